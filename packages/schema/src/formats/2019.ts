@@ -1,0 +1,131 @@
+/**
+ * The 2019 format (国办公开办函〔2019〕60号, 试行), for report years 2019 and 2020. Spec §3.2, §4.1,
+ * §5, §6. Sections 一, 五 and 六 are free narrative.
+ */
+import type { BlockColumn, FormatDef } from '../types.ts';
+import {
+  applicationsTable,
+  body,
+  otherHandlingLabel,
+  reviewLitigationTable,
+  rowHeaderLabel,
+  sectionLabels,
+} from './common.ts';
+
+const itemsChange: BlockColumn[] = [
+  { id: 'prev_year_items', label: { zh: '上一年项目数量', en: 'Items last year' }, kind: 'count' },
+  { id: 'change', label: { zh: '本年增/减', en: 'Change this year (+/−)' }, kind: 'signedCount' },
+];
+const itemsChangeDecisions: BlockColumn[] = [
+  ...itemsChange,
+  { id: 'decisions', label: { zh: '处理决定数量', en: 'Decisions' }, kind: 'count' },
+];
+
+export const format2019: FormatDef = {
+  id: '2019',
+  label: { zh: '2019年版格式（试行）', en: '2019 format (trial)' },
+  years: { from: 2019, to: 2020 },
+  basis: {
+    zh: '《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）',
+    en: 'Format of the Annual Report on Government Information Disclosure (Trial) (State Council General Office, 2019, No. 60)',
+  },
+  sections: [
+    { id: 's1', label: sectionLabels.s1, narrative: [body('s1.body')] },
+    {
+      id: 's2',
+      label: sectionLabels.s2,
+      narrative: [],
+      table: {
+        type: 'blocks',
+        id: 't2',
+        rowHeader: rowHeaderLabel,
+        // The official Word table has 4 value grid columns: `a | b+c | d` and `a+b | c+d` (spec §4.1).
+        gridColumns: 4,
+        kindRule: 'R2-INT',
+        blocks: [
+          {
+            id: 'item1',
+            caption: { zh: '第二十条第（一）项', en: 'Article 20, item (1)' },
+            columns: [
+              { id: 'made', label: { zh: '本年新制作数量', en: 'Newly made this year' }, kind: 'count' },
+              { id: 'published', label: { zh: '本年新公开数量', en: 'Newly disclosed this year' }, kind: 'count' },
+              { id: 'total_public', label: { zh: '对外公开总数量', en: 'Total disclosed' }, kind: 'count' },
+            ],
+            rows: [
+              { id: 'rules', label: { zh: '规章', en: 'Rules' } },
+              { id: 'normative_docs', label: { zh: '规范性文件', en: 'Normative documents' } },
+            ],
+          },
+          {
+            id: 'item5',
+            caption: { zh: '第二十条第（五）项', en: 'Article 20, item (5)' },
+            columns: itemsChangeDecisions,
+            rows: [
+              { id: 'licensing', label: { zh: '行政许可', en: 'Administrative licensing' } },
+              {
+                id: 'other_admin_services',
+                label: { zh: '其他对外管理服务事项', en: 'Other external administrative services' },
+              },
+            ],
+          },
+          {
+            id: 'item6',
+            caption: { zh: '第二十条第（六）项', en: 'Article 20, item (6)' },
+            columns: itemsChangeDecisions,
+            rows: [
+              { id: 'penalty', label: { zh: '行政处罚', en: 'Administrative penalties' } },
+              { id: 'coercion', label: { zh: '行政强制', en: 'Administrative compulsion' } },
+            ],
+          },
+          {
+            id: 'item8',
+            caption: { zh: '第二十条第（八）项', en: 'Article 20, item (8)' },
+            columns: itemsChange,
+            rows: [{ id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } }],
+          },
+          {
+            id: 'item9',
+            caption: { zh: '第二十条第（九）项', en: 'Article 20, item (9)' },
+            columns: [
+              { id: 'items', label: { zh: '采购项目数量', en: 'Procurement projects' }, kind: 'count' },
+              // The official label carries no unit; the app stores 万元 and prints the unit with the value [U].
+              { id: 'total_amount', label: { zh: '采购总金额', en: 'Total procurement amount' }, kind: 'amount' },
+            ],
+            rows: [{ id: 'procurement', label: { zh: '政府集中采购', en: 'Centralised government procurement' } }],
+          },
+        ],
+      },
+    },
+    {
+      id: 's3',
+      label: sectionLabels.s3,
+      narrative: [],
+      table: applicationsTable({ id: 'other_handling', label: otherHandlingLabel }),
+    },
+    { id: 's4', label: sectionLabels.s4, narrative: [], table: reviewLitigationTable },
+    { id: 's5', label: sectionLabels.s5, narrative: [body('s5.body')] },
+    { id: 's6', label: sectionLabels.s6, narrative: [body('s6.body')] },
+  ],
+  rules: [
+    {
+      type: 'balance',
+      id: 'R3-BAL',
+      level: 'error',
+      table: 't3',
+      left: ['new_received', 'carried_over'],
+      right: ['results_total', 'carried_forward'],
+      solveFor: 'carried_forward',
+    },
+    // Inference, not an official rule [U] (spec §9 R2-2019-PUB).
+    {
+      type: 'notAbove',
+      id: 'R2-2019-PUB',
+      level: 'warning',
+      table: 't2',
+      rows: ['rules', 'normative_docs'],
+      column: 'published',
+      limit: 'total_public',
+    },
+    { type: 'carry', id: 'X-CARRY', level: 'warning', table: 't3', row: 'carried_over', fromRow: 'carried_forward' },
+  ],
+};

@@ -1,0 +1,176 @@
+/**
+ * The parts that the 2019 and 2021 formats share (spec §2, §5, §6): section headings, the columns
+ * and most rows of table 三, and all of table 四. Each label is written here once.
+ */
+import type { HeaderNode, Label, MatrixTable, NarrativeBlock } from '../types.ts';
+
+export const sectionLabels = {
+  s1: { zh: '一、总体情况', en: 'I. Overview' },
+  s2: { zh: '二、主动公开政府信息情况', en: 'II. Proactive Disclosure of Government Information' },
+  s3: { zh: '三、收到和处理政府信息公开申请情况', en: 'III. Disclosure Requests Received and Handled' },
+  s4: {
+    zh: '四、政府信息公开行政复议、行政诉讼情况',
+    en: 'IV. Administrative Reconsideration and Litigation concerning Disclosure',
+  },
+  s5: { zh: '五、存在的主要问题及改进情况', en: 'V. Main Problems and Improvements' },
+  s6: { zh: '六、其他需要报告的事项', en: 'VI. Other Matters to Report' },
+} satisfies Record<string, Label>;
+
+export const rowHeaderLabel: Label = { zh: '信息内容', en: 'Category' };
+
+export function body(id: string, hint?: Label): NarrativeBlock {
+  return { id, label: { zh: '正文', en: 'Text' }, heading: false, required: true, hint };
+}
+
+const leaf = (id: string, zh: string, en: string): HeaderNode => ({ id, label: { zh, en } });
+
+const t3Columns: HeaderNode[] = [
+  {
+    id: 'applicants',
+    label: { zh: '申请人情况', en: 'Applicants' },
+    children: [
+      leaf('natural_person', '自然人', 'Natural persons'),
+      {
+        id: 'legal_persons',
+        label: { zh: '法人或其他组织', en: 'Legal persons or other organisations' },
+        children: [
+          leaf('commercial', '商业企业', 'Commercial enterprises'),
+          leaf('research', '科研机构', 'Research institutions'),
+          leaf('social_welfare', '社会公益组织', 'Public-interest organisations'),
+          leaf('legal_services', '法律服务机构', 'Legal service providers'),
+          leaf('other_org', '其他', 'Others'),
+        ],
+      },
+      { ...leaf('total', '总计', 'Total'), total: { rule: 'R3-ROW' } },
+    ],
+  },
+];
+
+const denied: HeaderNode = {
+  id: 'denied',
+  label: { zh: '（三）不予公开', en: '(3) Not disclosed' },
+  children: [
+    leaf('denied_state_secret', '1.属于国家秘密', '1. State secret'),
+    leaf(
+      'denied_law_prohibited',
+      '2.其他法律行政法规禁止公开',
+      '2. Disclosure prohibited by other laws or administrative regulations',
+    ),
+    leaf(
+      'denied_three_safety_one_stability',
+      '3.危及“三安全一稳定”',
+      '3. Would endanger national, public or economic security or social stability',
+    ),
+    leaf(
+      'denied_third_party_rights',
+      '4.保护第三方合法权益',
+      "4. Protection of a third party's lawful rights and interests",
+    ),
+    leaf('denied_internal_affairs', '5.属于三类内部事务信息', '5. Internal-affairs information (three kinds)'),
+    leaf('denied_process_info', '6.属于四类过程性信息', '6. Process information (four kinds)'),
+    leaf('denied_enforcement_files', '7.属于行政执法案卷', '7. Administrative enforcement case files'),
+    leaf('denied_admin_query', '8.属于行政查询事项', '8. Administrative enquiry matters'),
+  ],
+};
+
+const unable: HeaderNode = {
+  id: 'unable',
+  label: { zh: '（四）无法提供', en: '(4) Cannot be provided' },
+  children: [
+    leaf('unable_no_info', '1.本机关不掌握相关政府信息', '1. Information not held by this agency'),
+    leaf('unable_need_creation', '2.没有现成信息需要另行制作', '2. No existing information; would have to be created'),
+    leaf('unable_unclear', '3.补正后申请内容仍不明确', '3. Request still unclear after correction'),
+  ],
+};
+
+const notProcessed: HeaderNode = {
+  id: 'not_processed',
+  label: { zh: '（五）不予处理', en: '(5) Not processed' },
+  children: [
+    leaf('notproc_complaint', '1.信访举报投诉类申请', '1. Petitions, reports or complaints'),
+    leaf('notproc_repeat', '2.重复申请', '2. Repeated requests'),
+    leaf('notproc_publication', '3.要求提供公开出版物', '3. Requests for published materials'),
+    leaf('notproc_massive', '4.无正当理由大量反复申请', '4. Large numbers of repeated requests without good reason'),
+    leaf(
+      'notproc_confirm',
+      '5.要求行政机关确认或重新出具已获取信息',
+      '5. Requests to confirm or re-issue information already obtained',
+    ),
+  ],
+};
+
+export const otherHandlingLabel: Label = { zh: '（六）其他处理', en: '(6) Other handling' };
+
+/** Table 三; `otherHandling` is the one part that differs between the formats (spec §5.3). */
+export function applicationsTable(otherHandling: HeaderNode): MatrixTable {
+  return {
+    type: 'matrix',
+    id: 't3',
+    corner: {
+      zh: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      en: '(In each column: item 1 + item 2 = item 3 + item 4)',
+    },
+    columns: t3Columns,
+    rows: [
+      leaf('new_received', '一、本年新收政府信息公开申请数量', '1. New requests received this year'),
+      leaf('carried_over', '二、上年结转政府信息公开申请数量', '2. Requests carried over from last year'),
+      {
+        id: 'results',
+        label: { zh: '三、本年度办理结果', en: '3. Outcomes this year' },
+        children: [
+          leaf('granted', '（一）予以公开', '(1) Disclosed'),
+          leaf(
+            'partially_granted',
+            '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+            '(2) Partly disclosed (counted here only, not under any other outcome)',
+          ),
+          denied,
+          unable,
+          notProcessed,
+          otherHandling,
+          { ...leaf('results_total', '（七）总计', '(7) Total'), total: { rule: 'R3-RES' } },
+        ],
+      },
+      leaf('carried_forward', '四、结转下年度继续办理', '4. Carried over to next year'),
+    ],
+    cellKind: 'count',
+    kindRule: 'R3-INT',
+  };
+}
+
+function outcomes(group: string): HeaderNode[] {
+  return [
+    leaf(`${group}.maintained`, '结果维持', 'Upheld'),
+    leaf(`${group}.corrected`, '结果纠正', 'Corrected'),
+    leaf(`${group}.other`, '其他结果', 'Other outcome'),
+    leaf(`${group}.pending`, '尚未审结', 'Pending'),
+    { ...leaf(`${group}.total`, '总计', 'Total'), total: { rule: 'R4-SUM' } },
+  ];
+}
+
+/** Table 四, identical in both formats (spec §6). */
+export const reviewLitigationTable: MatrixTable = {
+  type: 'matrix',
+  id: 't4',
+  columns: [
+    { id: 'review', label: { zh: '行政复议', en: 'Administrative reconsideration' }, children: outcomes('review') },
+    {
+      id: 'litigation',
+      label: { zh: '行政诉讼', en: 'Administrative litigation' },
+      children: [
+        {
+          id: 'litigation_direct',
+          label: { zh: '未经复议直接起诉', en: 'Filed without reconsideration' },
+          children: outcomes('litigation_direct'),
+        },
+        {
+          id: 'litigation_after_review',
+          label: { zh: '复议后起诉', en: 'Filed after reconsideration' },
+          children: outcomes('litigation_after_review'),
+        },
+      ],
+    },
+  ],
+  cellKind: 'count',
+  kindRule: 'R4-INT',
+};

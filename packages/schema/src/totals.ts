@@ -1,0 +1,30 @@
+import { type CellDef, cellIndex, formatCells } from './cells.ts';
+import type { CellValue, FormatDef, ReportData } from './types.ts';
+import { countOf } from './values.ts';
+
+/** The computed cells of a format (the 总计 column, （七）总计, table 四's 总计), in an order that sums parts first. */
+function computedInOrder(format: FormatDef): CellDef[] {
+  const index = cellIndex(format);
+  const done = new Set<string>();
+  const order: CellDef[] = [];
+  const visit = (cell: CellDef) => {
+    if (done.has(cell.id) || !cell.computed) return;
+    done.add(cell.id);
+    for (const part of cell.computed.parts) visit(index.get(part)!);
+    order.push(cell);
+  };
+  for (const cell of formatCells(format)) visit(cell);
+  return order;
+}
+
+/** The sum that a computed cell should hold, from the values in `cells`. */
+export function sumOfParts(cell: CellDef, cells: Record<string, CellValue | null | undefined>): number {
+  return cell.computed!.parts.reduce((sum, part) => sum + countOf(cells[part]), 0);
+}
+
+/** Fills every computed cell from its parts; returns new data, the input is left as it was. */
+export function computeTotals(format: FormatDef, data: ReportData): ReportData {
+  const cells = { ...data.cells };
+  for (const cell of computedInOrder(format)) cells[cell.id] = sumOfParts(cell, cells);
+  return { ...data, cells };
+}
