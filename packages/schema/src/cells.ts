@@ -2,7 +2,16 @@
  * Everything about the cells of a format, derived from its definition: ids, kinds, label paths
  * and the parts each computed cell sums.
  */
-import type { CellKind, FormatDef, HeaderNode, Label, MatrixTable, NarrativeBlock, SectionDef, TableDef } from './types.ts';
+import type {
+  CellKind,
+  FormatDef,
+  HeaderNode,
+  Label,
+  MatrixTable,
+  NarrativeBlock,
+  SectionDef,
+  TableDef,
+} from './types.ts';
 
 export interface CellDef {
   id: string;
@@ -67,8 +76,10 @@ function matrixCells(section: SectionDef, table: MatrixTable): CellDef[] {
       const rowId = r?.node.id;
       let computed: CellDef['computed'];
       // A total column wins over a total row: the 总计 of （七）总计 sums its own row.
-      if (c.parts) computed = { rule: c.node.total!.rule, parts: c.parts.map((p) => cellId(table.id, rowId, p)) };
-      else if (r?.parts) computed = { rule: r.node.total!.rule, parts: r.parts.map((p) => cellId(table.id, p, c.node.id)) };
+      if (c.parts)
+        computed = { rule: c.node.total!.rule, parts: c.parts.map((p) => cellId(table.id, rowId, p)) };
+      else if (r?.parts)
+        computed = { rule: r.node.total!.rule, parts: r.parts.map((p) => cellId(table.id, p, c.node.id)) };
       cells.push({
         id: cellId(table.id, rowId, c.node.id),
         table: table.id,

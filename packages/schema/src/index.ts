@@ -1,5 +1,3 @@
-export type * from './types.ts';
-export { format2019, format2021, formats, getFormat, formatForYear, formatAppliesTo } from './formats/index.ts';
 export {
   type CellDef,
   cellId,
@@ -12,27 +10,37 @@ export {
   leaves,
   narrativeBlocks,
 } from './cells.ts';
+export { type NarrativeFinding, narrativeFindings } from './completeness.ts';
 export {
-  type MatrixLayout,
-  type SpanCell,
+  format2019,
+  format2021,
+  formatAppliesTo,
+  formatForYear,
+  formats,
+  getFormat,
+} from './formats/index.ts';
+export {
   blockColumnSpans,
   columnHeaderRows,
+  type MatrixLayout,
   matrixLayout,
   rowHeaderCells,
+  type SpanCell,
   treeDepth,
 } from './layout.ts';
-export { AMOUNT_PATTERN, amountUnits, countOf, displayValue, valueFits } from './values.ts';
+export { type MigrationLoss, type MigrationResult, migrateReport } from './migrate.ts';
+export { type NewReportInput, newReport } from './newReport.ts';
 export {
-  type DataIssue,
-  type ParseResult,
-  MAX_NARRATIVE_CHARS,
   bilingual,
+  type DataIssue,
+  MAX_NARRATIVE_CHARS,
+  type ParseResult,
   parseReport,
   reportSchema,
   splitBilingual,
 } from './reportSchema.ts';
-export { computeTotals, sumOfParts } from './totals.ts';
-export { type CheckOptions, type Finding, checkReport, hasErrors } from './rules.ts';
-export { type MigrationLoss, type MigrationResult, migrateReport } from './migrate.ts';
-export { type NewReportInput, newReport } from './newReport.ts';
+export { type CheckOptions, checkReport, type Finding, hasErrors } from './rules.ts';
 export { reportTitle } from './title.ts';
+export { computeTotals, sumOfParts } from './totals.ts';
+export type * from './types.ts';
+export { AMOUNT_PATTERN, amountUnits, countOf, displayValue, valueFits } from './values.ts';

@@ -50,7 +50,10 @@ export function rowHeaderCells(rows: HeaderNode[]): SpanCell[][] {
       if (isLeaf(node)) {
         out.push([...carry, { node, level, rowSpan: 1, colSpan: depth - level }]);
       } else {
-        walk(node.children!, level + 1, [...carry, { node, level, rowSpan: leaves(node.children!).length, colSpan: 1 }]);
+        walk(node.children!, level + 1, [
+          ...carry,
+          { node, level, rowSpan: leaves(node.children!).length, colSpan: 1 },
+        ]);
       }
       carry = [];
     }

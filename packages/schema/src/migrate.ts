@@ -16,7 +16,7 @@ export interface MigrationResult {
 /** Where a 2019-format cell or block goes in the 2021 format when its id changed (spec §4.3, §5.3). */
 const renamed: Record<string, string> = {
   // （六）其他处理 was one row; in 2021 it is three, and the old figure cannot be split.
-  'other_handling': 'other_misc',
+  other_handling: 'other_misc',
   's1.body': 's1.active',
   's6.body': 's6.other',
 };
@@ -58,8 +58,14 @@ export function migrateReport(data: ReportData, toFormat: FormatDef): MigrationR
   for (const [id, text] of Object.entries(data.narrative)) {
     const to = mapId(id);
     if (blocks.has(to)) narrative[to] = text;
-    else lost.push({ field: id, value: text.zh, reason: { zh: '没有对应的叙述部分', en: 'no matching narrative block' } });
+    else
+      lost.push({
+        field: id,
+        value: text.zh,
+        reason: { zh: '没有对应的叙述部分', en: 'no matching narrative block' },
+      });
   }
-  for (const block of narrativeBlocks(toFormat)) if (block.required && !narrative[block.id]) narrative[block.id] = { zh: '' };
+  for (const block of narrativeBlocks(toFormat))
+    if (block.required && !narrative[block.id]) narrative[block.id] = { zh: '' };
   return { data: { ...data, format: toFormat.id, cells, narrative }, lost };
 }

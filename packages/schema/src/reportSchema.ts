@@ -31,7 +31,8 @@ const kindRequirement: Record<CellKind, Label> = {
 };
 
 function cellMessage(cell: CellDef, value: unknown): string {
-  const shown = typeof value === 'string' || typeof value === 'number' ? `“${String(value).slice(0, 40)}”` : typeof value;
+  const shown =
+    typeof value === 'string' || typeof value === 'number' ? `“${String(value).slice(0, 40)}”` : typeof value;
   const need = kindRequirement[cell.kind];
   return bilingual({
     zh: `「${cellName(cell, 'zh')}」（${cell.id}）${need.zh}，现为 ${shown}`,
@@ -82,7 +83,12 @@ function narrativeSchema(format: FormatDef) {
     const zh = block.required ? text.refine((s) => s.trim().length > 0, { error: missing }) : text;
     const entry = z.strictObject(
       { zh, en: z.string().max(MAX_NARRATIVE_CHARS, { error: tooLong }).optional() },
-      { error: (iss) => (iss.code === 'unrecognized_keys' ? unknownKeysMessage({ zh: '字段', en: 'fields' }, iss.keys) : missing) },
+      {
+        error: (iss) =>
+          iss.code === 'unrecognized_keys'
+            ? unknownKeysMessage({ zh: '字段', en: 'fields' }, iss.keys)
+            : missing,
+      },
     );
     shape[block.id] = block.required ? entry : entry.optional();
   }
@@ -108,21 +114,58 @@ export function reportSchema(format: FormatDef): z.ZodType<ReportData> {
         error: bilingual({ zh: `格式须为 ${format.id}`, en: `format must be ${format.id}` }),
       }),
       year: z
-        .number({ error: bilingual({ zh: '年度（year）须为四位年份，如 2023', en: 'year must be a four-digit year, e.g. 2023' }) })
+        .number({
+          error: bilingual({
+            zh: '年度（year）须为四位年份，如 2023',
+            en: 'year must be a four-digit year, e.g. 2023',
+          }),
+        })
         .int()
-        .min(2019, { error: bilingual({ zh: '年度（year）不能早于 2019 年（无统一格式）', en: 'year cannot be before 2019 (no national format)' }) })
-        .max(2100, { error: bilingual({ zh: '年度（year）不能晚于 2100 年', en: 'year cannot be after 2100' }) }),
+        .min(2019, {
+          error: bilingual({
+            zh: '年度（year）不能早于 2019 年（无统一格式）',
+            en: 'year cannot be before 2019 (no national format)',
+          }),
+        })
+        .max(2100, {
+          error: bilingual({ zh: '年度（year）不能晚于 2100 年', en: 'year cannot be after 2100' }),
+        }),
       organisation: z.strictObject({
         zh: z
-          .string({ error: bilingual({ zh: '机关名称（organisation.zh）不能为空', en: 'organisation.zh (agency name) is required' }) })
+          .string({
+            error: bilingual({
+              zh: '机关名称（organisation.zh）不能为空',
+              en: 'organisation.zh (agency name) is required',
+            }),
+          })
           .trim()
-          .min(1, { error: bilingual({ zh: '机关名称（organisation.zh）不能为空', en: 'organisation.zh (agency name) is required' }) })
-          .max(200, { error: bilingual({ zh: '机关名称（organisation.zh）最多 200 字', en: 'organisation.zh is at most 200 characters' }) }),
-        en: z.string().max(300, { error: bilingual({ zh: '英文名称最多 300 字符', en: 'organisation.en is at most 300 characters' }) }).optional(),
+          .min(1, {
+            error: bilingual({
+              zh: '机关名称（organisation.zh）不能为空',
+              en: 'organisation.zh (agency name) is required',
+            }),
+          })
+          .max(200, {
+            error: bilingual({
+              zh: '机关名称（organisation.zh）最多 200 字',
+              en: 'organisation.zh is at most 200 characters',
+            }),
+          }),
+        en: z
+          .string()
+          .max(300, {
+            error: bilingual({
+              zh: '英文名称最多 300 字符',
+              en: 'organisation.en is at most 300 characters',
+            }),
+          })
+          .optional(),
       }),
       date: z
         .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: bilingual({ zh: '成文日期（date）须为 YYYY-MM-DD', en: 'date must be YYYY-MM-DD' }) })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, {
+          error: bilingual({ zh: '成文日期（date）须为 YYYY-MM-DD', en: 'date must be YYYY-MM-DD' }),
+        })
         .optional(),
       narrative: narrativeSchema(format),
       cells: z.strictObject(cells, {
@@ -164,7 +207,8 @@ export type ParseResult = { ok: true; data: ReportData } | { ok: false; issues: 
  * The issues come in reading order with both languages.
  */
 export function parseReport(input: unknown): ParseResult {
-  const formatId = typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
+  const formatId =
+    typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
   if (typeof formatId !== 'string' || !formats.some((f) => f.id === formatId)) {
     return {
       ok: false,

@@ -66,7 +66,10 @@ function sumFindings(format: FormatDef, cells: Cells): Finding[] {
     const partList = (lang: 'zh' | 'en') =>
       parts
         .filter((p) => countOf(cells[p.id]) !== 0)
-        .map((p) => `${(byColumn ? p.columnLabel : p.rowLabel ?? p.columnLabel)[lang]} ${countOf(cells[p.id])}`)
+        .map(
+          (p) =>
+            `${(byColumn ? p.columnLabel : (p.rowLabel ?? p.columnLabel))[lang]} ${countOf(cells[p.id])}`,
+        )
         .join(' + ') || '0';
     out.push({
       rule: cell.computed.rule,
@@ -271,13 +274,19 @@ export interface CheckOptions {
 /** Every finding of the rules on a report, errors before warnings, in reading order within each. */
 export function checkReport(format: FormatDef, data: ReportData, options: CheckOptions = {}): Finding[] {
   const cells = data.cells;
-  const findings: Finding[] = [...formatFinding(data), ...kindFindings(format, cells), ...sumFindings(format, cells)];
+  const findings: Finding[] = [
+    ...formatFinding(data),
+    ...kindFindings(format, cells),
+    ...sumFindings(format, cells),
+  ];
   for (const rule of format.rules) {
     if (rule.type === 'balance') findings.push(...balanceFindings(format, rule, cells));
     else if (rule.type === 'notAbove') findings.push(...notAboveFindings(format, rule, cells));
     else if (rule.type === 'fee') findings.push(...feeFindings(format, rule, data));
-    else if (options.previous && rule.type === 'stock') findings.push(...stockFindings(format, rule, cells, options.previous));
-    else if (options.previous && rule.type === 'carry') findings.push(...carryFindings(format, rule, cells, options.previous));
+    else if (options.previous && rule.type === 'stock')
+      findings.push(...stockFindings(format, rule, cells, options.previous));
+    else if (options.previous && rule.type === 'carry')
+      findings.push(...carryFindings(format, rule, cells, options.previous));
   }
   return [...findings.filter((f) => f.level === 'error'), ...findings.filter((f) => f.level !== 'error')];
 }

@@ -22,13 +22,16 @@ export function amountUnits(value: CellValue | null | undefined): bigint {
 /** Whether a value is allowed in a cell of this kind (an empty cell is allowed: it counts as 0). */
 export function valueFits(kind: CellKind, value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (kind === 'amount') return typeof value === 'string' ? AMOUNT_PATTERN.test(value) : isAmountNumber(value);
+  if (kind === 'amount')
+    return typeof value === 'string' ? AMOUNT_PATTERN.test(value) : isAmountNumber(value);
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) return false;
   return kind === 'signedCount' || value >= 0;
 }
 
 function isAmountNumber(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && AMOUNT_PATTERN.test(String(value));
+  return (
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 && AMOUNT_PATTERN.test(String(value))
+  );
 }
 
 /** The printed form of a cell: an explicit 0 for an empty cell, amounts as entered. */

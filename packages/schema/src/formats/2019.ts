@@ -48,7 +48,11 @@ export const format2019: FormatDef = {
             caption: { zh: '第二十条第（一）项', en: 'Article 20, item (1)' },
             columns: [
               { id: 'made', label: { zh: '本年新制作数量', en: 'Newly made this year' }, kind: 'count' },
-              { id: 'published', label: { zh: '本年新公开数量', en: 'Newly disclosed this year' }, kind: 'count' },
+              {
+                id: 'published',
+                label: { zh: '本年新公开数量', en: 'Newly disclosed this year' },
+                kind: 'count',
+              },
               { id: 'total_public', label: { zh: '对外公开总数量', en: 'Total disclosed' }, kind: 'count' },
             ],
             rows: [
@@ -81,7 +85,9 @@ export const format2019: FormatDef = {
             id: 'item8',
             caption: { zh: '第二十条第（八）项', en: 'Article 20, item (8)' },
             columns: itemsChange,
-            rows: [{ id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } }],
+            rows: [
+              { id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } },
+            ],
           },
           {
             id: 'item9',
@@ -89,9 +95,15 @@ export const format2019: FormatDef = {
             columns: [
               { id: 'items', label: { zh: '采购项目数量', en: 'Procurement projects' }, kind: 'count' },
               // The official label carries no unit; the app stores 万元 and prints the unit with the value [U].
-              { id: 'total_amount', label: { zh: '采购总金额', en: 'Total procurement amount' }, kind: 'amount' },
+              {
+                id: 'total_amount',
+                label: { zh: '采购总金额', en: 'Total procurement amount' },
+                kind: 'amount',
+              },
             ],
-            rows: [{ id: 'procurement', label: { zh: '政府集中采购', en: 'Centralised government procurement' } }],
+            rows: [
+              { id: 'procurement', label: { zh: '政府集中采购', en: 'Centralised government procurement' } },
+            ],
           },
         ],
       },
@@ -126,6 +138,13 @@ export const format2019: FormatDef = {
       column: 'published',
       limit: 'total_public',
     },
-    { type: 'carry', id: 'X-CARRY', level: 'warning', table: 't3', row: 'carried_over', fromRow: 'carried_forward' },
+    {
+      type: 'carry',
+      id: 'X-CARRY',
+      level: 'warning',
+      table: 't3',
+      row: 'carried_over',
+      fromRow: 'carried_forward',
+    },
   ],
 };

@@ -19,7 +19,9 @@ const sub = (id: string, zh: string, en: string, required: boolean, hint?: Narra
   hint,
 });
 
-const decisions = [{ id: 'decisions', label: { zh: '本年处理决定数量', en: 'Decisions this year' }, kind: 'count' as const }];
+const decisions = [
+  { id: 'decisions', label: { zh: '本年处理决定数量', en: 'Decisions this year' }, kind: 'count' as const },
+];
 
 export const format2021: FormatDef = {
   id: '2021',
@@ -66,7 +68,10 @@ export const format2021: FormatDef = {
             ],
             rows: [
               { id: 'rules', label: { zh: '规章', en: 'Rules' } },
-              { id: 'normative_docs', label: { zh: '行政规范性文件', en: 'Administrative normative documents' } },
+              {
+                id: 'normative_docs',
+                label: { zh: '行政规范性文件', en: 'Administrative normative documents' },
+              },
             ],
           },
           {
@@ -94,7 +99,9 @@ export const format2021: FormatDef = {
                 kind: 'amount',
               },
             ],
-            rows: [{ id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } }],
+            rows: [
+              { id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } },
+            ],
           },
         ],
       },
@@ -145,14 +152,24 @@ export const format2021: FormatDef = {
           zh: '依据《政府信息公开信息处理费管理办法》发出收费通知的件数和金额、实际收取的金额；未收取的写明“本年度未收取信息处理费”。',
           en: 'Fee notices issued and amounts, and amounts collected; or state that no fee was collected.',
         }),
-        sub('s6.work_points', '（二）年度政务公开工作要点落实情况', '(2) Implementation of the annual work points', false),
+        sub(
+          's6.work_points',
+          '（二）年度政务公开工作要点落实情况',
+          '(2) Implementation of the annual work points',
+          false,
+        ),
         sub(
           's6.proposals',
           '（三）人大代表建议和政协提案办理结果公开情况',
           "(3) Disclosure of responses to deputies' suggestions and CPPCC proposals",
           false,
         ),
-        sub('s6.innovation', '（四）政务公开工作创新情况', '(4) Innovation in government affairs disclosure', false),
+        sub(
+          's6.innovation',
+          '（四）政务公开工作创新情况',
+          '(4) Innovation in government affairs disclosure',
+          false,
+        ),
         sub('s6.other', '（五）其他报告事项', '(5) Other matters', false),
       ],
     },
@@ -177,7 +194,14 @@ export const format2021: FormatDef = {
       plus: 'issued',
       minus: 'repealed',
     },
-    { type: 'carry', id: 'X-CARRY', level: 'warning', table: 't3', row: 'carried_over', fromRow: 'carried_forward' },
+    {
+      type: 'carry',
+      id: 'X-CARRY',
+      level: 'warning',
+      table: 't3',
+      row: 'carried_over',
+      fromRow: 'carried_forward',
+    },
     { type: 'fee', id: 'X-FEE', level: 'warning', cell: 't3.other_overdue_fee.total', narrative: 's6.fees' },
   ],
 };

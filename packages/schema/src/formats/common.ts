@@ -66,7 +66,11 @@ const denied: HeaderNode = {
       '4.保护第三方合法权益',
       "4. Protection of a third party's lawful rights and interests",
     ),
-    leaf('denied_internal_affairs', '5.属于三类内部事务信息', '5. Internal-affairs information (three kinds)'),
+    leaf(
+      'denied_internal_affairs',
+      '5.属于三类内部事务信息',
+      '5. Internal-affairs information (three kinds)',
+    ),
     leaf('denied_process_info', '6.属于四类过程性信息', '6. Process information (four kinds)'),
     leaf('denied_enforcement_files', '7.属于行政执法案卷', '7. Administrative enforcement case files'),
     leaf('denied_admin_query', '8.属于行政查询事项', '8. Administrative enquiry matters'),
@@ -78,7 +82,11 @@ const unable: HeaderNode = {
   label: { zh: '（四）无法提供', en: '(4) Cannot be provided' },
   children: [
     leaf('unable_no_info', '1.本机关不掌握相关政府信息', '1. Information not held by this agency'),
-    leaf('unable_need_creation', '2.没有现成信息需要另行制作', '2. No existing information; would have to be created'),
+    leaf(
+      'unable_need_creation',
+      '2.没有现成信息需要另行制作',
+      '2. No existing information; would have to be created',
+    ),
     leaf('unable_unclear', '3.补正后申请内容仍不明确', '3. Request still unclear after correction'),
   ],
 };
@@ -90,7 +98,11 @@ const notProcessed: HeaderNode = {
     leaf('notproc_complaint', '1.信访举报投诉类申请', '1. Petitions, reports or complaints'),
     leaf('notproc_repeat', '2.重复申请', '2. Repeated requests'),
     leaf('notproc_publication', '3.要求提供公开出版物', '3. Requests for published materials'),
-    leaf('notproc_massive', '4.无正当理由大量反复申请', '4. Large numbers of repeated requests without good reason'),
+    leaf(
+      'notproc_massive',
+      '4.无正当理由大量反复申请',
+      '4. Large numbers of repeated requests without good reason',
+    ),
     leaf(
       'notproc_confirm',
       '5.要求行政机关确认或重新出具已获取信息',
@@ -153,7 +165,11 @@ export const reviewLitigationTable: MatrixTable = {
   type: 'matrix',
   id: 't4',
   columns: [
-    { id: 'review', label: { zh: '行政复议', en: 'Administrative reconsideration' }, children: outcomes('review') },
+    {
+      id: 'review',
+      label: { zh: '行政复议', en: 'Administrative reconsideration' },
+      children: outcomes('review'),
+    },
     {
       id: 'litigation',
       label: { zh: '行政诉讼', en: 'Administrative litigation' },

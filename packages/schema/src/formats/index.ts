@@ -9,7 +9,8 @@ export const formats: readonly FormatDef[] = [format2021, format2019];
 
 export function getFormat(id: string): FormatDef {
   const format = formats.find((f) => f.id === id);
-  if (!format) throw new Error(`Unknown report format "${id}" (known: ${formats.map((f) => f.id).join(', ')})`);
+  if (!format)
+    throw new Error(`Unknown report format "${id}" (known: ${formats.map((f) => f.id).join(', ')})`);
   return format;
 }
 
