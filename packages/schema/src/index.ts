@@ -37,6 +37,7 @@ export {
   type ParseResult,
   parseReport,
   reportSchema,
+  type SchemaOptions,
   splitBilingual,
 } from './reportSchema.ts';
 export { type CheckOptions, checkReport, type Finding, hasErrors } from './rules.ts';

@@ -78,6 +78,15 @@ describe('the derived report schema', () => {
     expect(blank!.message.zh).toContain('「一、总体情况 / （四）政府信息公开平台建设」');
   });
 
+  it('lets a draft leave required narrative empty, but checks its cells as strictly', () => {
+    const data = demo();
+    const draft = { ...data, narrative: { 's1.active': { zh: '' } } };
+    expect(parseReport(draft).ok).toBe(false);
+    expect(parseReport(draft, { draft: true }).ok).toBe(true);
+    const bad = parseReport({ ...draft, cells: { 't3.granted.total': -1 } }, { draft: true });
+    expect(bad.ok).toBe(false);
+  });
+
   it('lets optional narrative blocks be left out', () => {
     const data = demo();
     const { 's6.proposals': _p, ...narrative } = data.narrative;

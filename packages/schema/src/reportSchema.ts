@@ -63,7 +63,7 @@ function unknownKeysMessage(kind: Label, keys: readonly string[]): string {
   });
 }
 
-function narrativeSchema(format: FormatDef) {
+function narrativeSchema(format: FormatDef, draft: boolean) {
   const shape: Record<string, z.ZodType> = {};
   for (const block of narrativeBlocks(format)) {
     const section = format.sections.find((s) => s.narrative.includes(block))!;
@@ -80,7 +80,8 @@ function narrativeSchema(format: FormatDef) {
       en: `"${name.en}" (${block.id}) is required; write this part`,
     });
     const text = z.string({ error: missing }).max(MAX_NARRATIVE_CHARS, { error: tooLong });
-    const zh = block.required ? text.refine((s) => s.trim().length > 0, { error: missing }) : text;
+    const required = block.required && !draft;
+    const zh = required ? text.refine((s) => s.trim().length > 0, { error: missing }) : text;
     const entry = z.strictObject(
       { zh, en: z.string().max(MAX_NARRATIVE_CHARS, { error: tooLong }).optional() },
       {
@@ -90,7 +91,7 @@ function narrativeSchema(format: FormatDef) {
             : missing,
       },
     );
-    shape[block.id] = block.required ? entry : entry.optional();
+    shape[block.id] = required ? entry : entry.optional();
   }
   return z.strictObject(shape, {
     error: (iss) =>
@@ -100,11 +101,23 @@ function narrativeSchema(format: FormatDef) {
   });
 }
 
-const schemaCache = new WeakMap<FormatDef, z.ZodType<ReportData>>();
+export interface SchemaOptions {
+  /**
+   * A draft may leave required narrative blocks empty (a user saves as they go); everything else is
+   * checked as strictly as in a final report. Submission uses the full schema.
+   */
+  draft?: boolean;
+}
+
+const schemaCache = {
+  final: new WeakMap<FormatDef, z.ZodType<ReportData>>(),
+  draft: new WeakMap<FormatDef, z.ZodType<ReportData>>(),
+};
 
 /** The schema of a report's data in this format. Empty cells are allowed: they count as 0. */
-export function reportSchema(format: FormatDef): z.ZodType<ReportData> {
-  const cached = schemaCache.get(format);
+export function reportSchema(format: FormatDef, options: SchemaOptions = {}): z.ZodType<ReportData> {
+  const cache = options.draft ? schemaCache.draft : schemaCache.final;
+  const cached = cache.get(format);
   if (cached) return cached;
   const cells: Record<string, z.ZodType> = {};
   for (const cell of formatCells(format)) cells[cell.id] = cellSchema(cell);
@@ -167,7 +180,7 @@ export function reportSchema(format: FormatDef): z.ZodType<ReportData> {
           error: bilingual({ zh: '成文日期（date）须为 YYYY-MM-DD', en: 'date must be YYYY-MM-DD' }),
         })
         .optional(),
-      narrative: narrativeSchema(format),
+      narrative: narrativeSchema(format, options.draft ?? false),
       cells: z.strictObject(cells, {
         error: (iss) =>
           iss.code === 'unrecognized_keys'
@@ -188,7 +201,7 @@ export function reportSchema(format: FormatDef): z.ZodType<ReportData> {
         });
       }
     }) as unknown as z.ZodType<ReportData>;
-  schemaCache.set(format, schema);
+  cache.set(format, schema);
   return schema;
 }
 
@@ -206,7 +219,7 @@ export type ParseResult = { ok: true; data: ReportData } | { ok: false; issues: 
  * Validates unknown input as report data: picks the format from `input.format` and checks it.
  * The issues come in reading order with both languages.
  */
-export function parseReport(input: unknown): ParseResult {
+export function parseReport(input: unknown, options: SchemaOptions = {}): ParseResult {
   const formatId =
     typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
   if (typeof formatId !== 'string' || !formats.some((f) => f.id === formatId)) {
@@ -223,7 +236,7 @@ export function parseReport(input: unknown): ParseResult {
       ],
     };
   }
-  const result = reportSchema(getFormat(formatId)).safeParse(input);
+  const result = reportSchema(getFormat(formatId), options).safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
