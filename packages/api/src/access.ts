@@ -1,0 +1,42 @@
+/**
+ * Who may see and do what. A filler works on the reports of their own organisation; reviewers and
+ * administrators also see every organisation below theirs (a parent body reviews its subordinate
+ * bodies' reports, and will consolidate them into a 汇总 report).
+ */
+import { type Db, type ReportRow, subtreeIds } from '@nianbao/db';
+import type { SessionUser } from './context.ts';
+import { notFound } from './errors.ts';
+
+/** The organisations whose reports the user may read. */
+export async function readableOrganisations(db: Db, user: SessionUser): Promise<number[]> {
+  if (user.role === 'filler') return [user.organisation_id];
+  return subtreeIds(db, user.organisation_id);
+}
+
+export async function canRead(db: Db, user: SessionUser, organisationId: number): Promise<boolean> {
+  return (await readableOrganisations(db, user)).includes(organisationId);
+}
+
+/** Writing data (create, save, restore, submit): the own organisation; an administrator also below it. */
+export async function canWrite(db: Db, user: SessionUser, organisationId: number): Promise<boolean> {
+  if (organisationId === user.organisation_id) return true;
+  return user.role === 'admin' && (await subtreeIds(db, user.organisation_id)).includes(organisationId);
+}
+
+/** Approving and returning: a reviewer or administrator of the organisation or one above it. */
+export async function canReview(db: Db, user: SessionUser, organisationId: number): Promise<boolean> {
+  if (user.role === 'filler') return false;
+  return (await subtreeIds(db, user.organisation_id)).includes(organisationId);
+}
+
+export const REPORT = { zh: '该报告', en: 'This report' };
+
+/** The report when the user may read it; NOT_FOUND otherwise, so ids reveal nothing. */
+export async function readableReport(
+  db: Db,
+  user: SessionUser,
+  report: ReportRow | undefined,
+): Promise<ReportRow> {
+  if (!report || !(await canRead(db, user, report.organisation_id))) throw notFound(REPORT);
+  return report;
+}

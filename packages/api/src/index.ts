@@ -1,0 +1,29 @@
+export { canRead, canReview, canWrite, readableOrganisations, readableReport } from './access.ts';
+export {
+  type ApiDeps,
+  type ApiOptions,
+  authenticate,
+  type Context,
+  createApiDeps,
+  createContext,
+  type RequestInfo,
+  type SessionUser,
+} from './context.ts';
+export { readCookie, SESSION_COOKIE } from './cookies.ts';
+export { apiError, type ConflictDetails, type ErrorDetails } from './errors.ts';
+export { FailureLimiter } from './rateLimit.ts';
+export { type AppRouter, appRouter } from './router.ts';
+export type { Me } from './routers/auth.ts';
+export type { Organisation } from './routers/orgs.ts';
+export type { Permissions, Report, RevisionSummary, SaveResult } from './routers/reports.ts';
+export type { User } from './routers/users.ts';
+export {
+  checkData,
+  createReport,
+  organisationLabel,
+  previousYearData,
+  type ReportSummary,
+  reportData,
+  type UserRef,
+} from './services/reports.ts';
+export { createCallerFactory } from './trpc.ts';

@@ -1,0 +1,18 @@
+import { authRouter } from './routers/auth.ts';
+import { orgsRouter } from './routers/orgs.ts';
+import { reportsRouter } from './routers/reports.ts';
+import { usersRouter } from './routers/users.ts';
+import { router } from './trpc.ts';
+
+/**
+ * The whole API. A new area (e.g. consolidation, 汇总) is one more router here; the access rules
+ * it needs (`readableOrganisations`, `canReview`) are exported from access.ts.
+ */
+export const appRouter = router({
+  auth: authRouter,
+  reports: reportsRouter,
+  orgs: orgsRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,88 @@
+import { audit, createSession, deleteSession, findUserByLogin, verifyPassword } from '@nianbao/db';
+import { z } from 'zod';
+import { authenticate, type SessionUser } from '../context.ts';
+import { clearedSessionCookie, sessionCookie } from '../cookies.ts';
+import { apiError } from '../errors.ts';
+import { organisationLabel } from '../services/reports.ts';
+import { publicProcedure, router } from '../trpc.ts';
+
+/** Checked when the login is unknown, so a wrong name takes as long as a wrong password. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export interface Me {
+  id: number;
+  login: string;
+  displayName: string;
+  role: SessionUser['role'];
+  organisation: { id: number; name: { zh: string; en?: string }; parentId: number | null };
+}
+
+export function me(user: SessionUser): Me {
+  return {
+    id: user.id,
+    login: user.login,
+    displayName: user.display_name,
+    role: user.role,
+    organisation: {
+      id: user.organisation.id,
+      name: organisationLabel(user.organisation),
+      parentId: user.organisation.parent_id,
+    },
+  };
+}
+
+const wrongLogin = () =>
+  apiError('UNAUTHORIZED', { zh: '用户名或密码错误', en: 'Wrong user name or password' });
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(z.strictObject({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }): Promise<Me> => {
+      const { perAccount, perAddress } = ctx.deps.loginLimits;
+      const accountKey = input.login.toLowerCase();
+      const addressKey = ctx.address ?? 'unknown';
+      const wait = Math.max(perAccount.blockedFor(accountKey), perAddress.blockedFor(addressKey));
+      if (wait > 0) {
+        await audit(ctx.db, { action: 'login.blocked', login: input.login, address: ctx.address });
+        throw apiError(
+          'TOO_MANY_REQUESTS',
+          {
+            zh: `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`,
+            en: `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s)`,
+          },
+          { retryAfterSeconds: wait },
+        );
+      }
+      const user = await findUserByLogin(ctx.db, input.login);
+      const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !ok) {
+        perAccount.fail(accountKey);
+        perAddress.fail(addressKey);
+        await audit(ctx.db, {
+          action: 'login.failed',
+          userId: user?.id ?? null,
+          login: input.login,
+          address: ctx.address,
+        });
+        throw wrongLogin();
+      }
+      perAccount.reset(accountKey);
+      const { token } = await createSession(ctx.db, user.id, ctx.deps.sessionTtlMs, ctx.address);
+      ctx.setCookie(sessionCookie(token, Math.floor(ctx.deps.sessionTtlMs / 1000), ctx.deps.secureCookies));
+      await audit(ctx.db, { action: 'login', userId: user.id, login: user.login, address: ctx.address });
+      const full = await authenticate(ctx.db, token);
+      return me(full!);
+    }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.token) {
+      await deleteSession(ctx.db, ctx.token);
+      await audit(ctx.db, { action: 'logout', userId: ctx.user?.id ?? null, address: ctx.address });
+    }
+    ctx.setCookie(clearedSessionCookie(ctx.deps.secureCookies));
+    return { ok: true as const };
+  }),
+
+  /** The signed-in user, or null without a session (the web app shows the login page). */
+  me: publicProcedure.query(({ ctx }): Me | null => (ctx.user ? me(ctx.user) : null)),
+});

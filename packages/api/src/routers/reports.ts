@@ -1,0 +1,476 @@
+import {
+  audit,
+  changeStatus,
+  type Db,
+  getOrganisation,
+  getReport,
+  getRevision,
+  listOrganisations,
+  listReports,
+  listRevisions,
+  type ReportRow,
+  saveReportData,
+} from '@nianbao/db';
+import { checkReport, type Finding, getFormat, type ReportData } from '@nianbao/schema';
+import { z } from 'zod';
+import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
+import type { SessionUser } from '../context.ts';
+import { apiError } from '../errors.ts';
+import {
+  checkData,
+  createReport,
+  hasErrors,
+  previousYearData,
+  type ReportSummary,
+  reportData,
+  summary,
+  summaryUserIds,
+  type UserRef,
+  userNames,
+} from '../services/reports.ts';
+import { authedProcedure, router } from '../trpc.ts';
+
+const id = z.number().int().positive().max(2_147_483_647);
+const version = z.number().int().positive().max(2_147_483_647);
+const year = z.number().int().min(2019).max(2100);
+const byId = z.strictObject({ id });
+const atVersion = z.strictObject({ id, version });
+
+export interface Permissions {
+  canEdit: boolean;
+  canSubmit: boolean;
+  canApprove: boolean;
+  canReturn: boolean;
+  canReopen: boolean;
+}
+
+export interface Report extends ReportSummary {
+  data: ReportData;
+  /** The rule findings of the stored data, with last year's report when there is one. */
+  findings: Finding[];
+  previousYear: { id: number; version: number } | null;
+  permissions: Permissions;
+}
+
+export interface SaveResult {
+  version: number;
+  updatedAt: string;
+  status: ReportRow['status'];
+  /** The data as stored: totals recomputed by the server. */
+  data: ReportData;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+export interface RevisionSummary {
+  version: number;
+  savedAt: string;
+  savedBy: UserRef | null;
+  reason: string;
+  size: number;
+}
+
+async function permissions(db: Db, user: SessionUser, row: ReportRow): Promise<Permissions> {
+  const write = await canWrite(db, user, row.organisation_id);
+  const review = await canReview(db, user, row.organisation_id);
+  const others = row.submitted_by !== user.id;
+  return {
+    canEdit: row.status === 'draft' && write,
+    canSubmit: row.status === 'draft' && write,
+    canApprove: row.status === 'submitted' && review && others,
+    canReturn: row.status === 'submitted' && review && others,
+    canReopen: (row.status === 'approved' && review) || (row.status === 'submitted' && (review || !others)),
+  };
+}
+
+async function toSummary(db: Db, row: ReportRow): Promise<ReportSummary> {
+  const org = (await getOrganisation(db, row.organisation_id))!;
+  return summary(row, org, await userNames(db, summaryUserIds(row)));
+}
+
+async function fullReport(db: Db, user: SessionUser, row: ReportRow): Promise<Report> {
+  const data = reportData(row);
+  const previous = await db
+    .selectFrom('reports')
+    .select(['id', 'version', 'data'])
+    .where('organisation_id', '=', row.organisation_id)
+    .where('year', '=', row.year - 1)
+    .executeTakeFirst();
+  const findings = checkReport(getFormat(data.format), data, {
+    previous: previous ? reportData(previous) : undefined,
+  });
+  return {
+    ...(await toSummary(db, row)),
+    data,
+    findings,
+    previousYear: previous ? { id: previous.id, version: previous.version } : null,
+    permissions: await permissions(db, user, row),
+  };
+}
+
+const notDraft = (row: ReportRow) =>
+  apiError('PRECONDITION_FAILED', {
+    zh: `报告当前状态为「${statusZh[row.status]}」，不能修改；如需修改请先撤回或由审核人重新打开`,
+    en: `The report is ${row.status} and cannot be changed; withdraw it or have a reviewer reopen it first`,
+  });
+
+const statusZh: Record<ReportRow['status'], string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已审核',
+};
+
+async function conflict(db: Db, current: ReportRow): Promise<never> {
+  const names = await userNames(db, [current.updated_by]);
+  const by =
+    current.updated_by === null
+      ? null
+      : { id: current.updated_by, displayName: names.get(current.updated_by) ?? '' };
+  throw apiError(
+    'CONFLICT',
+    {
+      zh: `报告已被${by?.displayName ?? '他人'}修改（当前为第 ${current.version} 版）；您的内容未保存，请在最新版本上合并后再保存`,
+      en: `The report was changed by ${by?.displayName ?? 'someone else'} (now version ${current.version}); yours was not saved: merge it onto the latest version and save again`,
+    },
+    {
+      conflict: {
+        version: current.version,
+        data: reportData(current),
+        updatedAt: current.updated_at,
+        updatedBy: by,
+      },
+    },
+  );
+}
+
+async function writable(db: Db, user: SessionUser, reportId: number): Promise<ReportRow> {
+  const row = await readableReport(db, user, await getReport(db, reportId));
+  if (!(await canWrite(db, user, row.organisation_id))) {
+    throw apiError('FORBIDDEN', {
+      zh: '您只能修改本机关的报告',
+      en: "You may only change your own organisation's reports",
+    });
+  }
+  return row;
+}
+
+async function save(
+  db: Db,
+  user: SessionUser,
+  input: { id: number; baseVersion: number; data: unknown },
+  reason: string,
+): Promise<SaveResult> {
+  const row = await writable(db, user, input.id);
+  if (row.status !== 'draft') throw notDraft(row);
+  if (row.version !== input.baseVersion) return conflict(db, row);
+  const checked = checkData(input.data, row.year, await previousYearData(db, row.organisation_id, row.year));
+  const outcome = await saveReportData(db, {
+    id: row.id,
+    baseVersion: input.baseVersion,
+    data: JSON.stringify(checked.data),
+    errors: checked.errors,
+    warnings: checked.warnings,
+    userId: user.id,
+    reason,
+  });
+  if (!outcome.ok) {
+    if (outcome.reason === 'conflict' && outcome.current) return conflict(db, outcome.current);
+    if (outcome.reason === 'status' && outcome.current) throw notDraft(outcome.current);
+    throw apiError('NOT_FOUND', REPORT);
+  }
+  return {
+    version: outcome.report.version,
+    updatedAt: outcome.report.updated_at,
+    status: outcome.report.status,
+    data: checked.data,
+    findings: checked.findings,
+    errors: checked.errors,
+    warnings: checked.warnings,
+  };
+}
+
+/** Applies a status change at the version the user saw; CONFLICT when the report moved on. */
+async function transition(
+  db: Db,
+  user: SessionUser,
+  row: ReportRow,
+  version: number,
+  change: {
+    from: ReportRow['status'][];
+    to: ReportRow['status'];
+    set?: Parameters<typeof changeStatus>[1]['set'];
+    action: string;
+    detail?: unknown;
+  },
+): Promise<ReportSummary> {
+  if (row.version !== version) return conflict(db, row);
+  const result = await changeStatus(db, {
+    id: row.id,
+    version,
+    from: change.from,
+    to: change.to,
+    set: change.set,
+  });
+  if (!result.ok) {
+    if (result.current && result.current.version !== version) return conflict(db, result.current);
+    throw apiError('PRECONDITION_FAILED', {
+      zh: `报告状态已变为「${statusZh[result.current?.status ?? row.status]}」，请刷新`,
+      en: `The report is now ${result.current?.status ?? row.status}; reload it`,
+    });
+  }
+  await audit(db, {
+    action: change.action,
+    userId: user.id,
+    reportId: row.id,
+    detail: { version, from: row.status, to: change.to, ...(change.detail as object) },
+  });
+  return toSummary(db, result.report);
+}
+
+export const reportsRouter = router({
+  /** Reports of the user's organisation; for reviewers and administrators also of the organisations below. */
+  list: authedProcedure
+    .input(
+      z
+        .strictObject({
+          organisationId: id.optional(),
+          year: year.optional(),
+          status: z.enum(['draft', 'submitted', 'approved']).optional(),
+        })
+        .optional(),
+    )
+    .query(async ({ ctx, input }): Promise<ReportSummary[]> => {
+      let orgIds = await readableOrganisations(ctx.db, ctx.user);
+      if (input?.organisationId !== undefined) orgIds = orgIds.filter((o) => o === input.organisationId);
+      const rows = await listReports(ctx.db, {
+        organisationIds: orgIds,
+        year: input?.year,
+        status: input?.status,
+      });
+      const orgs = new Map((await listOrganisations(ctx.db)).map((o) => [o.id, o]));
+      const names = await userNames(ctx.db, rows.flatMap(summaryUserIds));
+      return rows.map((r) => summary(r, orgs.get(r.organisation_id)!, names));
+    }),
+
+  get: authedProcedure.input(byId).query(async ({ ctx, input }): Promise<Report> => {
+    const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+    return fullReport(ctx.db, ctx.user, row);
+  }),
+
+  /** A new report for an organisation (default: the user's) and year, in the year's format, with last year's carry-over. */
+  create: authedProcedure
+    .input(z.strictObject({ organisationId: id.optional(), year }))
+    .mutation(async ({ ctx, input }): Promise<Report> => {
+      const organisationId = input.organisationId ?? ctx.user.organisation_id;
+      if (
+        !(await canRead(ctx.db, ctx.user, organisationId)) ||
+        !(await canWrite(ctx.db, ctx.user, organisationId))
+      ) {
+        throw apiError('FORBIDDEN', {
+          zh: '您只能为本机关创建报告',
+          en: 'You may only create reports for your own organisation',
+        });
+      }
+      const row = await createReport(ctx.db, { organisationId, year: input.year, userId: ctx.user.id });
+      await audit(ctx.db, {
+        action: 'report.create',
+        userId: ctx.user.id,
+        reportId: row.id,
+        detail: { year: input.year },
+      });
+      return fullReport(ctx.db, ctx.user, row);
+    }),
+
+  /**
+   * Saves a draft on top of `baseVersion`. A stale version gets CONFLICT with the current version and
+   * data in `error.data.conflict`; nothing is written then. Totals are recomputed by the server.
+   */
+  save: authedProcedure
+    .input(z.strictObject({ id, baseVersion: version, data: z.unknown() }))
+    .mutation(({ ctx, input }) => save(ctx.db, ctx.user, input, 'save')),
+
+  /** The rule findings of the stored data, or of `data` when given (not saved). */
+  check: authedProcedure
+    .input(z.strictObject({ id, data: z.unknown().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+      const previous = await previousYearData(ctx.db, row.organisation_id, row.year);
+      const checked = checkData(input.data === undefined ? reportData(row) : input.data, row.year, previous);
+      return {
+        data: checked.data,
+        findings: checked.findings,
+        errors: checked.errors,
+        warnings: checked.warnings,
+      };
+    }),
+
+  /** Draft → submitted. Refused (PRECONDITION_FAILED, with the findings) while an error remains. */
+  submit: authedProcedure.input(atVersion).mutation(async ({ ctx, input }) => {
+    const row = await writable(ctx.db, ctx.user, input.id);
+    if (row.status !== 'draft') throw notDraft(row);
+    const data = reportData(row);
+    const findings = checkReport(getFormat(data.format), data, {
+      previous: await previousYearData(ctx.db, row.organisation_id, row.year),
+    });
+    if (hasErrors(findings)) {
+      const errors = findings.filter((f) => f.level === 'error');
+      throw apiError(
+        'PRECONDITION_FAILED',
+        {
+          zh: `报告还有 ${errors.length} 处错误，改正后才能提交：${errors[0]!.message.zh}`,
+          en: `The report still has ${errors.length} error(s); correct them before submitting: ${errors[0]!.message.en}`,
+        },
+        { findings: errors },
+      );
+    }
+    const at = new Date().toISOString();
+    return transition(ctx.db, ctx.user, row, input.version, {
+      from: ['draft'],
+      to: 'submitted',
+      set: {
+        submitted_by: ctx.user.id,
+        submitted_at: at,
+        return_comment: null,
+        returned_by: null,
+        returned_at: null,
+      },
+      action: 'report.submit',
+    });
+  }),
+
+  /** Submitted → approved, by a reviewer of the organisation or one above it; never by the submitter. */
+  approve: authedProcedure.input(atVersion).mutation(async ({ ctx, input }) => {
+    const row = await reviewable(ctx.db, ctx.user, input.id, 'approve');
+    return transition(ctx.db, ctx.user, row, input.version, {
+      from: ['submitted'],
+      to: 'approved',
+      set: { approved_by: ctx.user.id, approved_at: new Date().toISOString() },
+      action: 'report.approve',
+    });
+  }),
+
+  /** Submitted → draft with the reviewer's comment for the filler. */
+  return: authedProcedure
+    .input(z.strictObject({ id, version, comment: z.string().trim().min(1).max(2000) }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await reviewable(ctx.db, ctx.user, input.id, 'return');
+      return transition(ctx.db, ctx.user, row, input.version, {
+        from: ['submitted'],
+        to: 'draft',
+        set: {
+          return_comment: input.comment,
+          returned_by: ctx.user.id,
+          returned_at: new Date().toISOString(),
+          submitted_by: null,
+          submitted_at: null,
+        },
+        action: 'report.return',
+        detail: { comment: input.comment },
+      });
+    }),
+
+  /**
+   * Back to draft: an approved or submitted report by its reviewer, or a submitted one withdrawn by
+   * the person who submitted it.
+   */
+  reopen: authedProcedure
+    .input(z.strictObject({ id, version, reason: z.string().trim().max(2000).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+      const review = await canReview(ctx.db, ctx.user, row.organisation_id);
+      const own = row.status === 'submitted' && row.submitted_by === ctx.user.id;
+      if (!review && !own) {
+        throw apiError('FORBIDDEN', {
+          zh: '只有审核人可以重新打开报告；提交人可以撤回尚未审核的报告',
+          en: 'Only a reviewer may reopen a report; the submitter may withdraw one not yet approved',
+        });
+      }
+      if (row.status === 'draft') {
+        throw apiError('PRECONDITION_FAILED', { zh: '报告已是草稿', en: 'The report is already a draft' });
+      }
+      return transition(ctx.db, ctx.user, row, input.version, {
+        from: ['submitted', 'approved'],
+        to: 'draft',
+        set: { approved_by: null, approved_at: null, submitted_by: null, submitted_at: null },
+        action: 'report.reopen',
+        detail: { reason: input.reason ?? null },
+      });
+    }),
+
+  /** Every saved version, newest first (without the data). */
+  revisions: authedProcedure.input(byId).query(async ({ ctx, input }): Promise<RevisionSummary[]> => {
+    await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+    const rows = await listRevisions(ctx.db, input.id);
+    const names = await userNames(
+      ctx.db,
+      rows.map((r) => r.saved_by),
+    );
+    return rows.map((r) => ({
+      version: r.version,
+      savedAt: r.saved_at,
+      savedBy: r.saved_by === null ? null : { id: r.saved_by, displayName: names.get(r.saved_by) ?? '' },
+      reason: r.reason,
+      size: r.size,
+    }));
+  }),
+
+  /** One saved version with its data. */
+  revision: authedProcedure.input(atVersion).query(async ({ ctx, input }) => {
+    await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+    const rev = await getRevision(ctx.db, input.id, input.version);
+    if (!rev) throw apiError('NOT_FOUND', { zh: '该版本不存在', en: 'No such version' });
+    const names = await userNames(ctx.db, [rev.saved_by]);
+    return {
+      version: rev.version,
+      savedAt: rev.saved_at,
+      savedBy:
+        rev.saved_by === null ? null : { id: rev.saved_by, displayName: names.get(rev.saved_by) ?? '' },
+      reason: rev.reason,
+      data: JSON.parse(rev.data) as ReportData,
+    };
+  }),
+
+  /** Saves an earlier version's data as a new version on top of `baseVersion`. */
+  restore: authedProcedure
+    .input(z.strictObject({ id, version, baseVersion: version }))
+    .mutation(async ({ ctx, input }): Promise<SaveResult> => {
+      await writable(ctx.db, ctx.user, input.id);
+      const rev = await getRevision(ctx.db, input.id, input.version);
+      if (!rev) throw apiError('NOT_FOUND', { zh: '该版本不存在', en: 'No such version' });
+      return save(
+        ctx.db,
+        ctx.user,
+        { id: input.id, baseVersion: input.baseVersion, data: JSON.parse(rev.data) },
+        `restore:${input.version}`,
+      );
+    }),
+});
+
+async function reviewable(
+  db: Db,
+  user: SessionUser,
+  reportId: number,
+  what: 'approve' | 'return',
+): Promise<ReportRow> {
+  const row = await readableReport(db, user, await getReport(db, reportId));
+  if (user.role === 'filler' || !(await canReview(db, user, row.organisation_id))) {
+    throw apiError('FORBIDDEN', {
+      zh: what === 'approve' ? '只有审核人可以审核报告' : '只有审核人可以退回报告',
+      en: what === 'approve' ? 'Only a reviewer may approve a report' : 'Only a reviewer may return a report',
+    });
+  }
+  if (row.status !== 'submitted') {
+    throw apiError('PRECONDITION_FAILED', {
+      zh: `报告当前为「${statusZh[row.status]}」，只有已提交的报告可以${what === 'approve' ? '审核' : '退回'}`,
+      en: `The report is ${row.status}; only a submitted report can be ${what === 'approve' ? 'approved' : 'returned'}`,
+    });
+  }
+  if (row.submitted_by === user.id) {
+    throw apiError('FORBIDDEN', {
+      zh: `不能${what === 'approve' ? '审核' : '退回'}自己提交的报告，请由另一位审核人处理`,
+      en: `You cannot ${what} a report you submitted yourself; another reviewer must`,
+    });
+  }
+  return row;
+}

@@ -1,0 +1,132 @@
+import {
+  audit,
+  createUser,
+  findUserByLogin,
+  generatePassword,
+  getUser,
+  listUsers,
+  MIN_PASSWORD_LENGTH,
+  setUserPassword,
+  setUserRole,
+  subtreeIds,
+  type UserRow,
+} from '@nianbao/db';
+import { z } from 'zod';
+import type { SessionUser } from '../context.ts';
+import { apiError, notFound } from '../errors.ts';
+import { adminProcedure, router } from '../trpc.ts';
+
+const id = z.number().int().positive().max(2_147_483_647);
+const role = z.enum(['filler', 'reviewer', 'admin']);
+export const loginSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'login: 2–64 letters, digits, dot, dash or underscore');
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200);
+
+export interface User {
+  id: number;
+  login: string;
+  displayName: string;
+  role: UserRow['role'];
+  organisationId: number;
+  createdAt: string;
+}
+
+const USER = { zh: '该用户', en: 'This user' };
+
+function shape(row: UserRow): User {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    role: row.role,
+    organisationId: row.organisation_id,
+    createdAt: row.created_at,
+  };
+}
+
+/** A user the administrator manages: one of an organisation at or below theirs. */
+async function managed(
+  ctx: { db: Parameters<typeof getUser>[0]; user: SessionUser },
+  userId: number,
+): Promise<UserRow> {
+  const row = await getUser(ctx.db, userId);
+  if (!row || !(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(row.organisation_id))
+    throw notFound(USER);
+  return row;
+}
+
+export const usersRouter = router({
+  list: adminProcedure
+    .input(z.strictObject({ organisationId: id.optional() }).optional())
+    .query(async ({ ctx, input }): Promise<User[]> => {
+      let ids = await subtreeIds(ctx.db, ctx.user.organisation_id);
+      if (input?.organisationId !== undefined) ids = ids.filter((i) => i === input.organisationId);
+      return (await listUsers(ctx.db, ids)).map(shape);
+    }),
+
+  /** A new account; without `password` one is generated and returned once. */
+  create: adminProcedure
+    .input(
+      z.strictObject({
+        login: loginSchema,
+        displayName: z.string().trim().min(1).max(100),
+        role,
+        organisationId: id,
+        password: password.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }): Promise<{ user: User; password: string | null }> => {
+      if (!(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(input.organisationId)) {
+        throw notFound({ zh: '该机关', en: 'This organisation' });
+      }
+      if (await findUserByLogin(ctx.db, input.login)) {
+        throw apiError('CONFLICT', {
+          zh: `用户名 ${input.login} 已被使用`,
+          en: `The login ${input.login} is taken`,
+        });
+      }
+      const chosen = input.password ?? generatePassword();
+      const row = await createUser(ctx.db, { ...input, password: chosen });
+      await audit(ctx.db, {
+        action: 'user.create',
+        userId: ctx.user.id,
+        detail: { id: row.id, login: row.login, role: row.role },
+      });
+      return { user: shape(row), password: input.password ? null : chosen };
+    }),
+
+  setRole: adminProcedure
+    .input(z.strictObject({ id, role }))
+    .mutation(async ({ ctx, input }): Promise<User> => {
+      const row = await managed(ctx, input.id);
+      if (row.id === ctx.user.id && input.role !== 'admin') {
+        throw apiError('FORBIDDEN', {
+          zh: '不能取消自己的管理员身份，请由另一位管理员操作',
+          en: 'You cannot remove your own administrator role; another administrator must',
+        });
+      }
+      const updated = (await setUserRole(ctx.db, row.id, input.role))!;
+      await audit(ctx.db, {
+        action: 'user.role',
+        userId: ctx.user.id,
+        detail: { id: row.id, from: row.role, to: input.role },
+      });
+      return shape(updated);
+    }),
+
+  /** Sets a new password (generated when not given, returned once) and ends the user's sessions. */
+  resetPassword: adminProcedure
+    .input(z.strictObject({ id, password: password.optional() }))
+    .mutation(async ({ ctx, input }): Promise<{ password: string | null }> => {
+      const row = await managed(ctx, input.id);
+      const chosen = input.password ?? generatePassword();
+      await setUserPassword(ctx.db, row.id, chosen);
+      await audit(ctx.db, { action: 'user.password', userId: ctx.user.id, detail: { id: row.id } });
+      return { password: input.password ? null : chosen };
+    }),
+});

@@ -1,0 +1,223 @@
+/**
+ * Report logic shared by the router, the CLI and the demo seed: creating a report with last year's
+ * carry-over, validating and checking data, and shaping rows for the client.
+ */
+import {
+  type Db,
+  findReport,
+  getOrganisation,
+  insertReport,
+  type OrganisationRow,
+  type ReportRow,
+  type ReportSummaryRow,
+} from '@nianbao/db';
+import {
+  checkReport,
+  computeTotals,
+  type Finding,
+  formatForYear,
+  getFormat,
+  hasErrors,
+  newReport,
+  parseReport,
+  type ReportData,
+  reportTitle,
+} from '@nianbao/schema';
+import { apiError, badData } from '../errors.ts';
+
+export function organisationLabel(
+  org: Pick<OrganisationRow, 'name_zh' | 'name_en'>,
+): ReportData['organisation'] {
+  return org.name_en ? { zh: org.name_zh, en: org.name_en } : { zh: org.name_zh };
+}
+
+/** The stored data of a report (validated when it was saved). */
+export function reportData(row: Pick<ReportRow, 'data'>): ReportData {
+  return JSON.parse(row.data) as ReportData;
+}
+
+/** Last year's report of the same organisation, for the carry-over rules (X-CARRY, R2-STOCK). */
+export async function previousYearData(
+  db: Db,
+  organisationId: number,
+  year: number,
+): Promise<ReportData | undefined> {
+  const previous = await findReport(db, organisationId, year - 1);
+  return previous ? reportData(previous) : undefined;
+}
+
+export interface CheckedData {
+  data: ReportData;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Validates unknown input as the data of a report of `year`, recomputes every total and runs the
+ * rules. Throws BAD_REQUEST with the issues when the input does not fit the schema.
+ */
+export function checkData(input: unknown, year: number, previous: ReportData | undefined): CheckedData {
+  const parsed = parseReport(input);
+  if (!parsed.ok) throw badData(parsed.issues);
+  if (parsed.data.year !== year) {
+    throw badData([
+      {
+        path: ['year'],
+        message: {
+          zh: `这是${year}年度的报告，数据中的年度（year）不能改为 ${parsed.data.year}`,
+          en: `This is the ${year} report; the data's year cannot be changed to ${parsed.data.year}`,
+        },
+      },
+    ]);
+  }
+  const format = getFormat(parsed.data.format);
+  const data = computeTotals(format, parsed.data);
+  const findings = checkReport(format, data, { previous });
+  return { data, findings, ...counts(findings) };
+}
+
+export function counts(findings: Finding[]): { errors: number; warnings: number } {
+  const errors = findings.filter((f) => f.level === 'error').length;
+  return { errors, warnings: findings.length - errors };
+}
+
+/**
+ * Creates the report of an organisation for a year in the format the year requires, with 二、上年结转
+ * and the 现行有效件数 stock pre-filled from last year's report when there is one. `initial` replaces
+ * the blank data (used when importing or seeding an existing report).
+ */
+export async function createReport(
+  db: Db,
+  input: {
+    organisationId: number;
+    year: number;
+    userId: number | null;
+    initial?: unknown;
+    status?: ReportRow['status'];
+  },
+): Promise<ReportRow> {
+  const org = await getOrganisation(db, input.organisationId);
+  if (!org) throw apiError('NOT_FOUND', { zh: '机关不存在', en: 'No such organisation' });
+  if (!formatForYear(input.year)) {
+    throw apiError('BAD_REQUEST', {
+      zh: `${input.year}年度没有统一的报告格式（自 2019 年度起）`,
+      en: `There is no national report format for ${input.year} (formats exist from 2019)`,
+    });
+  }
+  if (await findReport(db, org.id, input.year)) {
+    throw apiError('CONFLICT', {
+      zh: `${org.name_zh}的${input.year}年度报告已存在，请打开它继续填写`,
+      en: `The ${input.year} report of ${org.name_en ?? org.name_zh} already exists; open it instead`,
+    });
+  }
+  const previous = await previousYearData(db, org.id, input.year);
+  const initial =
+    input.initial ?? newReport({ organisation: organisationLabel(org), year: input.year }, previous);
+  const checked =
+    input.initial === undefined
+      ? blankChecked(initial as ReportData, previous)
+      : checkData(initial, input.year, previous);
+  try {
+    return await insertReport(db, {
+      organisationId: org.id,
+      year: input.year,
+      format: checked.data.format,
+      data: JSON.stringify(checked.data),
+      errors: checked.errors,
+      warnings: checked.warnings,
+      userId: input.userId,
+      status: input.status,
+      reason: input.initial === undefined ? 'create' : 'import',
+    });
+  } catch (error) {
+    // Two creations of the same report at once: the unique key lets only one in.
+    if (await findReport(db, org.id, input.year)) {
+      throw apiError('CONFLICT', { zh: '该年度报告已存在', en: 'The report for this year already exists' });
+    }
+    throw error;
+  }
+}
+
+/** A blank report's required narrative is empty, so the schema would refuse it; it is still a valid start. */
+function blankChecked(data: ReportData, previous: ReportData | undefined): CheckedData {
+  const format = getFormat(data.format);
+  const withTotals = computeTotals(format, data);
+  const findings = checkReport(format, withTotals, { previous });
+  return { data: withTotals, findings, ...counts(findings) };
+}
+
+export interface UserRef {
+  id: number;
+  displayName: string;
+}
+
+export type UserNames = Map<number, string>;
+
+function ref(names: UserNames, id: number | null): UserRef | null {
+  return id === null ? null : { id, displayName: names.get(id) ?? `#${id}` };
+}
+
+export interface ReportSummary {
+  id: number;
+  organisation: { id: number; name: ReportData['organisation'] };
+  year: number;
+  format: string;
+  title: { zh: string; en: string };
+  status: ReportRow['status'];
+  version: number;
+  errors: number;
+  warnings: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: UserRef | null;
+  submittedAt: string | null;
+  submittedBy: UserRef | null;
+  approvedAt: string | null;
+  approvedBy: UserRef | null;
+  /** Set when a reviewer sent the report back; cleared when it is submitted again. */
+  returned: { comment: string; at: string; by: UserRef | null } | null;
+}
+
+export function summary(row: ReportSummaryRow, org: OrganisationRow, names: UserNames): ReportSummary {
+  const name = organisationLabel(org);
+  return {
+    id: row.id,
+    organisation: { id: org.id, name },
+    year: row.year,
+    format: row.format,
+    title: reportTitle({ organisation: name, year: row.year }),
+    status: row.status,
+    version: row.version,
+    errors: row.errors,
+    warnings: row.warnings,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedBy: ref(names, row.updated_by),
+    submittedAt: row.submitted_at,
+    submittedBy: ref(names, row.submitted_by),
+    approvedAt: row.approved_at,
+    approvedBy: ref(names, row.approved_by),
+    returned:
+      row.return_comment !== null && row.returned_at !== null
+        ? { comment: row.return_comment, at: row.returned_at, by: ref(names, row.returned_by) }
+        : null,
+  };
+}
+
+export async function userNames(db: Db, ids: (number | null)[]): Promise<UserNames> {
+  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export function summaryUserIds(row: ReportSummaryRow): (number | null)[] {
+  return [row.updated_by, row.submitted_by, row.approved_by, row.returned_by];
+}
+
+export { hasErrors };

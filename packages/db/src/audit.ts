@@ -1,0 +1,34 @@
+import { type Db, now } from './database.ts';
+import type { AuditRow } from './types.ts';
+
+export interface AuditEntry {
+  action: string;
+  userId?: number | null;
+  login?: string | null;
+  address?: string | null;
+  reportId?: number | null;
+  detail?: unknown;
+}
+
+/** Appends to the audit log (logins, status changes, account changes). */
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: now(),
+      action: entry.action,
+      user_id: entry.userId ?? null,
+      login: entry.login ?? null,
+      address: entry.address ?? null,
+      report_id: entry.reportId ?? null,
+      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    })
+    .execute();
+}
+
+export function listAudit(db: Db, filter: { reportId?: number; action?: string } = {}): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.reportId !== undefined) query = query.where('report_id', '=', filter.reportId);
+  if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+  return query.orderBy('id').execute();
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { type Dialect, Kysely, SqliteDialect, sql } from 'kysely';
+import { migrateToLatest } from './migrations.ts';
+import type { Schema } from './types.ts';
+
+export type Db = Kysely<Schema>;
+
+export interface OpenOptions {
+  /** SQLite file; created with its directory when missing. Default `./data/nianbao.sqlite`. */
+  file?: string;
+  /**
+   * Any Kysely dialect instead of the SQLite file, e.g. `new PostgresDialect({ pool })`: the queries
+   * and migrations are written for both.
+   */
+  dialect?: Dialect;
+  /** Run the migrations (default true). */
+  migrate?: boolean;
+}
+
+export const DEFAULT_DATABASE_FILE = './data/nianbao.sqlite';
+
+/**
+ * Opens SQLite with WAL and foreign keys. `synchronous = FULL` makes a committed save durable even
+ * against a power cut, not only a crashed process; it costs one fsync per commit.
+ */
+export function sqliteDialect(file: string): SqliteDialect {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Db> {
+  const db = new Kysely<Schema>({
+    dialect: options.dialect ?? sqliteDialect(options.file ?? DEFAULT_DATABASE_FILE),
+  });
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(db as Kysely<unknown>);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  return db;
+}
+
+/** SQLite's `PRAGMA integrity_check`: `['ok']` for a sound file. */
+export async function integrityCheck(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+  return rows.map((r) => r.integrity_check);
+}
+
+/** Whether the database holds no organisation yet (a fresh install, to be seeded). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/** The current time as stored: ISO-8601 UTC with milliseconds. */
+export function now(): string {
+  return new Date().toISOString();
+}

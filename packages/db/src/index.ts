@@ -1,0 +1,47 @@
+export { type AuditEntry, audit, listAudit } from './audit.ts';
+export {
+  type Db,
+  DEFAULT_DATABASE_FILE,
+  integrityCheck,
+  isEmpty,
+  now,
+  type OpenOptions,
+  openDatabase,
+  sqliteDialect,
+} from './database.ts';
+export { migrateToLatest, migrations } from './migrations.ts';
+export {
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  type NewOrganisation,
+  subtreeIds,
+  updateOrganisation,
+} from './organisations.ts';
+export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+export {
+  changeStatus,
+  findReport,
+  getReport,
+  getRevision,
+  insertReport,
+  listReports,
+  listRevisions,
+  type NewReport,
+  type ReportSummaryRow,
+  type RevisionSummaryRow,
+  type SaveData,
+  type SaveOutcome,
+  saveReportData,
+} from './reports.ts';
+export { createSession, deleteExpiredSessions, deleteSession, findSession } from './sessions.ts';
+export * from './types.ts';
+export {
+  createUser,
+  findUserByLogin,
+  getUser,
+  listUsers,
+  type NewUser,
+  setUserPassword,
+  setUserRole,
+} from './users.ts';

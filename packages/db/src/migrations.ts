@@ -1,0 +1,116 @@
+/**
+ * Migrations, run at start-up by `migrateToLatest`. Each is written once for both dialects: only
+ * the auto-increment key differs between SQLite and PostgreSQL.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
+
+function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    const pg = isPostgres(db);
+    const id = pg ? 'serial' : 'integer';
+    const now = pg
+      ? sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
+      : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+    await db.schema
+      .createTable('organisations')
+      .addColumn('id', id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('name_zh', 'text', (c) => c.notNull())
+      .addColumn('name_en', 'text')
+      .addColumn('parent_id', 'integer', (c) => c.references('organisations.id').onDelete('restrict'))
+      .addColumn('deadline', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+      .execute();
+    await db.schema.createIndex('organisations_parent').on('organisations').column('parent_id').execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('login', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('filler', 'reviewer', 'admin')`))
+      .addColumn('organisation_id', 'integer', (c) =>
+        c.notNull().references('organisations.id').onDelete('restrict'),
+      )
+      .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+      .addColumn('password_changed_at', 'text', (c) => c.notNull().defaultTo(now))
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('address', 'text')
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('reports')
+      .addColumn('id', id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('organisation_id', 'integer', (c) =>
+        c.notNull().references('organisations.id').onDelete('restrict'),
+      )
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('format', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sql`status in ('draft', 'submitted', 'approved')`),
+      )
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('errors', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('warnings', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('submitted_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('submitted_at', 'text')
+      .addColumn('approved_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('approved_at', 'text')
+      .addColumn('return_comment', 'text')
+      .addColumn('returned_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('returned_at', 'text')
+      .addUniqueConstraint('reports_organisation_year', ['organisation_id', 'year'])
+      .execute();
+    await db.schema
+      .createTable('report_revisions')
+      .addColumn('id', id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('saved_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('saved_at', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addUniqueConstraint('report_revisions_version', ['report_id', 'version'])
+      .execute();
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('login', 'text')
+      .addColumn('address', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('report_id', 'integer', (c) => c.references('reports.id').onDelete('set null'))
+      .addColumn('detail', 'text')
+      .execute();
+    await db.schema.createIndex('audit_log_report').on('audit_log').column('report_id').execute();
+  },
+};
+
+/** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the latest schema; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

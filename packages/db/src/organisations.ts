@@ -1,0 +1,71 @@
+import { type Db, now } from './database.ts';
+import type { OrganisationRow } from './types.ts';
+
+export interface NewOrganisation {
+  nameZh: string;
+  nameEn?: string | null;
+  parentId?: number | null;
+  deadline?: string | null;
+}
+
+export async function createOrganisation(db: Db, org: NewOrganisation): Promise<OrganisationRow> {
+  return db
+    .insertInto('organisations')
+    .values({
+      name_zh: org.nameZh,
+      name_en: org.nameEn ?? null,
+      parent_id: org.parentId ?? null,
+      deadline: org.deadline ?? null,
+      created_at: now(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function getOrganisation(db: Db, id: number): Promise<OrganisationRow | undefined> {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
+  return db.selectFrom('organisations').selectAll().orderBy('id').execute();
+}
+
+export async function updateOrganisation(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<NewOrganisation, 'nameZh' | 'nameEn' | 'parentId' | 'deadline'>>,
+): Promise<OrganisationRow | undefined> {
+  const values: Partial<Omit<OrganisationRow, 'id'>> = {};
+  if (patch.nameZh !== undefined) values.name_zh = patch.nameZh;
+  if (patch.nameEn !== undefined) values.name_en = patch.nameEn;
+  if (patch.parentId !== undefined) values.parent_id = patch.parentId;
+  if (patch.deadline !== undefined) values.deadline = patch.deadline;
+  if (Object.keys(values).length === 0) return getOrganisation(db, id);
+  return db.updateTable('organisations').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/**
+ * The organisation and every organisation below it. Computed in memory: the tree of one
+ * government's bodies is small, and this keeps the query the same in every dialect.
+ */
+export async function subtreeIds(db: Db, rootId: number): Promise<number[]> {
+  const all = await db.selectFrom('organisations').select(['id', 'parent_id']).execute();
+  const children = new Map<number, number[]>();
+  for (const o of all) {
+    if (o.parent_id === null) continue;
+    const list = children.get(o.parent_id) ?? [];
+    list.push(o.id);
+    children.set(o.parent_id, list);
+  }
+  const out: number[] = [];
+  const stack = [rootId];
+  const seen = new Set<number>();
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+/**
+ * Reports and their revisions. Every write of a report's data goes through `saveReportData`, which
+ * applies it only on the version it was based on (optimistic locking) and stores a revision in the
+ * same transaction, so no acknowledged save is lost or overwritten unseen.
+ */
+import type { Db } from './database.ts';
+import { now } from './database.ts';
+import type { ReportRow, ReportStatus, ReportUpdate, RevisionRow } from './types.ts';
+
+export interface NewReport {
+  organisationId: number;
+  year: number;
+  format: string;
+  data: string;
+  errors: number;
+  warnings: number;
+  userId: number | null;
+  status?: ReportStatus;
+  reason?: string;
+}
+
+/** Inserts a report at version 1 with its first revision. Throws on a duplicate organisation + year. */
+export async function insertReport(db: Db, report: NewReport): Promise<ReportRow> {
+  const at = now();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('reports')
+      .values({
+        organisation_id: report.organisationId,
+        year: report.year,
+        format: report.format,
+        data: report.data,
+        status: report.status ?? 'draft',
+        version: 1,
+        errors: report.errors,
+        warnings: report.warnings,
+        created_by: report.userId,
+        created_at: at,
+        updated_by: report.userId,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('report_revisions')
+      .values({
+        report_id: row.id,
+        version: 1,
+        data: report.data,
+        saved_by: report.userId,
+        saved_at: at,
+        reason: report.reason ?? 'create',
+      })
+      .execute();
+    return row;
+  });
+}
+
+export function getReport(db: Db, id: number): Promise<ReportRow | undefined> {
+  return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findReport(db: Db, organisationId: number, year: number): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+}
+
+export type ReportSummaryRow = Omit<ReportRow, 'data'>;
+
+export function listReports(
+  db: Db,
+  filter: { organisationIds: number[]; year?: number; status?: ReportStatus },
+): Promise<ReportSummaryRow[]> {
+  if (filter.organisationIds.length === 0) return Promise.resolve([]);
+  let query = db
+    .selectFrom('reports')
+    .select([
+      'id',
+      'organisation_id',
+      'year',
+      'format',
+      'status',
+      'version',
+      'errors',
+      'warnings',
+      'created_by',
+      'created_at',
+      'updated_by',
+      'updated_at',
+      'submitted_by',
+      'submitted_at',
+      'approved_by',
+      'approved_at',
+      'return_comment',
+      'returned_by',
+      'returned_at',
+    ])
+    .where('organisation_id', 'in', filter.organisationIds);
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  return query.orderBy('year', 'desc').orderBy('organisation_id').execute();
+}
+
+export type SaveOutcome =
+  | { ok: true; report: ReportRow }
+  /** The report moved on (another save) or left the draft status: nothing was written. */
+  | { ok: false; reason: 'conflict' | 'status' | 'missing'; current?: ReportRow };
+
+export interface SaveData {
+  id: number;
+  baseVersion: number;
+  data: string;
+  errors: number;
+  warnings: number;
+  userId: number | null;
+  /** Why: `save`, `restore:<version>`. */
+  reason: string;
+}
+
+/** Writes new data on top of `baseVersion` of a draft, as version `baseVersion + 1`, with its revision. */
+export function saveReportData(db: Db, save: SaveData): Promise<SaveOutcome> {
+  const at = now();
+  return db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+    const row = await trx
+      .updateTable('reports')
+      .set({
+        data: save.data,
+        version: save.baseVersion + 1,
+        errors: save.errors,
+        warnings: save.warnings,
+        updated_by: save.userId,
+        updated_at: at,
+      })
+      .where('id', '=', save.id)
+      .where('version', '=', save.baseVersion)
+      .where('status', '=', 'draft')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const current = await trx
+        .selectFrom('reports')
+        .selectAll()
+        .where('id', '=', save.id)
+        .executeTakeFirst();
+      if (!current) return { ok: false, reason: 'missing' };
+      return { ok: false, reason: current.version !== save.baseVersion ? 'conflict' : 'status', current };
+    }
+    await trx
+      .insertInto('report_revisions')
+      .values({
+        report_id: save.id,
+        version: row.version,
+        data: save.data,
+        saved_by: save.userId,
+        saved_at: at,
+        reason: save.reason,
+      })
+      .execute();
+    return { ok: true, report: row };
+  });
+}
+
+/**
+ * Moves a report from one status to another when it is still at `version` and in `from`; the
+ * data and version stay as they are. Returns the updated row, or the current one when refused.
+ */
+export async function changeStatus(
+  db: Db,
+  change: { id: number; version: number; from: ReportStatus[]; to: ReportStatus; set?: ReportUpdate },
+): Promise<{ ok: true; report: ReportRow } | { ok: false; current?: ReportRow }> {
+  const row = await db
+    .updateTable('reports')
+    .set({ ...change.set, status: change.to })
+    .where('id', '=', change.id)
+    .where('version', '=', change.version)
+    .where('status', 'in', change.from)
+    .returningAll()
+    .executeTakeFirst();
+  if (row) return { ok: true, report: row };
+  return { ok: false, current: await getReport(db, change.id) };
+}
+
+export type RevisionSummaryRow = Omit<RevisionRow, 'data'> & { size: number };
+
+/** The revisions of a report, newest first, without their data. */
+export async function listRevisions(db: Db, reportId: number): Promise<RevisionSummaryRow[]> {
+  const rows = await db
+    .selectFrom('report_revisions')
+    .select([
+      'id',
+      'report_id',
+      'version',
+      'saved_by',
+      'saved_at',
+      'reason',
+      (eb) => eb.fn<number>('length', ['data']).as('size'),
+    ])
+    .where('report_id', '=', reportId)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
+export function getRevision(db: Db, reportId: number, version: number): Promise<RevisionRow | undefined> {
+  return db
+    .selectFrom('report_revisions')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}

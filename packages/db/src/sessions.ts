@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Db, now } from './database.ts';
+import type { SessionRow, UserRow } from './types.ts';
+
+function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Starts a session; returns the token for the cookie (only its hash is stored). */
+export async function createSession(
+  db: Db,
+  userId: number,
+  ttlMs: number,
+  address: string | null,
+): Promise<{ token: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const created = new Date();
+  const expiresAt = new Date(created.getTime() + ttlMs).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: tokenId(token),
+      user_id: userId,
+      created_at: created.toISOString(),
+      expires_at: expiresAt,
+      address,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** The live session of a token and its user, or undefined when unknown or expired. */
+export async function findSession(
+  db: Db,
+  token: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  if (!token) return undefined;
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', tokenId(token))
+    .where('expires_at', '>', now())
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+  return user ? { session, user } : undefined;
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', tokenId(token)).execute();
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

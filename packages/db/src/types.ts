@@ -1,0 +1,108 @@
+/**
+ * The tables as Kysely sees them. Timestamps are ISO-8601 strings and report data is JSON text, so
+ * the same rows fit SQLite and PostgreSQL.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Role = 'filler' | 'reviewer' | 'admin';
+export const ROLES: readonly Role[] = ['filler', 'reviewer', 'admin'];
+
+export type ReportStatus = 'draft' | 'submitted' | 'approved';
+export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'submitted', 'approved'];
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name_zh: string;
+  name_en: string | null;
+  parent_id: number | null;
+  /** Submission deadline as `MM-DD` of the following year (statute: 01-31); null = the default. */
+  deadline: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  organisation_id: number;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a copy of the database does not hand out live sessions. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  address: string | null;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  format: string;
+  /** The report data (ReportData) as JSON, totals computed. */
+  data: string;
+  status: ReportStatus;
+  version: number;
+  /** Counts of the rule findings of `data`, kept for lists. */
+  errors: number;
+  warnings: number;
+  created_by: number | null;
+  created_at: string;
+  updated_by: number | null;
+  updated_at: string;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  /** The reviewer's comment when the report was last returned; cleared on the next submission. */
+  return_comment: string | null;
+  returned_by: number | null;
+  returned_at: string | null;
+}
+
+export interface ReportRevisionsTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  data: string;
+  saved_by: number | null;
+  saved_at: string;
+  /** Why this revision exists: `create`, `save`, `restore:<version>`, `import`. */
+  reason: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  /** The login name as typed, kept for failed logins that match no user. */
+  login: string | null;
+  address: string | null;
+  action: string;
+  report_id: number | null;
+  detail: string | null;
+}
+
+export interface Schema {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  reports: ReportsTable;
+  report_revisions: ReportRevisionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type NewReportRow = Insertable<ReportsTable>;
+export type ReportUpdate = Updateable<ReportsTable>;
+export type RevisionRow = Selectable<ReportRevisionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
