@@ -1,0 +1,137 @@
+import { cellName } from '@nianbao/schema';
+import type { ChangeEvent, ClipboardEvent, KeyboardEvent } from 'react';
+import { memo, useSyncExternalStore } from 'react';
+import { cellDomId, useReportForm } from './context.ts';
+import { acceptsWhileTyping, cellField, pastedText } from './fields.ts';
+import { type Direction, type GridModel, neighbour, parseClipboard, pastePlan } from './grid.ts';
+import { kindHint, say, words } from './i18n.ts';
+
+/** `level|message` of the finding shown at a cell, so that the cell re-renders only when it changes. */
+function useMarker(id: string): { level: string; message: string } {
+  const { store, lang } = useReportForm();
+  const key = useSyncExternalStore(store.subscribe, () => {
+    const level = store.marker(id);
+    if (!level) return '';
+    const finding = store.findings.find((f) => f.cells[0] === id && f.level === level);
+    return `${level}|${finding?.message[lang] ?? ''}`;
+  });
+  const at = key.indexOf('|');
+  return at < 0 ? { level: '', message: '' } : { level: key.slice(0, at), message: key.slice(at + 1) };
+}
+
+function arrowDirection(e: KeyboardEvent<HTMLInputElement>): Direction | undefined {
+  const input = e.currentTarget;
+  const start = input.selectionStart ?? 0;
+  const end = input.selectionEnd ?? 0;
+  const all = start === 0 && end === input.value.length;
+  switch (e.key) {
+    case 'ArrowUp':
+      return 'up';
+    case 'ArrowDown':
+      return 'down';
+    case 'Enter':
+      return e.shiftKey ? 'up' : 'down';
+    case 'ArrowLeft':
+      return all || (start === 0 && end === 0) ? 'left' : undefined;
+    case 'ArrowRight':
+      return all || (start === input.value.length && end === start) ? 'right' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export const CellInput = memo(function CellInput({ id, model }: { id: string; model: GridModel }) {
+  const ctx = useReportForm();
+  const { form, store, index, lang, readOnly, notices } = ctx;
+  const def = index.get(id)!;
+  const marker = useMarker(id);
+  const field = form.register(cellField(id));
+  const label = cellName(def, lang);
+
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const text = e.target.value.trim();
+    if (!acceptsWhileTyping(def.kind, text)) {
+      e.target.value = form.getValues(cellField(id)) ?? '';
+      notices.show(`${kindHint[def.kind][lang]}（${label}）`);
+      return;
+    }
+    if (text !== e.target.value) e.target.value = text;
+    field.onChange(e);
+    store.setCellText(id, text);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    const dir = arrowDirection(e);
+    if (!dir) return;
+    const next = neighbour(model, id, dir);
+    if (next) {
+      e.preventDefault();
+      ctx.focusCell(next);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    if (readOnly) return;
+    e.preventDefault();
+    const block = parseClipboard(e.clipboardData.getData('text/plain'));
+    if (block.length === 1 && block[0]!.length === 1) {
+      const text = pastedText(def.kind, block[0]![0]!);
+      if (text === undefined) notices.show(`${kindHint[def.kind][lang]}（${label}）`);
+      else ctx.writeCells([{ id, text }]);
+      return;
+    }
+    const plan = pastePlan(model, id, block);
+    ctx.writeCells(plan.writes);
+    notices.show(
+      say(words.pasted, lang, { n: plan.writes.length }) +
+        (plan.skipped > 0 ? say(words.pasteSkipped, lang, { m: plan.skipped }) : ''),
+    );
+  };
+
+  return (
+    <input
+      {...field}
+      id={cellDomId(id)}
+      data-cell={id}
+      className={marker.level ? `nb-cell nb-${marker.level}` : 'nb-cell'}
+      aria-label={label}
+      aria-invalid={marker.level === 'error' || undefined}
+      title={marker.message || undefined}
+      inputMode={def.kind === 'amount' ? 'decimal' : 'numeric'}
+      autoComplete="off"
+      spellCheck={false}
+      placeholder="0"
+      readOnly={readOnly}
+      onChange={onChange}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+      onFocus={(e) => e.currentTarget.select()}
+    />
+  );
+});
+
+export const ComputedCell = memo(function ComputedCell({ id }: { id: string }) {
+  const { store, index, lang } = useReportForm();
+  const value = useSyncExternalStore(store.subscribe, () => String(store.value(id) ?? 0));
+  const marker = useMarker(id);
+  return (
+    <output
+      id={cellDomId(id)}
+      data-cell={id}
+      tabIndex={-1}
+      className={marker.level ? `nb-computed nb-${marker.level}` : 'nb-computed'}
+      aria-label={`${cellName(index.get(id)!, lang)}（${words.computed[lang]}）`}
+      title={marker.message || words.computed[lang]}
+    >
+      {value}
+    </output>
+  );
+});
+
+export function GridCellView({ id, model }: { id: string; model: GridModel }) {
+  const { index } = useReportForm();
+  return index.get(id)!.computed ? <ComputedCell id={id} /> : <CellInput id={id} model={model} />;
+}

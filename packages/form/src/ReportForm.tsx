@@ -1,0 +1,280 @@
+import { cellIndex, computeTotals, type FormatDef, type ReportData, reportTitle } from '@nianbao/schema';
+import type { Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useForm } from 'react-hook-form';
+import {
+  cellDomId,
+  FormContext,
+  type FormContextValue,
+  Notices,
+  narrativeDomId,
+  useReportForm,
+} from './context.ts';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { cellField, type FormValues, fromFormValues, toFormValues } from './fields.ts';
+import { BlocksGrid, MatrixGrid } from './Grids.tsx';
+import { type Lang, words } from './i18n.ts';
+import { NarrativeEditor } from './Narrative.tsx';
+import { type FormFinding, ReportStore } from './store.ts';
+
+export interface ReportFormHandle {
+  /** The report as it stands, totals computed; `zeros` writes 0 into empty cells, as saving does. */
+  getData(options?: { zeros?: boolean }): ReportData;
+  findings(): FormFinding[];
+  /** Replaces what the form shows (a restored revision, the other side of a conflict). */
+  reset(data: ReportData): void;
+  focusCell(id: string): void;
+}
+
+export interface ReportFormProps {
+  format: FormatDef;
+  /** The report to edit; later changes of this prop are ignored, use the handle's `reset`. */
+  defaultValue: ReportData;
+  lang: Lang;
+  /** Last year's report, for the cross-year rules (X-CARRY, R2-STOCK). */
+  previous?: ReportData;
+  readOnly?: boolean;
+  /** Called after every change with the report (totals computed, empty cells empty). */
+  onChange?: (data: ReportData) => void;
+  /** Called with the findings whenever they may have changed. */
+  onFindings?: (findings: FormFinding[]) => void;
+  ref?: Ref<ReportFormHandle>;
+}
+
+function sectionOf(
+  format: FormatDef,
+  f: FormFinding,
+  index: ReturnType<typeof cellIndex>,
+): string | undefined {
+  if (f.narrative) return format.sections.find((s) => s.narrative.some((b) => b.id === f.narrative))?.id;
+  const cell = f.cells[0] ? index.get(f.cells[0]) : undefined;
+  return cell?.section.id;
+}
+
+const SectionNav = memo(function SectionNav() {
+  const { format, store, lang, index } = useReportForm();
+  const counts = useSyncExternalStore(store.subscribe, () =>
+    format.sections
+      .map(
+        (s) =>
+          store.findings.filter((f) => f.level === 'error' && sectionOf(format, f, index) === s.id).length,
+      )
+      .join(','),
+  );
+  const perSection = counts.split(',').map(Number);
+  return (
+    <nav className="nb-toc" aria-label={words.sections[lang]}>
+      {format.sections.map((s, i) => (
+        <a key={s.id} href={`#nb-section-${s.id}`} className="nb-toc-link">
+          {s.label[lang]}
+          {perSection[i]! > 0 && <span className="nb-toc-badge">{perSection[i]}</span>}
+        </a>
+      ))}
+    </nav>
+  );
+});
+
+function Notice() {
+  const { notices } = useReportForm();
+  const text = useSyncExternalStore(notices.subscribe, notices.current);
+  return (
+    <p className="nb-notice" role="status" aria-live="polite">
+      {text}
+    </p>
+  );
+}
+
+const Details = memo(function Details({ data }: { data: ReportData }) {
+  const { form, lang, readOnly, format, store } = useReportForm();
+  const title = reportTitle(data)[lang];
+  const org = form.register('organisationEn');
+  const date = form.register('date');
+  return (
+    <header className="nb-details">
+      <h1 className="nb-title">{title}</h1>
+      <dl className="nb-facts">
+        <div>
+          <dt>{words.year[lang]}</dt>
+          <dd>{data.year}</dd>
+        </div>
+        <div>
+          <dt>{words.format[lang]}</dt>
+          <dd title={format.basis[lang]}>{format.label[lang]}</dd>
+        </div>
+        <div>
+          <dt>{words.organisation[lang]}</dt>
+          <dd>{data.organisation.zh}</dd>
+        </div>
+      </dl>
+      <div className="nb-detail-fields">
+        <label>
+          <span>{words.organisationEn[lang]}</span>
+          <input
+            {...org}
+            className="nb-input"
+            readOnly={readOnly}
+            onChange={(e) => {
+              org.onChange(e);
+              store.replace({
+                ...store.report,
+                organisation: { ...store.report.organisation, en: e.target.value },
+              });
+            }}
+          />
+        </label>
+        <label>
+          <span>{words.date[lang]}</span>
+          <input
+            {...date}
+            type="date"
+            className="nb-input"
+            readOnly={readOnly}
+            onChange={(e) => {
+              date.onChange(e);
+              store.replace({ ...store.report, date: e.target.value || undefined });
+            }}
+          />
+        </label>
+      </div>
+    </header>
+  );
+});
+
+/**
+ * The whole report as a form built from its format definition: narrative editors, the tables with
+ * their official headers, live totals and findings. No network code: values in, callbacks out.
+ */
+export const ReportForm = memo(function ReportForm({
+  format,
+  defaultValue,
+  lang,
+  previous,
+  readOnly = false,
+  onChange,
+  onFindings,
+  ref,
+}: ReportFormProps) {
+  const form = useForm<FormValues>({ defaultValues: toFormValues(format, defaultValue) });
+  const [store] = useState(() => new ReportStore(format, defaultValue, previous));
+  const [notices] = useState(() => new Notices());
+  const [showEnglish, setShowEnglish] = useState(() =>
+    Object.values(defaultValue.narrative).some((t) => (t.en ?? '') !== ''),
+  );
+  const rootRef = useRef<HTMLDivElement>(null);
+  const callbacks = useRef({ onChange, onFindings });
+  callbacks.current = { onChange, onFindings };
+
+  useEffect(() => {
+    store.replace(store.report, previous);
+  }, [store, previous]);
+
+  useEffect(() => {
+    let last = store.findings;
+    callbacks.current.onFindings?.(last);
+    return store.subscribe(() => {
+      callbacks.current.onChange?.(store.report);
+      if (store.findings !== last) {
+        last = store.findings;
+        callbacks.current.onFindings?.(last);
+      }
+    });
+  }, [store]);
+
+  const ctx = useMemo<FormContextValue>(() => {
+    const focusCell = (id: string) => {
+      const el = rootRef.current?.querySelector<HTMLElement>(`[id="${cellDomId(id)}"]`);
+      if (!el) return;
+      el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+      el.focus({ preventScroll: true });
+    };
+    const focusNarrative = (id: string) => {
+      const el = rootRef.current?.querySelector<HTMLElement>(`[id="${narrativeDomId(id, 'zh')}"]`);
+      el?.scrollIntoView?.({ block: 'center' });
+      el?.focus({ preventScroll: true });
+    };
+    const writeCells = (writes: { id: string; text: string }[]) => {
+      store.batch(() => {
+        for (const w of writes) {
+          form.setValue(cellField(w.id), w.text, { shouldDirty: true });
+          store.setCellText(w.id, w.text);
+        }
+      });
+    };
+    return {
+      format,
+      index: cellIndex(format),
+      form,
+      store,
+      notices,
+      lang,
+      readOnly,
+      showEnglish,
+      focusCell,
+      focusNarrative,
+      writeCells,
+    };
+  }, [format, form, store, notices, lang, readOnly, showEnglish]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      getData: (options) =>
+        computeTotals(
+          format,
+          fromFormValues(format, store.report, form.getValues(), { zeros: options?.zeros }),
+        ),
+      findings: () => store.findings,
+      reset: (data) => {
+        form.reset(toFormValues(format, data));
+        store.replace(computeTotals(format, data));
+      },
+      focusCell: ctx.focusCell,
+    }),
+    [format, form, store, ctx],
+  );
+
+  return (
+    <FormContext.Provider value={ctx}>
+      <div className="nb-form" ref={rootRef} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <div className="nb-form-main">
+          <Details data={defaultValue} />
+          <div className="nb-form-bar">
+            <SectionNav />
+            <label className="nb-toggle">
+              <input
+                type="checkbox"
+                checked={showEnglish}
+                onChange={(e) => setShowEnglish(e.target.checked)}
+              />
+              {words.showEnglish[lang]}
+            </label>
+          </div>
+          <p className="nb-grid-help">{words.gridHelp[lang]}</p>
+          <Notice />
+          {format.sections.map((section) => (
+            <section
+              key={section.id}
+              id={`nb-section-${section.id}`}
+              className="nb-section"
+              aria-labelledby={`nb-h-${section.id}`}
+            >
+              <h2 id={`nb-h-${section.id}`} className="nb-section-heading">
+                {section.label[lang]}
+              </h2>
+              {section.narrative.map((block) => (
+                <NarrativeEditor key={block.id} block={block} section={section} />
+              ))}
+              {section.table?.type === 'matrix' && (
+                <MatrixGrid table={section.table} title={section.label[lang]} />
+              )}
+              {section.table?.type === 'blocks' && (
+                <BlocksGrid table={section.table} title={section.label[lang]} />
+              )}
+            </section>
+          ))}
+        </div>
+        <FindingsPanel />
+      </div>
+    </FormContext.Provider>
+  );
+});

@@ -1,0 +1,62 @@
+/** Words of the form itself; every label of the report comes from the format definition. */
+import type { CellKind } from '@nianbao/schema';
+
+export type Lang = 'zh' | 'en';
+
+export const words = {
+  findings: { zh: '勾稽关系检查', en: 'Consistency checks' },
+  noFindings: { zh: '未发现问题', en: 'No problems found' },
+  errors: { zh: '错误', en: 'Errors' },
+  warnings: { zh: '提醒', en: 'Warnings' },
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '提醒', en: 'Warning' },
+  errorsBlock: { zh: '有错误时不能提交审核', en: 'Errors must be fixed before submission' },
+  applyFix: { zh: '填入 {value}', en: 'Enter {value}' },
+  goToCell: { zh: '定位', en: 'Go to cell' },
+  required: { zh: '必填', en: 'Required' },
+  showEnglish: { zh: '同时填写英文', en: 'Also edit English text' },
+  englishText: { zh: '英文', en: 'English' },
+  chineseText: { zh: '中文', en: 'Chinese' },
+  computed: { zh: '自动计算', en: 'Calculated' },
+  details: { zh: '基本信息', en: 'Report details' },
+  organisation: { zh: '机关名称', en: 'Agency' },
+  organisationEn: { zh: '机关英文名称', en: 'Agency name in English' },
+  date: { zh: '成文日期', en: 'Date of the report' },
+  year: { zh: '年度', en: 'Year' },
+  format: { zh: '格式', en: 'Format' },
+  pasted: { zh: '已粘贴 {n} 个单元格', en: '{n} cells pasted' },
+  pasteSkipped: {
+    zh: '，{m} 个值无法识别或超出表格，已跳过',
+    en: '; {m} values were not numbers or fell outside the table and were skipped',
+  },
+  gridHelp: {
+    zh: '方向键、回车和 Tab 可在单元格间移动；可从 Excel/WPS 复制整块数据后粘贴；空格按 0 计。',
+    en: 'Arrow keys, Enter and Tab move between cells; paste a block copied from Excel or WPS; empty cells count as 0.',
+  },
+  ruleLevelNote: {
+    zh: '错误须改正后才能提交；提醒可说明原因后提交。',
+    en: 'Errors block submission; warnings do not.',
+  },
+  sections: { zh: '目录', en: 'Contents' },
+  charCount: { zh: '{n} 字', en: '{n} characters' },
+} as const;
+
+export const kindHint: Record<CellKind, { zh: string; en: string }> = {
+  count: { zh: '此格只能填写不小于 0 的整数', en: 'This cell takes a whole number of 0 or more' },
+  signedCount: {
+    zh: '此格只能填写整数，减少填负数',
+    en: 'This cell takes a whole number, negative for a decrease',
+  },
+  amount: {
+    zh: '此格填写金额（万元），最多 4 位小数',
+    en: 'This cell takes an amount in 10,000 yuan, up to 4 decimals',
+  },
+};
+
+export function say(
+  word: { zh: string; en: string },
+  lang: Lang,
+  vars: Record<string, string | number> = {},
+): string {
+  return word[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

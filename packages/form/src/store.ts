@@ -1,0 +1,114 @@
+/**
+ * The live state derived from the form's values: totals and findings. Kept outside React so that a
+ * keystroke re-renders only the cells whose total or marker changed and the findings panel, never
+ * the whole form.
+ */
+import {
+  type CellDef,
+  cellIndex,
+  checkReport,
+  computeTotals,
+  type Finding,
+  type FormatDef,
+  narrativeFindings,
+  type ReportData,
+} from '@nianbao/schema';
+import { cellValue } from './fields.ts';
+
+export type Marker = '' | 'error' | 'warning';
+
+export interface FormFinding extends Finding {
+  /** A narrative block to write (N-REQ). */
+  narrative?: string;
+}
+
+export class ReportStore {
+  private data: ReportData;
+  private findingsList: FormFinding[] = [];
+  private markers = new Map<string, Marker>();
+  private listeners = new Set<() => void>();
+  private batching = 0;
+  private readonly index: Map<string, CellDef>;
+
+  constructor(
+    readonly format: FormatDef,
+    data: ReportData,
+    private previous?: ReportData,
+  ) {
+    this.index = cellIndex(format);
+    this.data = computeTotals(format, data);
+    this.recompute();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The report with every total computed. */
+  get report(): ReportData {
+    return this.data;
+  }
+
+  get findings(): FormFinding[] {
+    return this.findingsList;
+  }
+
+  marker = (cell: string): Marker => this.markers.get(cell) ?? '';
+
+  value = (cell: string): ReportData['cells'][string] => this.data.cells[cell] ?? null;
+
+  setCellText(id: string, text: string): void {
+    const cell = this.index.get(id);
+    if (!cell || cell.computed) return;
+    this.data = { ...this.data, cells: { ...this.data.cells, [id]: cellValue(cell.kind, text) } };
+    this.changed();
+  }
+
+  setNarrative(id: string, lang: 'zh' | 'en', text: string): void {
+    const current = this.data.narrative[id] ?? { zh: '' };
+    this.data = { ...this.data, narrative: { ...this.data.narrative, [id]: { ...current, [lang]: text } } };
+    this.changed();
+  }
+
+  replace(data: ReportData, previous = this.previous): void {
+    this.previous = previous;
+    this.data = data;
+    this.changed();
+  }
+
+  /** Runs several changes (a paste) with one recomputation at the end. */
+  batch(run: () => void): void {
+    this.batching++;
+    try {
+      run();
+    } finally {
+      this.batching--;
+      this.changed();
+    }
+  }
+
+  private changed(): void {
+    if (this.batching > 0) return;
+    this.data = computeTotals(this.format, this.data);
+    this.recompute();
+    for (const listener of this.listeners) listener();
+  }
+
+  private recompute(): void {
+    const findings: FormFinding[] = [
+      ...checkReport(this.format, this.data, { previous: this.previous }),
+      ...narrativeFindings(this.format, this.data),
+    ];
+    this.findingsList = [
+      ...findings.filter((f) => f.level === 'error'),
+      ...findings.filter((f) => f.level !== 'error'),
+    ];
+    const markers = new Map<string, Marker>();
+    for (const f of this.findingsList) {
+      const first = f.cells[0];
+      if (first && markers.get(first) !== 'error') markers.set(first, f.level);
+    }
+    this.markers = markers;
+  }
+}
