@@ -1,0 +1,102 @@
+import type { Me } from '@nianbao/api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Editor } from './Editor.tsx';
+import { type Lang, LangContext, t, useLang } from './i18n.ts';
+import { Login } from './Login.tsx';
+import { ReportList } from './ReportList.tsx';
+import { useRoute } from './route.ts';
+import { useTRPC } from './trpc.ts';
+
+function initialLang(): Lang {
+  return localStorage.getItem('nianbao.lang') === 'en' ? 'en' : 'zh';
+}
+
+function TopBar({ me }: { me: Me | null }) {
+  const { lang, setLang, say } = useLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        window.location.hash = '#/';
+      },
+    }),
+  );
+  return (
+    <header className="app-bar">
+      <a className="app-brand" href="#/">
+        <span className="app-emblem" aria-hidden="true">
+          年
+        </span>
+        <span>{say(t.app)}</span>
+      </a>
+      <div className="app-bar-right">
+        {me && (
+          <span className="app-user">
+            {me.organisation.name[lang] ?? me.organisation.name.zh} · {me.displayName}（
+            {t.role[lang][me.role]}）
+          </span>
+        )}
+        <button
+          type="button"
+          className="btn btn-quiet btn-on-dark"
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          aria-label={say(t.languageLabel)}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
+          {say(t.language)}
+        </button>
+        {me && (
+          <button type="button" className="btn btn-quiet btn-on-dark" onClick={() => logout.mutate()}>
+            {say(t.logout)}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Pages() {
+  const trpc = useTRPC();
+  const route = useRoute();
+  const { say } = useLang();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.isPending) return <p className="page-note">{say(t.loading)}</p>;
+  const user = me.data ?? null;
+  return (
+    <>
+      <TopBar me={user} />
+      <main className="app-main">
+        {!user ? (
+          <Login />
+        ) : route.page === 'report' ? (
+          <Editor key={route.id} id={route.id} me={user} />
+        ) : (
+          <ReportList me={user} />
+        )}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title =
+      lang === 'zh'
+        ? '政府信息公开工作年度报告 · 年报'
+        : 'Annual Report on Government Information Disclosure';
+  }, [lang]);
+  const setLang = (l: Lang) => {
+    localStorage.setItem('nianbao.lang', l);
+    setLangState(l);
+  };
+  return (
+    <LangContext.Provider value={{ lang, setLang }}>
+      <Pages />
+    </LangContext.Provider>
+  );
+}

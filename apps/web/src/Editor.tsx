@@ -1,0 +1,356 @@
+import type { Me, Report } from '@nianbao/api';
+import { type FormFinding, ReportForm, type ReportFormHandle } from '@nianbao/form';
+import { getFormat, type ReportData } from '@nianbao/schema';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { readPending, type SaveState, useAutosave } from './autosave.ts';
+import { ConflictView } from './ConflictView.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { formatTime, t, useLang } from './i18n.ts';
+import { PdfPanel } from './PdfPanel.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
+
+export function Editor({ id, me }: { id: number; me: Me }) {
+  const trpc = useTRPC();
+  const { lang, say } = useLang();
+  const report = useQuery({ ...trpc.reports.get.queryOptions({ id }), staleTime: Number.POSITIVE_INFINITY });
+  const prevId = report.data?.previousYear?.id;
+  const previous = useQuery({
+    ...trpc.reports.get.queryOptions({ id: prevId ?? 0 }),
+    enabled: prevId !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (report.error) {
+    return (
+      <div className="page">
+        <p className="form-error" role="alert">
+          {errorMessage(report.error, lang)}
+        </p>
+        <a href="#/">{say(t.back)}</a>
+      </div>
+    );
+  }
+  if (!report.data || (prevId !== undefined && previous.isPending))
+    return <p className="page-note">{say(t.loading)}</p>;
+  return <Workspace report={report.data} previous={previous.data?.data} me={me} />;
+}
+
+const stateWord: Record<SaveState, { zh: string; en: string }> = {
+  saved: t.saved,
+  dirty: t.dirty,
+  saving: t.saving,
+  offline: t.offline,
+  error: t.saveFailed,
+  conflict: t.conflict,
+};
+
+type Drawer = 'history' | 'pdf' | null;
+
+function Workspace({ report, previous, me }: { report: Report; previous?: ReportData; me: Me }) {
+  const { lang, say } = useLang();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const format = getFormat(report.data.format);
+  const formRef = useRef<ReportFormHandle>(null);
+  const [startPending] = useState(() => readPending(report.id));
+  const [initial] = useState<ReportData>(() =>
+    startPending && startPending.baseVersion === report.version ? startPending.data : report.data,
+  );
+  const [current, setCurrent] = useState(report);
+  const [errors, setErrors] = useState(() => report.findings.filter((f) => f.level === 'error').length);
+  const [drawer, setDrawer] = useState<Drawer>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [returning, setReturning] = useState(false);
+  const [version, setVersionState] = useState(report.version);
+
+  const autosave = useAutosave({
+    client,
+    id: report.id,
+    version: report.version,
+    getData: () => formRef.current!.getData({ zeros: true }),
+    onSaved: ({ version: v }) => setVersionState(v),
+  });
+
+  // Work that did not reach the server last time: send it, or meet the newer version in the conflict screen.
+  useEffect(() => {
+    if (!startPending) return;
+    if (startPending.baseVersion === report.version) {
+      setNotice(say(t.localRestored));
+      autosave.changed();
+    } else {
+      autosave.startConflict({
+        theirs: {
+          version: report.version,
+          data: report.data,
+          updatedAt: report.updatedAt,
+          updatedBy: report.updatedBy,
+        },
+        yours: startPending.data,
+      });
+    }
+  }, []);
+
+  const onFindings = useCallback((findings: FormFinding[]) => {
+    setErrors(findings.filter((f) => f.level === 'error').length);
+  }, []);
+
+  const refresh = async () => {
+    const fresh = await queryClient.fetchQuery({
+      ...trpc.reports.get.queryOptions({ id: report.id }),
+      staleTime: 0,
+    });
+    setCurrent(fresh);
+    autosave.setVersion(fresh.version);
+    setVersionState(fresh.version);
+    void queryClient.invalidateQueries({ queryKey: trpc.reports.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.reports.revisions.queryKey({ id: report.id }) });
+    return fresh;
+  };
+
+  const act = async (run: (version: number) => Promise<unknown>) => {
+    setBusy(true);
+    setActionError(null);
+    setNotice(null);
+    try {
+      if (current.permissions.canEdit && !(await autosave.flush())) return;
+      await run(autosave.version.current);
+      await refresh();
+    } catch (e) {
+      setActionError(errorMessage(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = (v: number) =>
+    act(async (base) => {
+      const result = await client.reports.restore.mutate({ id: report.id, version: v, baseVersion: base });
+      autosave.setVersion(result.version);
+      formRef.current?.reset(result.data);
+      setNotice(say(t.restored, { n: v }));
+    });
+
+  const p = current.permissions;
+  const readOnly = !p.canEdit;
+  const title = current.title[lang];
+
+  return (
+    <div className="editor">
+      <div className="editor-bar">
+        <a href="#/" className="back-link" aria-label={say(t.back)}>
+          ←
+        </a>
+        <div className="editor-title">
+          <span className="editor-title-text">{title}</span>
+          <StatusBadge status={current.status} />
+        </div>
+        <output
+          className={`save-state save-${autosave.state}`}
+          data-state={autosave.state}
+          aria-live="polite"
+        >
+          {stateWord[autosave.state][lang]}
+          {autosave.state === 'saved' && (
+            <span className="muted">
+              {' '}
+              · {say(t.version, { n: version })}
+              {autosave.savedAt
+                ? ` · ${autosave.savedAt.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB')}`
+                : ''}
+            </span>
+          )}
+          {autosave.state === 'error' && <span> · {errorMessage(autosave.error, lang)}</span>}
+        </output>
+        <div className="editor-actions">
+          <button
+            type="button"
+            className={drawer === 'history' ? 'btn btn-active' : 'btn'}
+            aria-pressed={drawer === 'history'}
+            onClick={() => setDrawer(drawer === 'history' ? null : 'history')}
+          >
+            {say(t.history)}
+          </button>
+          <button
+            type="button"
+            className={drawer === 'pdf' ? 'btn btn-active' : 'btn'}
+            aria-pressed={drawer === 'pdf'}
+            onClick={() => setDrawer(drawer === 'pdf' ? null : 'pdf')}
+          >
+            PDF / HTML
+          </button>
+          {p.canSubmit && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || errors > 0 || autosave.state === 'conflict'}
+              title={errors > 0 ? say(t.submitBlocked, { n: errors }) : undefined}
+              onClick={() => void act((v) => client.reports.submit.mutate({ id: report.id, version: v }))}
+            >
+              {say(t.submit)}
+            </button>
+          )}
+          {p.canApprove && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void act((v) => client.reports.approve.mutate({ id: report.id, version: v }))}
+            >
+              {say(t.approve)}
+            </button>
+          )}
+          {p.canReturn && (
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy}
+              onClick={() => setReturning(true)}
+            >
+              {say(t.return)}
+            </button>
+          )}
+          {p.canReopen && (
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => void act((v) => client.reports.reopen.mutate({ id: report.id, version: v }))}
+            >
+              {current.status === 'submitted' && current.submittedBy?.id === me.id
+                ? say(t.withdraw)
+                : say(t.reopen)}
+            </button>
+          )}
+        </div>
+      </div>
+      {p.canSubmit && errors > 0 && <p className="bar-note">{say(t.submitBlocked, { n: errors })}</p>}
+      {actionError && (
+        <p className="banner banner-error" role="alert">
+          {actionError}
+        </p>
+      )}
+      {notice && (
+        <p className="banner banner-info" role="status">
+          {notice}
+        </p>
+      )}
+      {current.returned && current.status === 'draft' && (
+        <div className="banner banner-warning" role="note">
+          <strong>
+            {say(t.returnedBy, {
+              who: current.returned.by?.displayName ?? '—',
+              at: formatTime(current.returned.at, lang),
+            })}
+          </strong>{' '}
+          {current.returned.comment}
+        </div>
+      )}
+      {readOnly && (
+        <p className="banner banner-info">{say(t.readOnly, { status: say(t[current.status]) })}</p>
+      )}
+      {autosave.conflict && (
+        <ConflictView
+          format={format}
+          conflict={autosave.conflict}
+          onResolve={(merged) => {
+            const theirVersion = autosave.conflict!.theirs.version;
+            formRef.current?.reset(merged);
+            setVersionState(theirVersion);
+            autosave.resolved(theirVersion);
+          }}
+        />
+      )}
+      <div className="editor-body" hidden={autosave.conflict !== null}>
+        <ReportForm
+          ref={formRef}
+          format={format}
+          defaultValue={initial}
+          previous={previous}
+          lang={lang}
+          readOnly={readOnly}
+          onChange={autosave.changed}
+          onFindings={onFindings}
+        />
+      </div>
+      {drawer && (
+        <aside className="drawer" aria-label={drawer === 'history' ? say(t.history) : 'PDF'}>
+          <div className="drawer-head">
+            <h2>{drawer === 'history' ? say(t.history) : 'PDF / HTML'}</h2>
+            <button type="button" className="btn btn-small" onClick={() => setDrawer(null)}>
+              ×<span className="nb-sr-only">{say(t.cancel)}</span>
+            </button>
+          </div>
+          {drawer === 'history' ? (
+            <HistoryPanel
+              id={report.id}
+              current={version}
+              canRestore={p.canEdit}
+              onRestore={(v) => void restore(v)}
+            />
+          ) : (
+            <PdfPanel
+              id={report.id}
+              version={version}
+              fileName={title}
+              beforeFetch={() => (p.canEdit ? autosave.flush() : Promise.resolve())}
+            />
+          )}
+        </aside>
+      )}
+      {returning && (
+        <ReturnDialog
+          onCancel={() => setReturning(false)}
+          onReturn={(comment) => {
+            setReturning(false);
+            void act((v) => client.reports.return.mutate({ id: report.id, version: v, comment }));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function ReturnDialog({ onCancel, onReturn }: { onCancel: () => void; onReturn: (comment: string) => void }) {
+  const { say } = useLang();
+  const [comment, setComment] = useState('');
+  const id = useId();
+  return (
+    <div className="modal-backdrop">
+      <form
+        className="modal card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (comment.trim()) onReturn(comment.trim());
+        }}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      >
+        <h2 id={`${id}-title`}>{say(t.return)}</h2>
+        <label htmlFor={`${id}-comment`}>{say(t.returnComment)}</label>
+        <textarea
+          id={`${id}-comment`}
+          rows={5}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          required
+          // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this comment
+          autoFocus
+        />
+        <div className="modal-actions">
+          <button type="button" className="btn" onClick={onCancel}>
+            {say(t.cancel)}
+          </button>
+          <button type="submit" className="btn btn-danger" disabled={!comment.trim()}>
+            {say(t.returnConfirm)}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

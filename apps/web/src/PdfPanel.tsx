@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { t, useLang, type Word } from './i18n.ts';
+
+type PdfLang = 'zh' | 'en' | 'zh-en';
+
+const downloads: { lang: PdfLang; word: Word }[] = [
+  { lang: 'zh', word: t.downloadZh },
+  { lang: 'en', word: t.downloadEn },
+  { lang: 'zh-en', word: t.downloadBi },
+];
+
+export const pdfUrl = (id: number, lang: PdfLang, version: number) =>
+  `/reports/${id}.pdf?lang=${lang}&v=${version}`;
+
+async function fetchWithProgress(url: string, onProgress: (fraction: number | null) => void): Promise<Blob> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    throw new Error(text.slice(0, 300) || `HTTP ${response.status}`);
+  }
+  const total = Number(response.headers.get('content-length') ?? 0);
+  if (!response.body || !total) return response.blob();
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.length;
+    onProgress(received / total);
+  }
+  return new Blob(parts as BlobPart[], { type: response.headers.get('content-type') ?? undefined });
+}
+
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** PDF preview inside the page, downloads in each language and the HTML export, with progress. */
+export function PdfPanel({
+  id,
+  version,
+  fileName,
+  beforeFetch,
+}: {
+  id: number;
+  version: number;
+  fileName: string;
+  /** Saves pending changes first, so that the PDF shows what is on screen. */
+  beforeFetch: () => Promise<unknown>;
+}) {
+  const { lang, say } = useLang();
+  const [busy, setBusy] = useState<{ what: string; progress: number | null } | null>(null);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [preview, setPreview] = useState<PdfLang | null>(null);
+
+  const download = async (kind: PdfLang | 'html', label: string) => {
+    setMessage(null);
+    setBusy({ what: label, progress: null });
+    try {
+      await beforeFetch();
+      const url = kind === 'html' ? `/reports/${id}.html?v=${version}` : pdfUrl(id, kind, version);
+      const blob = await fetchWithProgress(url, (progress) => setBusy({ what: label, progress }));
+      save(blob, kind === 'html' ? `${fileName}.html` : `${fileName}${kind === 'zh' ? '' : `.${kind}`}.pdf`);
+      setMessage({ text: say(t.downloaded, { what: label }) });
+    } catch (e) {
+      setMessage({
+        text: `${say(t.saveFailed)}：${e instanceof Error ? e.message : String(e)}`,
+        error: true,
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="drawer-body pdf-panel" aria-label="PDF">
+      <div className="pdf-buttons">
+        {downloads.map((d) => (
+          <button
+            key={d.lang}
+            type="button"
+            className="btn"
+            disabled={busy !== null}
+            onClick={() => void download(d.lang, say(d.word))}
+            data-pdf={d.lang}
+          >
+            {say(d.word)}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="btn"
+          disabled={busy !== null}
+          onClick={() => void download('html', 'HTML')}
+          data-pdf="html"
+        >
+          {say(t.downloadHtml)}
+        </button>
+      </div>
+      {busy && (
+        <div className="progress" role="status" aria-live="polite">
+          <span>{say(t.making, { what: busy.what })}</span>
+          <progress value={busy.progress ?? undefined} max={1} />
+        </div>
+      )}
+      {message && (
+        <p className={message.error ? 'form-error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      <div className="pdf-preview-buttons">
+        {(['zh', 'en', 'zh-en'] as const).map((l) => (
+          <button
+            key={l}
+            type="button"
+            className={preview === l ? 'btn btn-small btn-active' : 'btn btn-small'}
+            aria-pressed={preview === l}
+            onClick={() => {
+              void beforeFetch().then(() => setPreview(l));
+            }}
+          >
+            {say(t.preview)} · {l === 'zh' ? '中文' : l === 'en' ? 'English' : '中英'}
+          </button>
+        ))}
+      </div>
+      {preview && (
+        <iframe
+          className="pdf-frame"
+          title={`${say(t.preview)} (${preview})`}
+          src={`${pdfUrl(id, preview, version)}#view=FitH`}
+        />
+      )}
+      <p className="muted small">
+        {lang === 'zh' ? 'PDF 按已保存的内容生成。' : 'The PDF shows the saved report.'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Me } from '@nianbao/api';
+import { formatForYear } from '@nianbao/schema';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { formatTime, t, useLang } from './i18n.ts';
+import { reportHref } from './route.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+import { errorMessage, useTRPC } from './trpc.ts';
+
+export function ReportList({ me }: { me: Me }) {
+  const { lang, say } = useLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.reports.list.queryOptions());
+  const id = useId();
+  const thisYear = new Date().getFullYear();
+  const own = (list.data ?? []).filter((r) => r.organisation.id === me.organisation.id).map((r) => r.year);
+  const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i).filter(
+    (y) => formatForYear(y) && !own.includes(y),
+  );
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const chosen = year ?? (years.includes(thisYear - 1) ? thisYear - 1 : years[0]);
+  const create = useMutation(
+    trpc.reports.create.mutationOptions({
+      onSuccess: (report) => {
+        queryClient.invalidateQueries({ queryKey: trpc.reports.list.queryKey() });
+        window.location.hash = reportHref(report.id);
+      },
+    }),
+  );
+  const rows = [...(list.data ?? [])].sort(
+    (a, b) => b.year - a.year || a.organisation.name.zh.localeCompare(b.organisation.name.zh),
+  );
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{say(t.reports)}</h1>
+      </div>
+      <section className="card create-card" aria-labelledby={`${id}-create`}>
+        <h2 id={`${id}-create`}>{say(t.create)}</h2>
+        <p className="muted">{say(t.createHint)}</p>
+        {years.length > 0 && chosen !== undefined && (
+          <form
+            className="create-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate({ year: chosen });
+            }}
+          >
+            <label htmlFor={`${id}-year`}>{say(t.year)}</label>
+            <select id={`${id}-year`} value={chosen} onChange={(e) => setYear(Number(e.target.value))}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}（{formatForYear(y)!.label[lang]}）
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+              {say(t.createFor, { year: chosen })}
+            </button>
+          </form>
+        )}
+        {create.error && (
+          <p className="form-error" role="alert">
+            {errorMessage(create.error, lang)}
+          </p>
+        )}
+      </section>
+      {list.error && (
+        <p className="form-error" role="alert">
+          {errorMessage(list.error, lang)}
+        </p>
+      )}
+      {list.isPending ? (
+        <p className="page-note">{say(t.loading)}</p>
+      ) : rows.length === 0 ? (
+        <p className="page-note">{say(t.noReports)}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{say(t.year)}</th>
+              <th scope="col">{say(t.reports)}</th>
+              <th scope="col">{say(t.status)}</th>
+              <th scope="col">{say(t.checks)}</th>
+              <th scope="col">{say(t.updated)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="num">{r.year}</td>
+                <td>
+                  <a href={reportHref(r.id)}>{r.title[lang]}</a>
+                  {r.returned && r.status === 'draft' && (
+                    <span className="tag tag-returned">{say(t.return)}</span>
+                  )}
+                </td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>
+                  {r.errors > 0 && <span className="tag tag-error">{say(t.errorsN, { n: r.errors })}</span>}
+                  {r.warnings > 0 && (
+                    <span className="tag tag-warning">{say(t.warningsN, { n: r.warnings })}</span>
+                  )}
+                  {r.errors === 0 && r.warnings === 0 && (
+                    <span className="tag tag-ok">{say(t.noProblems)}</span>
+                  )}
+                </td>
+                <td className="muted">
+                  {formatTime(r.updatedAt, lang)} {r.updatedBy?.displayName}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/** Words of the app; every label of a report comes from its format definition. */
+import { createContext, useContext } from 'react';
+
+export type Lang = 'zh' | 'en';
+
+export const t = {
+  app: { zh: '政府信息公开工作年度报告', en: 'Annual Report on Government Information Disclosure' },
+  appShort: { zh: '年报', en: 'Nianbao' },
+  login: { zh: '登录', en: 'Sign in' },
+  loginTitle: { zh: '登录年报填报系统', en: 'Sign in to Nianbao' },
+  user: { zh: '用户名', en: 'User name' },
+  password: { zh: '密码', en: 'Password' },
+  logout: { zh: '退出', en: 'Sign out' },
+  language: { zh: 'English', en: '中文' },
+  languageLabel: { zh: '切换到英文界面', en: 'Switch to Chinese' },
+  reports: { zh: '年度报告', en: 'Annual reports' },
+  year: { zh: '年度', en: 'Year' },
+  status: { zh: '状态', en: 'Status' },
+  updated: { zh: '最后保存', en: 'Last saved' },
+  checks: { zh: '检查结果', en: 'Checks' },
+  open: { zh: '打开', en: 'Open' },
+  create: { zh: '新建报告', en: 'New report' },
+  createFor: { zh: '新建 {year} 年度报告', en: 'Create the {year} report' },
+  createHint: {
+    zh: '按年度自动选用统一格式（2019–2020 年度用 2019 年版，2021 年度起用 2021 年版），并带入上年结转数。',
+    en: 'The format follows the year (2019 format for 2019–2020, 2021 format from 2021); last year’s carry-over is filled in.',
+  },
+  noReports: {
+    zh: '还没有报告。请新建本机关的年度报告。',
+    en: 'No reports yet. Create your organisation’s report.',
+  },
+  errorsN: { zh: '{n} 处错误', en: '{n} errors' },
+  warningsN: { zh: '{n} 处提醒', en: '{n} warnings' },
+  noProblems: { zh: '无问题', en: 'No problems' },
+  back: { zh: '返回报告列表', en: 'Back to reports' },
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  approved: { zh: '已审核', en: 'Approved' },
+  saved: { zh: '已保存', en: 'Saved' },
+  saving: { zh: '正在保存…', en: 'Saving…' },
+  dirty: { zh: '有未保存的修改', en: 'Unsaved changes' },
+  offline: {
+    zh: '离线：修改已存于本机，恢复连接后自动上传',
+    en: 'Offline: changes kept in this browser, sent when back online',
+  },
+  saveFailed: { zh: '保存失败', en: 'Save failed' },
+  conflict: { zh: '版本冲突', en: 'Conflict' },
+  version: { zh: '第 {n} 版', en: 'version {n}' },
+  submit: { zh: '提交审核', en: 'Submit for review' },
+  submitBlocked: { zh: '还有 {n} 处错误，改正后才能提交', en: '{n} errors must be fixed before submission' },
+  approve: { zh: '审核通过', en: 'Approve' },
+  return: { zh: '退回修改', en: 'Return' },
+  returnComment: { zh: '退回意见', en: 'Comment for the filler' },
+  returnConfirm: { zh: '确认退回', en: 'Return the report' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  returnedBy: { zh: '{who}于 {at} 退回：', en: 'Returned by {who} on {at}:' },
+  history: { zh: '修订记录', en: 'History' },
+  restore: { zh: '恢复此版本', en: 'Restore this version' },
+  restored: { zh: '已恢复第 {n} 版的内容', en: 'Version {n} restored' },
+  current: { zh: '当前版本', en: 'current' },
+  reason: {
+    zh: { create: '新建', save: '保存', import: '导入', restore: '恢复' },
+    en: { create: 'created', save: 'saved', import: 'imported', restore: 'restored' },
+  },
+  pdf: { zh: 'PDF', en: 'PDF' },
+  preview: { zh: '预览 PDF', en: 'Preview PDF' },
+  closePreview: { zh: '关闭预览', en: 'Close preview' },
+  downloadZh: { zh: '下载中文 PDF', en: 'Chinese PDF' },
+  downloadEn: { zh: '下载英文 PDF', en: 'English PDF' },
+  downloadBi: { zh: '下载中英对照 PDF', en: 'Bilingual PDF' },
+  downloadHtml: { zh: '导出 HTML', en: 'Export HTML' },
+  making: { zh: '正在生成 {what}…', en: 'Making the {what}…' },
+  downloaded: { zh: '已下载 {what}', en: '{what} downloaded' },
+  readOnly: {
+    zh: '报告已{status}，不能修改。',
+    en: 'The report is {status} and cannot be changed.',
+  },
+  conflictTitle: { zh: '报告已被他人修改', en: 'Someone else changed this report' },
+  conflictIntro: {
+    zh: '{who}在 {at} 保存了第 {n} 版。下表列出双方不同之处，请逐项选择保留哪一方的内容，然后保存。',
+    en: '{who} saved version {n} at {at}. The differences are listed below: choose, item by item, which to keep, then save.',
+  },
+  theirs: { zh: '对方的（已保存）', en: 'Theirs (saved)' },
+  yours: { zh: '我的（未保存）', en: 'Yours (not saved)' },
+  item: { zh: '项目', en: 'Item' },
+  useAllTheirs: { zh: '全部采用对方的', en: 'Take all of theirs' },
+  useAllYours: { zh: '全部采用我的', en: 'Take all of mine' },
+  mergeSave: { zh: '按所选合并并保存', en: 'Merge as chosen and save' },
+  noDifferences: { zh: '双方内容相同。', en: 'The contents are the same.' },
+  empty: { zh: '（空）', en: '(empty)' },
+  loading: { zh: '正在加载…', en: 'Loading…' },
+  localRestored: {
+    zh: '已恢复上次未能上传的本机修改。',
+    en: 'Changes that could not be sent last time were restored from this browser.',
+  },
+  role: {
+    zh: { filler: '填报人', reviewer: '审核人', admin: '管理员' },
+    en: { filler: 'filler', reviewer: 'reviewer', admin: 'administrator' },
+  },
+  retry: { zh: '重试', en: 'Retry' },
+} as const;
+
+export type Word = { zh: string; en: string };
+
+export function fill(text: string, vars: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
+  lang: 'zh',
+  setLang: () => {},
+});
+
+/** The current language and a translator for the app's words. */
+export function useLang() {
+  const { lang, setLang } = useContext(LangContext);
+  const say = (word: Word, vars?: Record<string, string | number>) => fill(word[lang], vars);
+  return { lang, setLang, say };
+}
+
+export function formatTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+
+/** Hash routes (`#/`, `#/reports/12`): the server needs no fallback for client paths. */
+export type Route = { page: 'list' } | { page: 'report'; id: number };
+
+export function parseRoute(hash: string): Route {
+  const m = /^#\/reports\/(\d+)/.exec(hash);
+  return m ? { page: 'report', id: Number(m[1]) } : { page: 'list' };
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+export const reportHref = (id: number) => `#/reports/${id}`;

@@ -1,0 +1,40 @@
+import type { AppRouter } from '@nianbao/api';
+import { splitBilingual } from '@nianbao/schema';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { Lang } from './i18n.ts';
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export function makeClient() {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: '/trpc' })] });
+}
+
+export type Client = ReturnType<typeof makeClient>;
+
+export type ApiError = TRPCClientError<AppRouter>;
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof TRPCClientError;
+}
+
+/** The request never reached the server or got no answer (offline, server down). */
+export function isNetworkError(error: unknown): boolean {
+  if (!isApiError(error)) return error instanceof TypeError;
+  return !error.data || (error.data.httpStatus ?? 0) >= 502;
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return isApiError(error) ? error.data?.code : undefined;
+}
+
+/** The server's message in the user's language (the API writes `zh｜en`). */
+export function errorMessage(error: unknown, lang: Lang): string {
+  if (isNetworkError(error)) {
+    return lang === 'zh'
+      ? '无法连接服务器，请检查网络'
+      : 'The server cannot be reached; check the connection';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return splitBilingual(message)[lang];
+}
