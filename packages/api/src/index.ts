@@ -18,6 +18,14 @@ export type { Organisation } from './routers/orgs.ts';
 export type { Permissions, Report, RevisionSummary, SaveResult } from './routers/reports.ts';
 export type { User } from './routers/users.ts';
 export {
+  DEMO_ORGANISATION,
+  DEMO_PARENT,
+  DEMO_USERS,
+  type DemoLogin,
+  demoLogins,
+  seedDemo,
+} from './services/demo.ts';
+export {
   checkData,
   createReport,
   organisationLabel,

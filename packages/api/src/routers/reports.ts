@@ -11,7 +11,7 @@ import {
   type ReportRow,
   saveReportData,
 } from '@nianbao/db';
-import { checkReport, type Finding, getFormat, type ReportData } from '@nianbao/schema';
+import type { Finding, ReportData } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
 import type { SessionUser } from '../context.ts';
@@ -23,6 +23,7 @@ import {
   previousYearData,
   type ReportSummary,
   reportData,
+  reportFindings,
   summary,
   summaryUserIds,
   type UserRef,
@@ -97,9 +98,7 @@ async function fullReport(db: Db, user: SessionUser, row: ReportRow): Promise<Re
     .where('organisation_id', '=', row.organisation_id)
     .where('year', '=', row.year - 1)
     .executeTakeFirst();
-  const findings = checkReport(getFormat(data.format), data, {
-    previous: previous ? reportData(previous) : undefined,
-  });
+  const findings = reportFindings(data, previous ? reportData(previous) : undefined);
   return {
     ...(await toSummary(db, row)),
     data,
@@ -310,9 +309,7 @@ export const reportsRouter = router({
     const row = await writable(ctx.db, ctx.user, input.id);
     if (row.status !== 'draft') throw notDraft(row);
     const data = reportData(row);
-    const findings = checkReport(getFormat(data.format), data, {
-      previous: await previousYearData(ctx.db, row.organisation_id, row.year),
-    });
+    const findings = reportFindings(data, await previousYearData(ctx.db, row.organisation_id, row.year));
     if (hasErrors(findings)) {
       const errors = findings.filter((f) => f.level === 'error');
       throw apiError(

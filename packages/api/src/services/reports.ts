@@ -18,6 +18,7 @@ import {
   formatForYear,
   getFormat,
   hasErrors,
+  narrativeFindings,
   newReport,
   parseReport,
   type ReportData,
@@ -58,7 +59,8 @@ export interface CheckedData {
  * rules. Throws BAD_REQUEST with the issues when the input does not fit the schema.
  */
 export function checkData(input: unknown, year: number, previous: ReportData | undefined): CheckedData {
-  const parsed = parseReport(input);
+  // A draft may leave required narrative empty; submission checks it (see `submissionIssues`).
+  const parsed = parseReport(input, { draft: true });
   if (!parsed.ok) throw badData(parsed.issues);
   if (parsed.data.year !== year) {
     throw badData([
@@ -71,9 +73,8 @@ export function checkData(input: unknown, year: number, previous: ReportData | u
       },
     ]);
   }
-  const format = getFormat(parsed.data.format);
-  const data = computeTotals(format, parsed.data);
-  const findings = checkReport(format, data, { previous });
+  const data = computeTotals(getFormat(parsed.data.format), parsed.data);
+  const findings = reportFindings(data, previous);
   return { data, findings, ...counts(findings) };
 }
 
@@ -114,10 +115,7 @@ export async function createReport(
   const previous = await previousYearData(db, org.id, input.year);
   const initial =
     input.initial ?? newReport({ organisation: organisationLabel(org), year: input.year }, previous);
-  const checked =
-    input.initial === undefined
-      ? blankChecked(initial as ReportData, previous)
-      : checkData(initial, input.year, previous);
+  const checked = checkData(initial, input.year, previous);
   try {
     return await insertReport(db, {
       organisationId: org.id,
@@ -139,12 +137,14 @@ export async function createReport(
   }
 }
 
-/** A blank report's required narrative is empty, so the schema would refuse it; it is still a valid start. */
-function blankChecked(data: ReportData, previous: ReportData | undefined): CheckedData {
+/**
+ * Every finding on a report: the consistency rules and the required narrative blocks (N-REQ), errors
+ * first. An error blocks submission.
+ */
+export function reportFindings(data: ReportData, previous: ReportData | undefined): Finding[] {
   const format = getFormat(data.format);
-  const withTotals = computeTotals(format, data);
-  const findings = checkReport(format, withTotals, { previous });
-  return { data: withTotals, findings, ...counts(findings) };
+  const all = [...narrativeFindings(format, data), ...checkReport(format, data, { previous })];
+  return [...all.filter((f) => f.level === 'error'), ...all.filter((f) => f.level !== 'error')];
 }
 
 export interface UserRef {

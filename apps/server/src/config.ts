@@ -1,0 +1,48 @@
+/** Settings from the environment, with the defaults `pnpm start` uses. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (where pnpm-workspace.yaml is), whatever directory the script runs in. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  port: number;
+  host: string | undefined;
+  databaseFile: string;
+  webRoot: string;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+  pdfThreads: number | undefined;
+  seedDemo: boolean;
+  buildWeb: boolean;
+}
+
+function number(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number, not "${value}"`);
+  return n;
+}
+
+const yes = (value: string | undefined, fallback: boolean) =>
+  value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(REPO_ROOT, env.NIANBAO_DATA_DIR ?? 'data');
+  return {
+    port: number('PORT', env.PORT, 3000),
+    host: env.HOST || undefined,
+    databaseFile: env.NIANBAO_DB ? resolve(env.NIANBAO_DB) : join(dataDir, 'nianbao.sqlite'),
+    webRoot: resolve(REPO_ROOT, env.NIANBAO_WEB_DIST ?? 'apps/web/dist'),
+    sessionTtlMs: number('NIANBAO_SESSION_HOURS', env.NIANBAO_SESSION_HOURS, 12) * 60 * 60 * 1000,
+    secureCookies: yes(env.NIANBAO_SECURE_COOKIES, false),
+    pdfThreads: env.NIANBAO_PDF_THREADS
+      ? number('NIANBAO_PDF_THREADS', env.NIANBAO_PDF_THREADS, 1)
+      : undefined,
+    seedDemo: yes(env.NIANBAO_SEED_DEMO, true),
+    buildWeb: yes(env.NIANBAO_BUILD_WEB, true),
+  };
+}
+
+export const webAppExists = (webRoot: string) => existsSync(join(webRoot, 'index.html'));

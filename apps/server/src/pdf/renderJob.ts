@@ -1,0 +1,16 @@
+/** What the main thread asks a PDF worker for, and what it gets back. */
+import type { ReportData } from '@nianbao/schema';
+
+export type Lang = 'zh' | 'en' | 'zh-en';
+export const LANGS: readonly Lang[] = ['zh', 'en', 'zh-en'];
+
+export interface RenderJob {
+  kind: 'pdf' | 'html';
+  lang: Lang;
+  report: ReportData;
+}
+
+export type RenderResult =
+  | { ok: true; body: Uint8Array }
+  /** The report cannot be rendered this way (e.g. English text missing): the user must act. */
+  | { ok: false; message: string };

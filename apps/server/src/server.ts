@@ -1,0 +1,296 @@
+/**
+ * The HTTP service: `/trpc` (the API), `GET /reports/:id.pdf|.html` (renderings), `/healthz`, and
+ * the built web app. One process; PDFs render in a worker pool so the API stays responsive.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  type ApiDeps,
+  appRouter,
+  authenticate,
+  createApiDeps,
+  createContext,
+  readableReport,
+  readCookie,
+  reportData,
+  SESSION_COOKIE,
+} from '@nianbao/api';
+import { type Db, deleteExpiredSessions, getReport, openDatabase } from '@nianbao/db';
+import { reportTitle } from '@nianbao/schema';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { readBody } from './body.ts';
+import { contentDisposition, securityHeaders, sendError } from './headers.ts';
+import { type RenderPool as Pool, QueueFullError, RenderPool } from './pdf/pool.ts';
+import { LANGS, type Lang } from './pdf/renderJob.ts';
+import { serveStatic } from './staticFiles.ts';
+
+export interface ServerOptions {
+  /** SQLite file (created when missing). */
+  databaseFile: string;
+  port?: number;
+  /** Interface to listen on; default all. */
+  host?: string;
+  /** Built web app to serve (apps/web/dist); absent: a note at `/`. */
+  webRoot?: string;
+  /** Largest request body accepted (default 4 MB: a report with long narrative is well under 2 MB). */
+  maxBodyBytes?: number;
+  sessionTtlMs?: number;
+  secureCookies?: boolean;
+  pdfThreads?: number;
+  /** Seconds to let in-flight requests finish on shutdown (default 10). */
+  shutdownGraceSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  deps: ApiDeps;
+  pool: Pool;
+  server: Server;
+  /** Stops accepting, lets in-flight requests finish, then closes the pool and the database. */
+  close(): Promise<void>;
+}
+
+const REPORT_PATH = /^\/reports\/(\d{1,10})\.(pdf|html)$/;
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const db = await openDatabase({ file: options.databaseFile });
+  const deps = createApiDeps({
+    db,
+    sessionTtlMs: options.sessionTtlMs,
+    secureCookies: options.secureCookies,
+  });
+  const pool = new RenderPool({ threads: options.pdfThreads });
+  const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  let inFlight = 0;
+  let closing = false;
+  let drained: (() => void) | undefined;
+
+  async function handleTrpc(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // Cross-site requests carry no session (SameSite=Lax), but refuse them outright as well.
+    const origin = req.headers.origin;
+    if (
+      (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) ||
+      req.headers['sec-fetch-site'] === 'cross-site'
+    ) {
+      return sendError(res, 403, 'FORBIDDEN', {
+        zh: '不接受跨站请求',
+        en: 'Cross-site requests are not accepted',
+      });
+    }
+    let body: string | undefined;
+    if (req.method === 'POST') {
+      const read = await readBody(req, maxBody);
+      if (!read.ok) {
+        return read.reason === 'too-large'
+          ? sendError(res, 413, 'PAYLOAD_TOO_LARGE', {
+              zh: `请求过大（上限 ${Math.round(maxBody / 1024 / 1024)} MB）`,
+              en: `Request too large (limit ${Math.round(maxBody / 1024 / 1024)} MB)`,
+            })
+          : sendError(res, 400, 'BAD_REQUEST', {
+              zh: '请求内容不是有效的 UTF-8 文本',
+              en: 'The request body is not valid UTF-8 text',
+            });
+      }
+      body = read.text;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    }
+    const request = new Request(url, { method: req.method, headers, body });
+    const response = await fetchRequestHandler({
+      endpoint: '/trpc',
+      req: request,
+      router: appRouter,
+      createContext: ({ resHeaders }) =>
+        createContext(deps, {
+          cookieHeader: req.headers.cookie,
+          address: req.socket.remoteAddress ?? null,
+          setCookie: (value) => resHeaders.append('Set-Cookie', value),
+        }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          log(`trpc ${path ?? '?'}: ${error.cause?.stack ?? error.stack}`);
+      },
+    });
+    const out: Record<string, string | string[]> = {};
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') out[name] = value;
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) out['set-cookie'] = cookies;
+    out['cache-control'] = 'no-store';
+    res.writeHead(response.status, out);
+    res.end(Buffer.from(await response.arrayBuffer()));
+  }
+
+  async function handleReport(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    id: number,
+    kind: 'pdf' | 'html',
+  ): Promise<void> {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const user = token ? await authenticate(db, token) : null;
+    if (!user) return sendError(res, 401, 'UNAUTHORIZED', { zh: '请先登录', en: 'Sign in first' });
+    const langParam = url.searchParams.get('lang') ?? 'zh';
+    if (!LANGS.includes(langParam as Lang)) {
+      return sendError(res, 400, 'BAD_REQUEST', {
+        zh: `lang 须为 ${LANGS.join('、')}`,
+        en: `lang must be one of ${LANGS.join(', ')}`,
+      });
+    }
+    const lang = langParam as Lang;
+    let row: Awaited<ReturnType<typeof readableReport>>;
+    try {
+      row = await readableReport(db, user, await getReport(db, id));
+    } catch {
+      return sendError(res, 404, 'NOT_FOUND', {
+        zh: '报告不存在，或您无权查看',
+        en: 'No such report, or you may not see it',
+      });
+    }
+    const etag = `"r${row.id}-v${row.version}-${lang}-${kind}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ETag: etag, 'Cache-Control': 'private, no-cache' });
+      return void res.end();
+    }
+    const data = reportData(row);
+    let result: Awaited<ReturnType<Pool['render']>>;
+    try {
+      result = await pool.render(`${row.id}:${row.version}:${lang}:${kind}`, () => ({
+        kind,
+        lang,
+        report: data,
+      }));
+    } catch (error) {
+      if (error instanceof QueueFullError) {
+        res.setHeader('Retry-After', '5');
+        return sendError(res, 503, 'SERVICE_UNAVAILABLE', {
+          zh: 'PDF 生成繁忙，请稍后重试',
+          en: 'PDF rendering is busy; try again shortly',
+        });
+      }
+      log(`render report ${row.id} ${kind} ${lang}: ${error instanceof Error ? error.stack : String(error)}`);
+      return sendError(res, 500, 'INTERNAL_SERVER_ERROR', {
+        zh: '生成失败，请稍后重试',
+        en: 'Rendering failed; try again later',
+      });
+    }
+    if (!result.ok) {
+      return sendError(res, 422, 'UNPROCESSABLE_CONTENT', {
+        zh: `无法生成${lang === 'en' ? '英文' : ''}版本：${result.message}`,
+        en: result.message,
+      });
+    }
+    const title = reportTitle(data).zh;
+    const inline = kind === 'html' || url.searchParams.get('download') === '0';
+    const headers: Record<string, string | number> = {
+      'Content-Type': kind === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+      'Content-Length': result.body.byteLength,
+      'Content-Disposition': contentDisposition(
+        inline ? 'inline' : 'attachment',
+        `${title}.${kind}`,
+        `nianbao-report-${data.year}-${lang}.${kind}`,
+      ),
+      'Cache-Control': 'private, no-cache',
+      ETag: etag,
+    };
+    if (kind === 'html') {
+      headers['Content-Security-Policy'] =
+        "default-src 'none'; style-src 'unsafe-inline'; font-src data: 'self'; img-src data:; frame-ancestors 'self'";
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : result.body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    securityHeaders(res);
+    if (closing) res.setHeader('Connection', 'close');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return sendError(res, 400, 'BAD_REQUEST', { zh: '请求地址无效', en: 'Invalid request URL' });
+    }
+    const path = url.pathname;
+    if (path === '/trpc' || path.startsWith('/trpc/')) return handleTrpc(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(res, 405, 'METHOD_NOT_SUPPORTED', {
+        zh: '不支持该请求方法',
+        en: 'Method not allowed',
+      });
+    }
+    if (path === '/healthz') {
+      await db.selectFrom('organisations').select('id').limit(1).execute();
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return void res.end(JSON.stringify({ ok: true, pdfThreads: pool.threads, ...pool.stats }));
+    }
+    const report = REPORT_PATH.exec(path);
+    if (report) return handleReport(req, res, url, Number(report[1]), report[2] as 'pdf' | 'html');
+    if (await serveStatic(options.webRoot, req, res, path)) return;
+    sendError(res, 404, 'NOT_FOUND', { zh: '页面不存在', en: 'Not found' });
+  }
+
+  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
+    inFlight++;
+    res.on('close', () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
+    handle(req, res).catch((error: unknown) => {
+      log(`${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', { zh: '服务器内部错误', en: 'Internal server error' });
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost =
+    !options.host || options.host === '::' || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  const sweep = setInterval(() => void deleteExpiredSessions(db).catch(() => undefined), 60 * 60 * 1000);
+  sweep.unref();
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`,
+    port: address.port,
+    db,
+    deps,
+    pool,
+    server,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        clearInterval(sweep);
+        const stopped = new Promise<void>((r) => server.close(() => r()));
+        server.closeIdleConnections();
+        if (inFlight > 0) {
+          const grace = (options.shutdownGraceSeconds ?? 10) * 1000;
+          await Promise.race([
+            new Promise<void>((r) => (drained = r)),
+            new Promise((r) => setTimeout(r, grace).unref()),
+          ]);
+        }
+        server.closeAllConnections();
+        await stopped;
+        await pool.destroy();
+        await db.destroy();
+      })();
+      return closed;
+    },
+  };
+}

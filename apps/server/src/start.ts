@@ -1,0 +1,59 @@
+/**
+ * `pnpm start`: builds the web app when needed, creates the database, seeds the demo into a new one,
+ * prints the demo logins and serves on http://localhost:3000 (PORT) until SIGINT/SIGTERM.
+ */
+import { demoLogins, seedDemo } from '@nianbao/api';
+import { isEmpty, openDatabase } from '@nianbao/db';
+import { buildWebIfNeeded } from './buildWeb.ts';
+import { REPO_ROOT, readConfig, webAppExists } from './config.ts';
+import { startServer } from './server.ts';
+
+const log = (line: string) => console.log(line);
+const config = readConfig();
+
+if (config.buildWeb) buildWebIfNeeded(REPO_ROOT, log);
+
+const db = await openDatabase({ file: config.databaseFile });
+let fresh = false;
+if (config.seedDemo && (await isEmpty(db))) {
+  await seedDemo(db);
+  fresh = true;
+}
+const logins = await demoLogins(db);
+await db.destroy();
+
+const running = await startServer({
+  databaseFile: config.databaseFile,
+  port: config.port,
+  host: config.host,
+  webRoot: webAppExists(config.webRoot) ? config.webRoot : undefined,
+  sessionTtlMs: config.sessionTtlMs,
+  secureCookies: config.secureCookies,
+  pdfThreads: config.pdfThreads,
+  log,
+});
+
+log(`nianbao 年报 — database ${config.databaseFile}${fresh ? ' (new, demo data seeded)' : ''}`);
+if (!webAppExists(config.webRoot)) log('The web app is not built (apps/web/dist): serving the API only.');
+if (logins.length > 0) {
+  log('Demo logins 演示账号 (change them for real use: pnpm nianbao user …):');
+  for (const l of logins)
+    log(`  ${l.login.padEnd(10)} ${l.password.padEnd(15)} ${l.role.padEnd(9)} ${l.organisation}`);
+}
+log(`Listening on ${running.url}  (PDF workers: ${running.pool.threads})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(`${signal}: finishing requests in flight, then closing the database …`);
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The demo data a fresh install starts with (`pnpm start` on an empty database, `pnpm nianbao
+ * seed-demo`): 天坛街道办事处 under its parent body, the Tiantan 2019 report (approved) and a 2021
+ * draft, a filler at Tiantan and a reviewer and an administrator at the parent body, so that the
+ * review of a subordinate body's report can be tried at once.
+ */
+import { readFile } from 'node:fs/promises';
+import {
+  audit,
+  changeStatus,
+  createOrganisation,
+  createUser,
+  type Db,
+  findUserByLogin,
+  listOrganisations,
+  type Role,
+  verifyPassword,
+} from '@nianbao/db';
+import { createReport } from './reports.ts';
+
+export const DEMO_PARENT = {
+  nameZh: '济源产城融合示范区管理委员会',
+  nameEn: 'Administrative Committee of the Jiyuan Industry-City Integration Demonstration Zone',
+};
+export const DEMO_ORGANISATION = { nameZh: '天坛街道办事处', nameEn: 'Tiantan Subdistrict Office' };
+
+/** The demo accounts and their passwords. They are for trying the app: change or delete them in real use. */
+export const DEMO_USERS: {
+  login: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  at: 'parent' | 'tiantan';
+}[] = [
+  {
+    login: 'tiantan',
+    password: 'tiantan-demo',
+    displayName: '天坛街道 填报人',
+    role: 'filler',
+    at: 'tiantan',
+  },
+  {
+    login: 'reviewer',
+    password: 'reviewer-demo',
+    displayName: '示范区 审核人',
+    role: 'reviewer',
+    at: 'parent',
+  },
+  { login: 'admin', password: 'admin-demo', displayName: '示范区 管理员', role: 'admin', at: 'parent' },
+];
+
+const TIANTAN_2019 = new URL('../../../../examples/tiantan-2019.report.json', import.meta.url);
+
+export interface DemoLogin {
+  login: string;
+  password: string;
+  role: Role;
+  organisation: string;
+}
+
+/** Seeds the demo; refuses when 天坛街道办事处 already exists (run it on a new database). */
+export async function seedDemo(db: Db): Promise<DemoLogin[]> {
+  const existing = await listOrganisations(db);
+  if (existing.some((o) => o.name_zh === DEMO_ORGANISATION.nameZh)) {
+    throw new Error(
+      `${DEMO_ORGANISATION.nameZh} already exists in this database: the demo is seeded already`,
+    );
+  }
+  const parent = await createOrganisation(db, DEMO_PARENT);
+  const tiantan = await createOrganisation(db, { ...DEMO_ORGANISATION, parentId: parent.id });
+  const users: Record<string, number> = {};
+  const logins: DemoLogin[] = [];
+  for (const u of DEMO_USERS) {
+    const org = u.at === 'parent' ? parent : tiantan;
+    const row = await createUser(db, { ...u, organisationId: org.id });
+    users[u.role] = row.id;
+    logins.push({ login: u.login, password: u.password, role: u.role, organisation: org.name_zh });
+  }
+  const filler = users.filler!;
+  const reviewer = users.reviewer!;
+
+  const data2019 = JSON.parse(await readFile(TIANTAN_2019, 'utf8')) as unknown;
+  const r2019 = await createReport(db, {
+    organisationId: tiantan.id,
+    year: 2019,
+    userId: filler,
+    initial: data2019,
+  });
+  const submittedAt = '2020-01-20T02:00:00.000Z';
+  await changeStatus(db, {
+    id: r2019.id,
+    version: r2019.version,
+    from: ['draft'],
+    to: 'approved',
+    set: {
+      submitted_by: filler,
+      submitted_at: submittedAt,
+      approved_by: reviewer,
+      approved_at: '2020-01-22T02:00:00.000Z',
+    },
+  });
+  await audit(db, { action: 'report.submit', userId: filler, reportId: r2019.id, detail: { seeded: true } });
+  await audit(db, {
+    action: 'report.approve',
+    userId: reviewer,
+    reportId: r2019.id,
+    detail: { seeded: true },
+  });
+
+  await createReport(db, { organisationId: tiantan.id, year: 2021, userId: filler });
+  return logins;
+}
+
+/** The demo accounts that still have their demo password (printed at start-up so they can be used). */
+export async function demoLogins(db: Db): Promise<DemoLogin[]> {
+  const out: DemoLogin[] = [];
+  const orgs = new Map((await listOrganisations(db)).map((o) => [o.id, o.name_zh]));
+  for (const u of DEMO_USERS) {
+    const row = await findUserByLogin(db, u.login);
+    if (row && (await verifyPassword(u.password, row.password_hash))) {
+      out.push({
+        login: u.login,
+        password: u.password,
+        role: row.role,
+        organisation: orgs.get(row.organisation_id) ?? '',
+      });
+    }
+  }
+  return out;
+}
