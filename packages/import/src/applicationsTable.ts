@@ -1,0 +1,251 @@
+/**
+ * Table 三 (收到和处理政府信息公开申请情况): 7 figures per row, rows identified by their official
+ * labels. Two ways a text holds it:
+ *  - by rows: each row's label, then its 7 figures (pdftotext -layout, web copies, HTML, most PDFs);
+ *  - by columns: raw pdftotext of some PDFs reads a run of rows column by column (10 natural-person
+ *    figures, then 10 commercial …) with the labels elsewhere. Then the figures are taken in order,
+ *    and their count tells the layout: 23 rows (（六）其他处理 one row) or 25 (three rows).
+ */
+import {
+  type FormatDef,
+  formats,
+  type HeaderNode,
+  type Label,
+  leaves,
+  type MatrixTable,
+} from '@nianbao/schema';
+import { findMisprints, type Misprint } from './labels.ts';
+import { type Line, onlyFigures } from './lines.ts';
+import { normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
+import { regionText, type Segment, segmentsOf, type Value } from './segments.ts';
+
+export interface RowsRead {
+  /** Row id → its figures, in column order. */
+  rows: Map<string, Value[]>;
+  /** The format whose table 三 the printed rows belong to, when it shows (（六） one row or three). */
+  layout?: FormatDef;
+  misprints: Misprint[];
+  /** Where reading stopped making sense, if it did. */
+  stuck?: { line: number; reason: Label };
+}
+
+interface RowLabel {
+  id: string;
+  label: Label;
+  normal: string;
+}
+
+function tableOf(format: FormatDef): MatrixTable {
+  return format.sections.find((s) => s.id === 's3')!.table as MatrixTable;
+}
+
+/**
+ * Every row label of every format's table 三, and the group labels (and the corner note) that are
+ * never a row of their own. Column labels are not among them: 「其他」 and 「总计」 also occur inside row labels.
+ */
+function rowLabels(): { rows: RowLabel[]; groups: Label[] } {
+  const rows = new Map<string, RowLabel>();
+  const groups: Label[] = [];
+  for (const format of formats) {
+    const table = tableOf(format);
+    for (const leaf of leaves(table.rows!))
+      rows.set(leaf.id, { id: leaf.id, label: leaf.label, normal: normaliseLabel(leaf.label.zh) });
+    const walk = (nodes: HeaderNode[]) => {
+      for (const n of nodes) {
+        if (n.children) {
+          groups.push(n.label);
+          walk(n.children);
+        }
+      }
+    };
+    walk(table.rows!);
+    if (table.corner) groups.push(table.corner);
+  }
+  const leafNormals = new Set([...rows.values()].map((r) => r.normal));
+  // （六）其他处理 is a group in one format and a row in the other: it is matched as a row.
+  return { rows: [...rows.values()], groups: groups.filter((g) => !leafNormals.has(normaliseLabel(g.zh))) };
+}
+
+const LABELS = rowLabels();
+
+function stripGroups(text: string): string {
+  let out = text;
+  for (const g of LABELS.groups) out = out.split(normaliseLabel(g.zh)).join('');
+  return out;
+}
+
+/**
+ * The row whose label ends the text (group labels that a layout prints in between taken out): an
+ * exact suffix (the longest) or, failing that, the closest within tolerance.
+ */
+export function matchRow(text: string): { row: RowLabel; printed: string } | undefined {
+  const stripped = stripGroups(text);
+  let best: { row: RowLabel; printed: string; score: number } | undefined;
+  for (const row of LABELS.rows) {
+    if (stripped.endsWith(row.normal)) {
+      if (!best || best.score > 0 || row.normal.length > best.printed.length)
+        best = { row, printed: row.normal, score: 0 };
+    }
+  }
+  if (best) return best;
+  for (const row of LABELS.rows) {
+    const { distance, length } = suffixDistance(stripped, row.normal, tolerance(row.normal));
+    if (distance > tolerance(row.normal)) continue;
+    const score = distance / row.normal.length;
+    if (!best || score < best.score) best = { row, printed: stripped.slice(-length), score };
+  }
+  return best;
+}
+
+function layoutOf(rowIds: Iterable<string>): FormatDef | undefined {
+  const ids = [...rowIds];
+  const fits = formats.filter((f) => {
+    const own = new Set(leaves(tableOf(f).rows!).map((l) => l.id));
+    return ids.every((id) => own.has(id));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+function byRows(segments: Segment[], columns: number): RowsRead {
+  const rows = new Map<string, Value[]>();
+  const misprints: Misprint[] = [];
+  for (const segment of segments) {
+    if (segment.values.length === 0) continue;
+    const match = matchRow(segment.text);
+    const line = segment.values[0]!.line;
+    // Figures before the first row label are page furniture (a page header, a report number).
+    if (!match && rows.size === 0) continue;
+    if (!match) {
+      return {
+        rows,
+        misprints,
+        stuck: {
+          line,
+          reason: {
+            zh: '这些数字前面没有可识别的行标签',
+            en: 'these figures follow no recognisable row label',
+          },
+        },
+      };
+    }
+    if (segment.values.length !== columns || rows.has(match.row.id)) {
+      return {
+        rows,
+        misprints,
+        stuck: {
+          line,
+          reason: {
+            zh: `「${match.row.label.zh}」后有 ${segment.values.length} 个数字，应为 ${columns} 个`,
+            en: `"${match.row.label.zh}" is followed by ${segment.values.length} figures, not ${columns}`,
+          },
+        },
+      };
+    }
+    if (match.printed !== match.row.normal)
+      misprints.push({ official: match.row.label, printed: match.printed, line: segment.textLine });
+    rows.set(match.row.id, segment.values);
+  }
+  return { rows, misprints };
+}
+
+/** Groups of figures as printed: a run of lines that each hold one figure is one column of consecutive rows. */
+function runs(lines: Line[]): Value[][] {
+  const out: Value[][] = [];
+  let run: Value[] = [];
+  let lastNo = -2;
+  const close = () => {
+    if (run.length > 0) out.push(run);
+    run = [];
+  };
+  for (const line of lines) {
+    const values = line.tokens.filter((t) => t.type !== 'text');
+    if (values.length === 1 && onlyFigures(line) && !line.tableRow) {
+      if (line.no !== lastNo + 1) close();
+      run.push({ token: values[0] as Value['token'], line: line.no });
+      lastNo = line.no;
+      continue;
+    }
+    if (line.tokens.length > 0 || line.raw.trim() !== '') {
+      close();
+      lastNo = -2;
+    }
+    for (const token of values) out.push([{ token: token as Value['token'], line: line.no }]);
+  }
+  close();
+  return out;
+}
+
+function byColumns(lines: Line[], columns: number): Value[][] | undefined {
+  const groups = runs(lines);
+  const rows: Value[][] = [];
+  let row: Value[] = [];
+  for (let i = 0; i < groups.length; ) {
+    const k = groups[i]!.length;
+    if (k === 1) {
+      row.push(groups[i]![0]!);
+      i++;
+      if (row.length === columns) {
+        rows.push(row);
+        row = [];
+      }
+      continue;
+    }
+    const block = groups.slice(i, i + columns);
+    if (row.length > 0 || block.length < columns || block.some((g) => g.length !== k)) {
+      if (k !== columns || row.length > 0) return undefined;
+      rows.push(groups[i]!);
+      i++;
+      continue;
+    }
+    for (let r = 0; r < k; r++) rows.push(block.map((g) => g[r]!));
+    i += columns;
+  }
+  return row.length === 0 ? rows : undefined;
+}
+
+export function readApplicationsTable(lines: Line[]): RowsRead {
+  const columns = leaves(tableOf(formats[0]!).columns).length;
+  const region = regionText(lines);
+  const read = byRows(segmentsOf(lines), columns);
+  if (!read.stuck) {
+    const layout = layoutOf(read.rows.keys());
+    return {
+      ...read,
+      layout,
+      misprints: [...read.misprints, ...groupMisprints(region, read.rows.keys(), layout)],
+    };
+  }
+  const rows = byColumns(lines, columns);
+  const layout = rows && formats.find((f) => leaves(tableOf(f).rows!).length === rows.length);
+  if (!rows || !layout) return read;
+  const ids = leaves(tableOf(layout).rows!).map((l) => l.id);
+  const expected = leaves(tableOf(layout).rows!).map((l) => l.label);
+  return {
+    rows: new Map(ids.map((id, i) => [id, rows[i]!])),
+    layout,
+    misprints: [
+      ...findMisprints(region, expected, [...LABELS.groups, ...LABELS.rows.map((r) => r.label)]),
+      ...groupMisprints(region, ids, layout),
+    ],
+  };
+}
+
+/** Misprinted group labels (（三）不予公开 …), checked for the groups that hold a row that was read. */
+function groupMisprints(
+  region: ReturnType<typeof regionText>,
+  rowIds: Iterable<string>,
+  layout: FormatDef | undefined,
+): Misprint[] {
+  const table = tableOf(layout ?? formats[0]!);
+  const read = new Set(rowIds);
+  const groups: Label[] = [];
+  const walk = (nodes: HeaderNode[]) => {
+    for (const n of nodes) {
+      if (!n.children) continue;
+      if (leaves(n.children).some((l) => read.has(l.id))) groups.push(n.label);
+      walk(n.children);
+    }
+  };
+  walk(table.rows!);
+  return findMisprints(region, groups, [...LABELS.groups, ...LABELS.rows.map((r) => r.label)]);
+}

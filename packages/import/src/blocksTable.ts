@@ -1,0 +1,115 @@
+/**
+ * Table 二 (主动公开政府信息情况): blocks that each start with a 第二十条第（X）项 caption. Which
+ * format's table is printed shows in the labels that only one format has (本年新制作数量 … 2019,
+ * 本年制发件数 … 2021). Within a block the figures come in row order, whether a row's label is
+ * printed before or after its figures.
+ */
+import { type BlocksTable, cellId, type FormatDef, formats, type Label } from '@nianbao/schema';
+import { findMisprints, type Misprint } from './labels.ts';
+import type { Line } from './lines.ts';
+import { findApprox, normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
+import { regionText, segmentsOf, type Value, valuesOf } from './segments.ts';
+
+function tableOf(format: FormatDef): BlocksTable {
+  return format.sections.find((s) => s.id === 's2')!.table as BlocksTable;
+}
+
+function labelsOf(table: BlocksTable): Label[] {
+  return [
+    table.rowHeader,
+    ...table.blocks.flatMap((b) => [
+      b.caption,
+      ...b.columns.map((c) => c.label),
+      ...b.rows.map((r) => r.label),
+    ]),
+  ];
+}
+
+/** The format whose table 二 the text prints: the one more of whose own labels it holds. */
+export function tableTwoLayout(lines: Line[]): FormatDef | undefined {
+  const text = regionText(lines).text;
+  const score = (format: FormatDef) => {
+    const others = formats
+      .filter((f) => f !== format)
+      .flatMap((f) => labelsOf(tableOf(f)).map((l) => normaliseLabel(l.zh)));
+    const own = labelsOf(tableOf(format))
+      .map((l) => normaliseLabel(l.zh))
+      .filter((l) => !others.some((o) => o.includes(l)));
+    return own.filter((l) => text.includes(l)).length;
+  };
+  const scored = formats.map((f) => ({ f, s: score(f) })).sort((a, b) => b.s - a.s);
+  return scored[0]!.s > 0 && scored[0]!.s > (scored[1]?.s ?? 0) ? scored[0]!.f : undefined;
+}
+
+export interface BlocksRead {
+  values: Map<string, Value>;
+  misprints: Misprint[];
+  /** Blocks whose figures could not be placed, with the lines they span. */
+  unread: { block: Label; lines: [number, number]; found: number; expected: number }[];
+}
+
+export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
+  const table = tableOf(format);
+  const allLabels = labelsOf(table);
+  const values = new Map<string, Value>();
+  const misprints: Misprint[] = [];
+  const unread: BlocksRead['unread'] = [];
+
+  // Each block from its caption to the next one found.
+  const starts: { index: number; block: (typeof table.blocks)[number] }[] = [];
+  let from = 0;
+  for (const block of table.blocks) {
+    const caption = normaliseLabel(block.caption.zh);
+    for (let i = from; i < lines.length; i++) {
+      const text = regionText([lines[i]!]).text;
+      if (text.includes(caption) || (text.length <= caption.length + 4 && findApprox(text, caption, 1))) {
+        starts.push({ index: i, block });
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  starts.forEach(({ index, block }, n) => {
+    const blockLines = lines.slice(index, starts[n + 1]?.index ?? lines.length);
+    const first = blockLines[0]!.no;
+    const last = blockLines[blockLines.length - 1]!.no;
+    const region = regionText(blockLines);
+    const expectedLabels = [...block.columns.map((c) => c.label), ...block.rows.map((r) => r.label)];
+    misprints.push(...findMisprints(region, expectedLabels, allLabels));
+    const figures = valuesOf(blockLines);
+    const expected = block.rows.length * block.columns.length;
+    if (figures.length === expected) {
+      block.rows.forEach((row, r) => {
+        block.columns.forEach((col, c) => {
+          values.set(cellId(table.id, row.id, col.id), figures[r * block.columns.length + c]!);
+        });
+      });
+      return;
+    }
+    // Fewer or more figures than cells: place only those that follow their row's label.
+    let placed = 0;
+    for (const segment of segmentsOf(blockLines)) {
+      if (segment.values.length !== block.columns.length) continue;
+      const row = block.rows.find((r) => {
+        const label = normaliseLabel(r.label.zh);
+        return suffixDistance(segment.text, label, tolerance(label)).distance <= tolerance(label);
+      });
+      if (!row) continue;
+      block.columns.forEach((col, c) => {
+        values.set(cellId(table.id, row.id, col.id), segment.values[c]!);
+      });
+      placed += block.columns.length;
+    }
+    if (placed < expected)
+      unread.push({ block: block.caption, lines: [first, last], found: figures.length, expected });
+  });
+  const missing = table.blocks.filter((b) => !starts.some((s) => s.block === b));
+  for (const block of missing)
+    unread.push({
+      block: block.caption,
+      lines: [lines[0]?.no ?? 0, lines[lines.length - 1]?.no ?? 0],
+      found: 0,
+      expected: block.rows.length * block.columns.length,
+    });
+  return { values, misprints, unread };
+}

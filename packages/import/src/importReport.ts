@@ -1,0 +1,394 @@
+/**
+ * A published report's text → report data of the format its year requires, with what only the
+ * printed layout shows (X-FMT, X-LABEL, blank cells) as findings and what could not be read listed
+ * with its lines. Nothing is filled in by guess: a figure that was not read stays empty and is named.
+ */
+import {
+  cellId,
+  cellIndex,
+  cellName,
+  type FormatDef,
+  formatCells,
+  formatForYear,
+  formats,
+  type Label,
+  leaves,
+  MAX_NARRATIVE_CHARS,
+  type MatrixTable,
+  migrateReport,
+  narrativeBlocks,
+  parseReport,
+  type ReportData,
+} from '@nianbao/schema';
+import { readApplicationsTable } from './applicationsTable.ts';
+import { readBlocksTable, tableTwoLayout } from './blocksTable.ts';
+import { htmlLines, looksLikeHtml } from './html.ts';
+import { misprintFinding } from './labels.ts';
+import { type Line, textLines } from './lines.ts';
+import { readClosing, readPeriodYear, readTitle, titleIsOfficial } from './meta.ts';
+import { paragraphs, sectionNarrative } from './narrative.ts';
+import { normaliseLabel } from './normalise.ts';
+import { readReviewTable } from './reviewTable.ts';
+import { findRegions } from './sections.ts';
+import type { Value } from './segments.ts';
+import type { ImportFinding, ImportOptions, ImportResult, Unread } from './types.ts';
+
+/** The input cannot be made into a report at all (no national format for its year). */
+export class ImportError extends Error {
+  constructor(readonly detail: Label) {
+    super(`${detail.zh}｜${detail.en}`);
+    this.name = 'ImportError';
+  }
+}
+
+/** Plain text (pdftotext output, a copied page) or a page's HTML. */
+export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  return importLines(looksLikeHtml(text) ? htmlLines(text) : textLines(text), options);
+}
+
+const slice = (lines: Line[], range: [number, number] | undefined) =>
+  range ? lines.slice(range[0], range[1]) : [];
+const span = (part: Line[]): [number, number] | undefined =>
+  part.length > 0 ? [part[0]!.no, part[part.length - 1]!.no] : undefined;
+
+function t3Table(format: FormatDef): MatrixTable {
+  return format.sections.find((s) => s.id === 's3')!.table as MatrixTable;
+}
+
+export function importLines(lines: Line[], options: ImportOptions = {}): ImportResult {
+  const findings: ImportFinding[] = [];
+  const unread: Unread[] = [];
+  // The six headings are the same in every format, so any definition finds them.
+  const regions = findRegions(formats[0]!, lines);
+  const t2Lines = slice(lines, regions.t2);
+  const t3Lines = slice(lines, regions.t3);
+  const t4Lines = slice(lines, regions.t4);
+
+  // Year and organisation: the caller's word, else the title, else the statistics period.
+  const head = lines.slice(0, Math.max(regions.preamble[1], Math.min(lines.length, 40)));
+  const title = readTitle(head);
+  const period = title ? undefined : readPeriodYear(head);
+  let year = options.year ?? title?.year ?? period?.year;
+  const organisation = options.organisation ?? title?.organisation;
+
+  const t2Layout = t2Lines.length > 0 ? tableTwoLayout(t2Lines) : undefined;
+  const t3 = t3Lines.length > 0 ? readApplicationsTable(t3Lines) : undefined;
+
+  let format: FormatDef;
+  if (year === undefined) {
+    format = t2Layout ?? t3?.layout ?? formats[0]!;
+    year = format.years.from;
+    unread.push({
+      message: {
+        zh: `未能读出报告年度（标题不全）；按表格样式暂定为 ${year} 年（${format.label.zh}），请用 --year 指定`,
+        en: `the report year could not be read (no title); ${year} (${format.label.en}, from the table layout) is assumed — give it with --year`,
+      },
+    });
+  } else {
+    const right = formatForYear(year);
+    if (!right || year > 2100) {
+      throw new ImportError({
+        zh: `${year} 年没有全国统一的年度报告格式（自 2019 年起），无法导入`,
+        en: `there is no national report format for ${year} (formats start in 2019); cannot import`,
+      });
+    }
+    format = right;
+  }
+  if (!organisation) {
+    unread.push({
+      message: {
+        zh: '未能读出机关名称（标题不全），请用 --org 指定',
+        en: 'the organisation could not be read (no title); give it with --org',
+      },
+    });
+  }
+
+  if (title && !titleIsOfficial(title)) {
+    findings.push({
+      ...misprintFinding(
+        {
+          official: {
+            zh: `${title.organisation}${title.year}年政府信息公开工作年度报告`,
+            en: 'the title form <organisation><year>年政府信息公开工作年度报告',
+          },
+          printed: title.printed,
+          line: title.line,
+        },
+        'warning',
+      ),
+    });
+  }
+  for (const h of regions.headings) {
+    if (normaliseLabel(h.printed) !== normaliseLabel(h.official)) {
+      findings.push(
+        misprintFinding({
+          official: format.sections.find((s) => s.id === h.section)!.label,
+          printed: h.printed,
+          line: lines[h.index]!.no,
+        }),
+      );
+    }
+  }
+
+  // Figures in the printed layout's own cell ids.
+  const printed = new Map<string, Value>();
+  const tableTwoFormat = t2Layout ?? format;
+  if (t2Lines.length > 0) {
+    const read = readBlocksTable(tableTwoFormat, t2Lines);
+    for (const [id, v] of read.values) printed.set(id, v);
+    findings.push(...read.misprints.map((m) => misprintFinding(m)));
+    for (const u of read.unread) {
+      unread.push({
+        lines: u.lines,
+        message: {
+          zh: `表二「${u.block.zh}」：找到 ${u.found} 个数字，应为 ${u.expected} 个，无法对应到单元格`,
+          en: `table II "${u.block.zh}": ${u.found} figures found where ${u.expected} were expected; they could not be placed`,
+        },
+      });
+    }
+  } else {
+    unread.push({
+      message: {
+        zh: '未找到表二（主动公开政府信息情况）',
+        en: 'table II (proactive disclosure) was not found',
+      },
+    });
+  }
+
+  const t3Columns = leaves(t3Table(formats[0]!).columns).map((c) => c.id);
+  if (t3) {
+    for (const [row, values] of t3.rows)
+      values.forEach((v, i) => {
+        printed.set(cellId('t3', row, t3Columns[i]!), v);
+      });
+    findings.push(...t3.misprints.map((m) => misprintFinding(m)));
+    const missing = leaves(t3Table(t3.layout ?? format).rows!).filter((r) => !t3.rows.has(r.id));
+    if (missing.length > 0) {
+      const where = span(t3Lines)!;
+      unread.push({
+        lines: t3.stuck ? [t3.stuck.line, where[1]] : where,
+        message: {
+          zh: `表三：未能读出 ${missing.length} 行（${missing.map((r) => r.label.zh).join('、')}）${t3.stuck ? `；第 ${t3.stuck.line} 行起${t3.stuck.reason.zh}` : '；原文中没有这些行'}`,
+          en: `table III: ${missing.length} rows could not be read (${missing.map((r) => r.label.en).join('; ')})${t3.stuck ? `; from line ${t3.stuck.line} ${t3.stuck.reason.en}` : '; the text does not hold them'}`,
+        },
+      });
+    }
+  } else {
+    unread.push({
+      message: {
+        zh: '未找到表三（收到和处理政府信息公开申请情况）',
+        en: 'table III (requests received and handled) was not found',
+      },
+    });
+  }
+
+  if (t4Lines.length > 0) {
+    const read = readReviewTable(format, t4Lines);
+    for (const [id, v] of read.values) printed.set(id, v);
+    if (read.mismatch) {
+      unread.push({
+        lines: read.mismatch.lines,
+        message: {
+          zh: `表四：找到 ${read.mismatch.found} 个数字，应为 ${read.mismatch.expected} 个，未读入`,
+          en: `table IV: ${read.mismatch.found} figures found where ${read.mismatch.expected} were expected; not read`,
+        },
+      });
+    }
+  } else {
+    unread.push({
+      message: {
+        zh: '未找到表四（行政复议、行政诉讼情况）',
+        en: 'table IV (reconsideration and litigation) was not found',
+      },
+    });
+  }
+
+  // X-FMT: the year's format and the printed tables disagree.
+  const t3Layout = t3?.layout;
+  const wrongParts: Label[] = [];
+  if (t2Layout && t2Layout.id !== format.id)
+    wrongParts.push({
+      zh: `表二按${t2Layout.label.zh}印制`,
+      en: `table II is printed in the ${t2Layout.label.en}`,
+    });
+  if (t3Layout && t3Layout.id !== format.id) {
+    const oneRow = leaves(t3Table(t3Layout).rows!).some((r) => r.id === 'other_handling');
+    wrongParts.push(
+      oneRow
+        ? {
+            zh: '表三「（六）其他处理」印为一行（应分三行），其数字计入「3.其他」',
+            en: 'table III prints (6) Other handling as one row (it has three); its figures go to "3. Other"',
+          }
+        : { zh: `表三按${t3Layout.label.zh}印制`, en: `table III is printed in the ${t3Layout.label.en}` },
+    );
+  }
+  if (wrongParts.length > 0 && (options.year !== undefined || title || period)) {
+    const line =
+      (t3Layout && t3Layout.id !== format.id ? t3?.rows.get('other_handling')?.[0]?.line : undefined) ??
+      span(t2Lines)?.[0];
+    findings.push({
+      rule: 'X-FMT',
+      level: 'error',
+      cells: [],
+      expected: format.id,
+      actual: (t3Layout && t3Layout.id !== format.id ? t3Layout : t2Layout)!.id,
+      line,
+      message: {
+        zh: `${year}年度报告须使用${format.label.zh}（${format.basis.zh}），但${wrongParts.map((p) => p.zh).join('；')}。`,
+        en: `A ${year} report must use the ${format.label.en}, but ${wrongParts.map((p) => p.en).join('; ')}.`,
+      },
+    });
+  }
+
+  // Into the year's format: cells it has keep their ids; the schema's own migration renames the
+  // others that moved (（六）其他处理 → 3.其他). Values travel as indexes so that zeros are not dropped.
+  const index = cellIndex(format);
+  const order = [...printed.keys()];
+  const elsewhere = order.filter((id) => !index.has(id));
+  const moved = migrateReport(
+    {
+      format: format.id,
+      year,
+      organisation: { zh: '-' },
+      narrative: {},
+      cells: Object.fromEntries(elsewhere.map((id) => [id, order.indexOf(id) + 1])),
+    },
+    format,
+  );
+  for (const id of order) if (index.has(id)) moved.data.cells[id] = order.indexOf(id) + 1;
+  const cells: ReportData['cells'] = {};
+  const cellLines: Record<string, number> = {};
+  const emptyByTable = new Map<string, { ids: string[]; marks: Set<string>; line: number }>();
+  for (const cell of formatCells(format)) {
+    const id = cell.id;
+    const n = moved.data.cells[id];
+    if (typeof n !== 'number') continue;
+    const value = printed.get(order[n - 1]!)!;
+    cellLines[id] = value.line;
+    if (value.token.type === 'empty') {
+      cells[id] = value.token.raw === '' ? null : cell.kind === 'amount' ? '0' : 0;
+      const entry = emptyByTable.get(cell.table) ?? { ids: [], marks: new Set<string>(), line: value.line };
+      entry.ids.push(id);
+      entry.marks.add(value.token.raw === '' ? '空白' : value.token.raw);
+      emptyByTable.set(cell.table, entry);
+      continue;
+    }
+    const text = value.token.value;
+    const fits =
+      cell.kind === 'amount'
+        ? /^\d{1,12}(\.\d{1,4})?$/.test(text)
+        : /^-?\d{1,15}$/.test(text) && (cell.kind === 'signedCount' || !text.startsWith('-'));
+    if (!fits) {
+      unread.push({
+        lines: [value.line, value.line],
+        cells: [id],
+        message: {
+          zh: `「${cellName(cell, 'zh')}」印为“${value.token.raw}”，不是有效的${cell.kind === 'amount' ? '金额' : '整数'}，未读入`,
+          en: `"${cellName(cell, 'en')}" is printed as "${value.token.raw}", not a valid ${cell.kind === 'amount' ? 'amount' : 'whole number'}; not read`,
+        },
+      });
+      continue;
+    }
+    cells[id] = cell.kind === 'amount' ? text : Number(text);
+  }
+  for (const loss of moved.lost) {
+    const value = printed.get(order[Number(loss.value) - 1]!)!;
+    if (value.token.type === 'number' && Number(value.token.value) === 0) continue;
+    unread.push({
+      lines: [value.line, value.line],
+      message: {
+        zh: `第 ${value.line} 行的数字 ${value.token.raw}（${loss.field}）在${format.label.zh}中没有对应栏目，未读入`,
+        en: `the figure ${value.token.raw} on line ${value.line} (${loss.field}) has no place in the ${format.label.en}; not read`,
+      },
+    });
+  }
+  for (const [table, entry] of emptyByTable) {
+    const kindRule = index.get(entry.ids[0]!)!.kindRule;
+    const names = entry.ids.slice(0, 3).map((id) => index.get(id)!);
+    findings.push({
+      rule: kindRule,
+      level: 'error',
+      cells: entry.ids,
+      line: entry.line,
+      actual: [...entry.marks].join(' '),
+      message: {
+        zh: `${table === 't2' ? '表二' : table === 't3' ? '表三' : '表四'}有 ${entry.ids.length} 个单元格未填数字（${[...entry.marks].join('、')}），如「${cellName(names[0]!, 'zh')}」；没有的应填 0。`,
+        en: `${entry.ids.length} cells of table ${table === 't2' ? 'II' : table === 't3' ? 'III' : 'IV'} hold no figure (${[...entry.marks].join(', ')}), e.g. "${cellName(names[0]!, 'en')}"; write 0 where there is none.`,
+      },
+    });
+  }
+
+  // Narrative.
+  const narrative: ReportData['narrative'] = {};
+  const s6Lines = slice(lines, regions.s6);
+  const closing = readClosing(s6Lines, organisation);
+  const parts: [string, Line[]][] = [
+    ['s1', slice(lines, regions.s1)],
+    ['s5', slice(lines, regions.s5)],
+    ['s6', s6Lines.slice(0, closing.from)],
+  ];
+  for (const [section, part] of parts)
+    Object.assign(narrative, sectionNarrative(format, section, paragraphs(part)));
+  for (const block of narrativeBlocks(format)) {
+    const text = narrative[block.id];
+    if (text && text.zh.length > MAX_NARRATIVE_CHARS) {
+      text.zh = text.zh.slice(0, MAX_NARRATIVE_CHARS);
+      unread.push({
+        message: {
+          zh: `「${block.id}」超过 ${MAX_NARRATIVE_CHARS} 字，超出部分未读入`,
+          en: `"${block.id}" is longer than ${MAX_NARRATIVE_CHARS} characters; the rest was not read`,
+        },
+      });
+    }
+    if (text || !block.required) continue;
+    narrative[block.id] = { zh: '' };
+    const section = format.sections.find((s) => s.narrative.includes(block))!;
+    unread.push({
+      message: {
+        zh: `未找到「${section.label.zh}${block.heading ? ` / ${block.label.zh}` : ''}」的内容，已留空`,
+        en: `no text found for "${section.label.en}${block.heading ? ` / ${block.label.en}` : ''}"; left empty`,
+      },
+    });
+  }
+  const data: ReportData = {
+    format: format.id,
+    year,
+    organisation: { zh: (organisation ?? '').trim().slice(0, 200) || '（未识别）' },
+    narrative,
+    cells,
+  };
+  if (closing.date) data.date = closing.date;
+
+  const absentCells =
+    t3Layout && t3Layout.id !== format.id
+      ? leaves(t3Table(format).rows!)
+          .filter(
+            (r) =>
+              !leaves(t3Table(t3Layout).rows!).some((l) => l.id === r.id) &&
+              !Object.keys(cells).some((c) => c.startsWith(`t3.${r.id}.`)),
+          )
+          .flatMap((r) => t3Columns.map((c) => cellId('t3', r.id, c)))
+      : [];
+  const parsed = parseReport(data, { draft: true });
+  if (!parsed.ok) {
+    // Every value was checked against its kind above; reaching this is a bug, not the input's fault.
+    throw new Error(`import produced invalid data: ${parsed.issues.map((i) => i.message.en).join('; ')}`);
+  }
+  return {
+    data: parsed.data,
+    format,
+    layout: {
+      tables2: t2Layout?.id,
+      otherHandlingRows: t3Layout
+        ? leaves(t3Table(t3Layout).rows!).some((r) => r.id === 'other_handling')
+          ? 1
+          : 3
+        : undefined,
+    },
+    findings,
+    unread,
+    readCells: Object.keys(cells),
+    absentCells,
+    cellLines,
+  };
+}

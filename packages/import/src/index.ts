@@ -1,0 +1,6 @@
+export { type CheckImportOptions, checkImported } from './checkImported.ts';
+export { htmlLines, looksLikeHtml } from './html.ts';
+export { ImportError, importLines, importText } from './importReport.ts';
+export { type Line, type Token, textLines } from './lines.ts';
+export { normaliseLabel } from './normalise.ts';
+export type { ImportFinding, ImportOptions, ImportResult, Unread } from './types.ts';

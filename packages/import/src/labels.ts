@@ -1,0 +1,62 @@
+/**
+ * Misprinted labels (X-LABEL): an official label that the text does not hold as such but holds
+ * within a few edits. Other official labels are blanked out first, so that a label is never
+ * "found" inside another one.
+ */
+import type { Label } from '@nianbao/schema';
+import { findApprox, normaliseLabel, tolerance } from './normalise.ts';
+import type { RegionText } from './segments.ts';
+import type { ImportFinding } from './types.ts';
+
+export interface Misprint {
+  official: Label;
+  printed: string;
+  line: number;
+}
+
+const MASK = '\u0000';
+
+export function findMisprints(region: RegionText, expected: Label[], known: Label[]): Misprint[] {
+  let masked = region.text;
+  const byLength = [...new Set([...expected, ...known].map((l) => normaliseLabel(l.zh)))].sort(
+    (a, b) => b.length - a.length,
+  );
+  for (const label of byLength) {
+    let at = masked.indexOf(label);
+    while (at >= 0) {
+      masked = masked.slice(0, at) + MASK.repeat(label.length) + masked.slice(at + label.length);
+      at = masked.indexOf(label, at + label.length);
+    }
+  }
+  const out: Misprint[] = [];
+  for (const label of expected) {
+    const official = normaliseLabel(label.zh);
+    if (region.text.includes(official)) continue;
+    const match = findApprox(masked, official, tolerance(official));
+    if (!match) continue;
+    // An alignment may run into a neighbouring label's blanked-out characters at either end.
+    let start = match.start;
+    let end = match.end;
+    while (start < end && masked[start] === MASK) start++;
+    while (end > start && masked[end - 1] === MASK) end--;
+    const printed = masked.slice(start, end);
+    if (printed === '' || printed.includes(MASK)) continue;
+    out.push({ official: label, printed, line: region.lineAt[start] ?? 0 });
+  }
+  return out;
+}
+
+export function misprintFinding(m: Misprint, level: 'error' | 'warning' = 'error'): ImportFinding {
+  return {
+    rule: 'X-LABEL',
+    level,
+    cells: [],
+    expected: m.official.zh,
+    actual: m.printed,
+    line: m.line,
+    message: {
+      zh: `第 ${m.line} 行的标签印为「${m.printed}」，官方格式为「${m.official.zh}」；请按官方格式更正。`,
+      en: `Line ${m.line} prints the label "${m.printed}"; the official format reads "${m.official.zh}" (${m.official.en}). Correct it.`,
+    },
+  };
+}

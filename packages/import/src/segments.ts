@@ -1,0 +1,68 @@
+/**
+ * A table region as segments — the text read since the last figure, then the figures that follow
+ * it — and as one normal-form string that remembers the line of each character.
+ */
+import type { Line, Token } from './lines.ts';
+import { normaliseLabel } from './normalise.ts';
+
+export type ValueToken = Extract<Token, { type: 'number' | 'empty' }>;
+
+export interface Value {
+  token: ValueToken;
+  line: number;
+}
+
+export interface Segment {
+  /** Normal-form text before the figures. */
+  text: string;
+  /** Line of the last text piece (where the label of the figures ends). */
+  textLine: number;
+  values: Value[];
+}
+
+export function segmentsOf(lines: Line[]): Segment[] {
+  const out: Segment[] = [];
+  let current: Segment = { text: '', textLine: lines[0]?.no ?? 1, values: [] };
+  for (const line of lines) {
+    for (const token of line.tokens) {
+      if (token.type === 'text') {
+        if (current.values.length > 0) {
+          out.push(current);
+          current = { text: '', textLine: line.no, values: [] };
+        }
+        current.text += normaliseLabel(token.text);
+        current.textLine = line.no;
+      } else {
+        current.values.push({ token, line: line.no });
+      }
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+export interface RegionText {
+  text: string;
+  /** Line number of each character of `text`. */
+  lineAt: number[];
+}
+
+export function regionText(lines: Line[]): RegionText {
+  let text = '';
+  const lineAt: number[] = [];
+  for (const line of lines) {
+    for (const token of line.tokens) {
+      if (token.type !== 'text') continue;
+      const part = normaliseLabel(token.text);
+      text += part;
+      for (let i = 0; i < part.length; i++) lineAt.push(line.no);
+    }
+  }
+  return { text, lineAt };
+}
+
+export function valuesOf(lines: Line[]): Value[] {
+  return lines.flatMap((line) =>
+    line.tokens.filter((t): t is ValueToken => t.type !== 'text').map((token) => ({ token, line: line.no })),
+  );
+}
