@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseFileFromEnv } from '@nianbao/db';
 
 /** The repository root (where pnpm-workspace.yaml is), whatever directory the script runs in. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -29,11 +30,10 @@ const yes = (value: string | undefined, fallback: boolean) =>
   value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = resolve(REPO_ROOT, env.NIANBAO_DATA_DIR ?? 'data');
   return {
     port: number('PORT', env.PORT, 3000),
     host: env.HOST || undefined,
-    databaseFile: env.NIANBAO_DB ? resolve(env.NIANBAO_DB) : join(dataDir, 'nianbao.sqlite'),
+    databaseFile: databaseFileFromEnv(env),
     webRoot: resolve(REPO_ROOT, env.NIANBAO_WEB_DIST ?? 'apps/web/dist'),
     sessionTtlMs: number('NIANBAO_SESSION_HOURS', env.NIANBAO_SESSION_HOURS, 12) * 60 * 60 * 1000,
     secureCookies: yes(env.NIANBAO_SECURE_COOKIES, false),

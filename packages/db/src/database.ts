@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { type Dialect, Kysely, SqliteDialect, sql } from 'kysely';
 import { migrateToLatest } from './migrations.ts';
@@ -20,6 +21,18 @@ export interface OpenOptions {
 }
 
 export const DEFAULT_DATABASE_FILE = './data/nianbao.sqlite';
+
+/** The repository root: the server and the CLI find the same database wherever they run from. */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * The database file the server and the CLI use: `NIANBAO_DB`, else `nianbao.sqlite` in
+ * `NIANBAO_DATA_DIR` (default `data/` at the repository root).
+ */
+export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.NIANBAO_DB) return resolve(env.NIANBAO_DB);
+  return join(resolve(REPO_ROOT, env.NIANBAO_DATA_DIR ?? 'data'), 'nianbao.sqlite');
+}
 
 /**
  * Opens SQLite with WAL and foreign keys. `synchronous = FULL` makes a committed save durable even

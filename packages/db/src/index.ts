@@ -2,6 +2,7 @@ export { type AuditEntry, audit, listAudit } from './audit.ts';
 export {
   type Db,
   DEFAULT_DATABASE_FILE,
+  databaseFileFromEnv,
   integrityCheck,
   isEmpty,
   now,

@@ -1,0 +1,36 @@
+/**
+ * `pnpm nianbao seed-demo [--db <file>]`: the demo organisation 天坛街道办事处 under its parent body,
+ * the Tiantan 2019 report (approved) and a 2021 draft, and the demo filler, reviewer and
+ * administrator. `pnpm start` does the same on a new database.
+ */
+import { parseArgs } from 'node:util';
+import { seedDemo } from '@nianbao/api';
+import { databaseFileFromEnv, openDatabase } from '@nianbao/db';
+
+export async function run(args: string[]): Promise<number> {
+  let db: string | undefined;
+  try {
+    ({
+      values: { db },
+    } = parseArgs({ args, options: { db: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    console.error(
+      `nianbao seed-demo: ${(error as Error).message}\n\nusage: pnpm nianbao seed-demo [--db <file>]`,
+    );
+    return 2;
+  }
+  const file = db ?? databaseFileFromEnv();
+  const database = await openDatabase({ file });
+  try {
+    const logins = await seedDemo(database);
+    console.log(`Demo seeded into ${file}. 演示数据已写入。Logins 账号:`);
+    for (const l of logins)
+      console.log(`  ${l.login.padEnd(10)} ${l.password.padEnd(15)} ${l.role.padEnd(9)} ${l.organisation}`);
+    return 0;
+  } catch (error) {
+    console.error(`nianbao seed-demo: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await database.destroy();
+  }
+}
