@@ -48,8 +48,11 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 
 const slice = (lines: Line[], range: [number, number] | undefined) =>
   range ? lines.slice(range[0], range[1]) : [];
-const span = (part: Line[]): [number, number] | undefined =>
-  part.length > 0 ? [part[0]!.no, part[part.length - 1]!.no] : undefined;
+/** First and last line of a part that hold anything. */
+const span = (part: Line[]): [number, number] | undefined => {
+  const filled = part.filter((l) => l.raw.trim() !== '');
+  return filled.length > 0 ? [filled[0]!.no, filled[filled.length - 1]!.no] : undefined;
+};
 
 function t3Table(format: FormatDef): MatrixTable {
   return format.sections.find((s) => s.id === 's3')!.table as MatrixTable;
