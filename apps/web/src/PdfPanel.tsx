@@ -69,8 +69,9 @@ export function PdfPanel({
       await beforeFetch();
       const url = kind === 'html' ? `/reports/${id}.html?v=${version}` : pdfUrl(id, kind, version);
       const blob = await fetchWithProgress(url, (progress) => setBusy({ what: label, progress }));
-      save(blob, kind === 'html' ? `${fileName}.html` : `${fileName}${kind === 'zh' ? '' : `.${kind}`}.pdf`);
-      setMessage({ text: say(t.downloaded, { what: label }) });
+      const name = kind === 'html' ? `${fileName}.html` : `${fileName}${kind === 'zh' ? '' : `.${kind}`}.pdf`;
+      save(blob, name);
+      setMessage({ text: say(t.downloaded, { what: name }) });
     } catch (e) {
       setMessage({
         text: `${say(t.saveFailed)}：${e instanceof Error ? e.message : String(e)}`,

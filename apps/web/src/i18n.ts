@@ -72,9 +72,9 @@ export const t = {
   downloadBi: { zh: '下载中英对照 PDF', en: 'Bilingual PDF' },
   downloadHtml: { zh: '导出 HTML', en: 'Export HTML' },
   making: { zh: '正在生成 {what}…', en: 'Making the {what}…' },
-  downloaded: { zh: '已下载 {what}', en: '{what} downloaded' },
+  downloaded: { zh: '已下载：{what}', en: 'Downloaded: {what}' },
   readOnly: {
-    zh: '报告已{status}，不能修改。',
+    zh: '报告状态为「{status}」，不能修改。',
     en: 'The report is {status} and cannot be changed.',
   },
   conflictTitle: { zh: '报告已被他人修改', en: 'Someone else changed this report' },

@@ -1,6 +1,7 @@
 import { cellIndex, computeTotals, type FormatDef, type ReportData, reportTitle } from '@nianbao/schema';
 import type { Ref } from 'react';
 import { memo, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import {
   cellDomId,
@@ -144,7 +145,26 @@ const Details = memo(function Details({ data }: { data: ReportData }) {
  * The whole report as a form built from its format definition: narrative editors, the tables with
  * their official headers, live totals and findings. No network code: values in, callbacks out.
  */
-export const ReportForm = memo(function ReportForm({
+export const ReportForm = memo(function ReportForm({ ref, defaultValue, ...props }: ReportFormProps) {
+  const [state, setState] = useState({ data: defaultValue, generation: 0 });
+  const body = useRef<BodyHandle>(null);
+  useImperativeHandle(
+    ref,
+    () => ({
+      getData: (options) => body.current!.getData(options),
+      findings: () => body.current!.findings(),
+      focusCell: (id) => body.current!.focusCell(id),
+      // A new form for the new data: every input, total and marker starts from it.
+      reset: (data) => flushSync(() => setState((s) => ({ data, generation: s.generation + 1 }))),
+    }),
+    [],
+  );
+  return <FormBody key={state.generation} ref={body} defaultValue={state.data} {...props} />;
+});
+
+type BodyHandle = Omit<ReportFormHandle, 'reset'>;
+
+function FormBody({
   format,
   defaultValue,
   lang,
@@ -153,7 +173,7 @@ export const ReportForm = memo(function ReportForm({
   onChange,
   onFindings,
   ref,
-}: ReportFormProps) {
+}: Omit<ReportFormProps, 'ref'> & { ref: Ref<BodyHandle> }) {
   const form = useForm<FormValues>({ defaultValues: toFormValues(format, defaultValue) });
   const [store] = useState(() => new ReportStore(format, defaultValue, previous));
   const [notices] = useState(() => new Notices());
@@ -224,10 +244,6 @@ export const ReportForm = memo(function ReportForm({
           fromFormValues(format, store.report, form.getValues(), { zeros: options?.zeros }),
         ),
       findings: () => store.findings,
-      reset: (data) => {
-        form.reset(toFormValues(format, data));
-        store.replace(computeTotals(format, data));
-      },
       focusCell: ctx.focusCell,
     }),
     [format, form, store, ctx],
@@ -277,4 +293,4 @@ export const ReportForm = memo(function ReportForm({
       </div>
     </FormContext.Provider>
   );
-});
+}

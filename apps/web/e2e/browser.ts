@@ -1,0 +1,44 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A page of its own (own cookies and storage) at the size of a common office screen. */
+export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+  });
+  return context.newPage();
+}
+
+export async function login(page: Page, user: { login: string; password: string }): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(user.login);
+  await page.getByLabel('密码').fill(user.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '年度报告' }).waitFor();
+}
+
+export const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+
+/** Waits until autosave has reached the server. */
+export async function saved(page: Page): Promise<void> {
+  await page.locator('[data-state="saved"]').waitFor({ timeout: 20_000 });
+}

@@ -1,0 +1,18 @@
+import { mkdirSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { buildWeb, OUTPUT, startServer } from './server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** One build of the web app and one real server with a fresh database for the end-to-end run. */
+export default async function setup(project: TestProject) {
+  mkdirSync(OUTPUT, { recursive: true });
+  buildWeb();
+  const server = await startServer();
+  project.provide('baseUrl', server.url);
+  return () => server.stop();
+}
