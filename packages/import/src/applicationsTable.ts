@@ -78,8 +78,9 @@ function stripGroups(text: string): string {
  * The row whose label ends the text (group labels that a layout prints in between taken out): an
  * exact suffix (the longest) or, failing that, the closest within tolerance.
  */
-export function matchRow(text: string): { row: RowLabel; printed: string } | undefined {
+export function matchRow(text: string, next = ''): { row: RowLabel; printed: string } | undefined {
   const stripped = stripGroups(text);
+  const following = stripGroups(next);
   let best: { row: RowLabel; printed: string; score: number } | undefined;
   for (const row of LABELS.rows) {
     if (stripped.endsWith(row.normal)) {
@@ -88,6 +89,14 @@ export function matchRow(text: string): { row: RowLabel; printed: string } | und
     }
   }
   if (best) return best;
+  // A label wrapped by pdftotext -layout: its first lines before the figures, the rest after them.
+  for (const row of LABELS.rows) {
+    for (let k = row.normal.length - 1; k >= Math.ceil(row.normal.length / 2); k--) {
+      if (stripped.endsWith(row.normal.slice(0, k)) && following.startsWith(row.normal.slice(k))) {
+        return { row, printed: row.normal };
+      }
+    }
+  }
   for (const row of LABELS.rows) {
     const { distance, length } = suffixDistance(stripped, row.normal, tolerance(row.normal));
     if (distance > tolerance(row.normal)) continue;
@@ -106,12 +115,18 @@ function layoutOf(rowIds: Iterable<string>): FormatDef | undefined {
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+function isSubsequence(needle: string, haystack: string): boolean {
+  let i = 0;
+  for (const ch of haystack) if (ch === needle[i]) i++;
+  return i === needle.length;
+}
+
 function byRows(segments: Segment[], columns: number): RowsRead {
   const rows = new Map<string, Value[]>();
   const misprints: Misprint[] = [];
-  for (const segment of segments) {
+  for (const [n, segment] of segments.entries()) {
     if (segment.values.length === 0) continue;
-    const match = matchRow(segment.text);
+    const match = matchRow(segment.text, segments[n + 1]?.text);
     const line = segment.values[0]!.line;
     // Figures before the first row label are page furniture (a page header, a report number).
     if (!match && rows.size === 0) continue;
@@ -141,8 +156,12 @@ function byRows(segments: Segment[], columns: number): RowsRead {
         },
       };
     }
-    if (match.printed !== match.row.normal)
+    // pdftotext -layout puts a wrapped label's last line after the row's figures, and a group label's
+    // pieces between its lines: when every character of the label is there in order, it is no misprint.
+    const around = segment.text + (segments[n + 1]?.text ?? '');
+    if (match.printed !== match.row.normal && !isSubsequence(match.row.normal, around)) {
       misprints.push({ official: match.row.label, printed: match.printed, line: segment.textLine });
+    }
     rows.set(match.row.id, segment.values);
   }
   return { rows, misprints };

@@ -3,7 +3,7 @@
  * PDF may break over two lines), or the year from the statistics period of the preamble.
  */
 import { reportTitle } from '@nianbao/schema';
-import type { Line } from './lines.ts';
+import { isPageNumber, type Line } from './lines.ts';
 import { normaliseLabel } from './normalise.ts';
 
 export interface TitleRead {
@@ -61,9 +61,12 @@ export function readClosing(
   lines: Line[],
   organisation: string | undefined,
 ): { date?: string; from: number } {
-  const content = lines.filter((l) => compact(l.raw) !== '');
+  const content = lines.filter((l) => compact(l.raw) !== '' && !isPageNumber(l.raw));
   const last = content[content.length - 1];
   const m = last && DATE.exec(compact(last.raw).normalize('NFKC'));
+  // A closing block may be the organisation's name alone.
+  if (last && !m && organisation && compact(last.raw) === compact(organisation))
+    return { from: lines.indexOf(last) };
   if (!last || !m) return { from: lines.length };
   const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   let from = lines.indexOf(last);
