@@ -36,6 +36,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   sessionTtlMs?: number;
   secureCookies?: boolean;
+  /** Failed logins allowed per account / per address within 15 minutes (default 5 / 30). */
+  maxFailedLogins?: { perAccount?: number; perAddress?: number };
   pdfThreads?: number;
   /** Seconds to let in-flight requests finish on shutdown (default 10). */
   shutdownGraceSeconds?: number;
@@ -107,6 +109,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       endpoint: '/trpc',
       req: request,
       router: appRouter,
+      // A batch runs its calls one after another on one connection; a huge one is a way to stall it.
+      maxBatchSize: 50,
       createContext: ({ resHeaders }) =>
         createContext(deps, {
           cookieHeader: req.headers.cookie,

@@ -1,0 +1,192 @@
+import { createUser } from '@nianbao/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, example, failure, otherOrganisation, type TestServer, testServer } from './helpers.ts';
+
+let server: TestServer;
+let filler: Client;
+let reviewer: Client;
+let town: Client;
+let townOrg: number;
+
+/** A complete 2021 report for Tiantan (the demo-county figures under Tiantan's name). */
+function complete2021(organisation = { zh: '天坛街道办事处', en: 'Tiantan Subdistrict Office' }) {
+  return { ...example('demo-county-2021.report.json'), organisation };
+}
+
+beforeAll(async () => {
+  server = await testServer();
+  const other = await otherOrganisation(server);
+  townOrg = other.orgId;
+  filler = new Client(server.url);
+  await filler.login('tiantan', 'tiantan-demo');
+  reviewer = new Client(server.url);
+  await reviewer.login('reviewer', 'reviewer-demo');
+  town = new Client(server.url);
+  await town.login(other.login, other.password);
+});
+afterAll(() => server.stop());
+
+async function draft2021(): Promise<{ id: number; version: number }> {
+  const list = await filler.call('query', 'reports.list', { year: 2021 });
+  return { id: list[0].id, version: list[0].version };
+}
+
+describe('organisations', () => {
+  it("denies another organisation's report to a filler, for reading, writing and downloading", async () => {
+    const { id, version } = await draft2021();
+    expect(await town.call('query', 'reports.list')).toEqual([]);
+    for (const [kind, path, input] of [
+      ['query', 'reports.get', { id }],
+      ['query', 'reports.revisions', { id }],
+      ['query', 'reports.revision', { id, version }],
+      ['mutation', 'reports.save', { id, baseVersion: version, data: complete2021() }],
+      ['mutation', 'reports.check', { id }],
+      ['mutation', 'reports.submit', { id, version }],
+      ['mutation', 'reports.restore', { id, version, baseVersion: version }],
+      ['mutation', 'reports.reopen', { id, version }],
+    ] as const) {
+      const error = await failure(town.call(kind, path, input));
+      expect(error.code, path).toBe('NOT_FOUND');
+    }
+    expect(
+      (await failure(town.call('mutation', 'reports.create', { organisationId: 2, year: 2022 }))).code,
+    ).toBe('FORBIDDEN');
+    expect((await town.request(`/reports/${id}.pdf`)).status).toBe(404);
+    expect(await filler.call('query', 'reports.get', { id })).toMatchObject({ id, version });
+  });
+
+  it('lets a reviewer of the parent organisation see the subordinate organisations’ reports', async () => {
+    const created = await town.call('mutation', 'reports.create', { year: 2021 });
+    const list = await reviewer.call('query', 'reports.list', { year: 2021 });
+    expect(list.map((r: { organisation: { id: number } }) => r.organisation.id).sort()).toEqual([2, townOrg]);
+    expect((await reviewer.call('query', 'reports.get', { id: created.id })).organisation.id).toBe(townOrg);
+    expect(
+      (await filler.call('query', 'reports.list')).every(
+        (r: { organisation: { id: number } }) => r.organisation.id === 2,
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps one report per organisation and year', async () => {
+    const error = await failure(filler.call('mutation', 'reports.create', { year: 2021 }));
+    expect(error.code).toBe('CONFLICT');
+  });
+
+  it('keeps organisation and user administration to administrators', async () => {
+    expect(
+      (await failure(filler.call('mutation', 'orgs.create', { nameZh: '新机关', parentId: 1 }))).code,
+    ).toBe('FORBIDDEN');
+    expect((await failure(reviewer.call('query', 'users.list'))).code).toBe('FORBIDDEN');
+    const admin = new Client(server.url);
+    await admin.login('admin', 'admin-demo');
+    const org = await admin.call('mutation', 'orgs.create', {
+      nameZh: '示范区某局',
+      parentId: 1,
+      deadline: '01-31',
+    });
+    const { user, password } = await admin.call('mutation', 'users.create', {
+      login: 'ju',
+      displayName: '某局 填报人',
+      role: 'filler',
+      organisationId: org.id,
+    });
+    expect(password).toMatch(/^\S{16}$/);
+    const newcomer = new Client(server.url);
+    await newcomer.login('ju', password);
+    await admin.call('mutation', 'users.setRole', { id: user.id, role: 'reviewer' });
+    expect((await newcomer.call('query', 'auth.me')).role).toBe('reviewer');
+    const reset = await admin.call('mutation', 'users.resetPassword', { id: user.id });
+    // A reset ends the user's sessions.
+    expect(await newcomer.call('query', 'auth.me')).toBeNull();
+    await newcomer.login('ju', reset.password);
+    expect((await failure(admin.call('mutation', 'users.setRole', { id: 3, role: 'filler' }))).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+});
+
+describe('review', () => {
+  it('refuses to submit while errors remain, and says which', async () => {
+    const { id, version } = await draft2021();
+    const error = await failure(filler.call('mutation', 'reports.submit', { id, version }));
+    expect(error.code).toBe('PRECONDITION_FAILED');
+    expect((error.data.findings as { rule: string }[]).some((f) => f.rule === 'N-REQ')).toBe(true);
+  });
+
+  it('runs draft → submitted → returned → submitted → approved → reopened; a filler cannot approve', async () => {
+    const { id, version } = await draft2021();
+    const saved = await filler.call('mutation', 'reports.save', {
+      id,
+      baseVersion: version,
+      data: complete2021(),
+    });
+    expect(saved.errors).toBe(0);
+    const submitted = await filler.call('mutation', 'reports.submit', { id, version: saved.version });
+    expect(submitted.status).toBe('submitted');
+    // Submitted reports are frozen.
+    const frozen = await failure(
+      filler.call('mutation', 'reports.save', { id, baseVersion: saved.version, data: complete2021() }),
+    );
+    expect(frozen.code).toBe('PRECONDITION_FAILED');
+    expect(
+      (await failure(filler.call('mutation', 'reports.approve', { id, version: saved.version }))).code,
+    ).toBe('FORBIDDEN');
+
+    const returned = await reviewer.call('mutation', 'reports.return', {
+      id,
+      version: saved.version,
+      comment: '请核对第三部分',
+    });
+    expect(returned).toMatchObject({ status: 'draft', returned: { comment: '请核对第三部分' } });
+    await filler.call('mutation', 'reports.submit', { id, version: saved.version });
+    const approved = await reviewer.call('mutation', 'reports.approve', { id, version: saved.version });
+    expect(approved).toMatchObject({
+      status: 'approved',
+      approvedBy: { displayName: '示范区 审核人' },
+      returned: null,
+    });
+    expect(
+      (await failure(filler.call('mutation', 'reports.reopen', { id, version: saved.version }))).code,
+    ).toBe('FORBIDDEN');
+    expect((await reviewer.call('mutation', 'reports.reopen', { id, version: saved.version })).status).toBe(
+      'draft',
+    );
+  });
+
+  it('lets nobody approve their own submission', async () => {
+    // A reviewer who also fills in their organisation's report.
+    await createUser(server.db, {
+      login: 'ttreview',
+      displayName: '天坛 审核人',
+      password: 'tt-review-pw',
+      role: 'reviewer',
+      organisationId: 2,
+    });
+    const self = new Client(server.url);
+    await self.login('ttreview', 'tt-review-pw');
+    const { id, version } = await draft2021();
+    await self.call('mutation', 'reports.submit', { id, version });
+    const own = await failure(self.call('mutation', 'reports.approve', { id, version }));
+    expect(own.code).toBe('FORBIDDEN');
+    expect(own.message).toContain('自己提交');
+    expect((await self.call('query', 'reports.get', { id })).permissions.canApprove).toBe(false);
+    expect((await reviewer.call('mutation', 'reports.approve', { id, version })).status).toBe('approved');
+  });
+
+  it('pre-fills a new year from last year: 上年结转 and 现行有效件数', async () => {
+    const { id } = await draft2021();
+    const last = await filler.call('query', 'reports.get', { id });
+    const next = await filler.call('mutation', 'reports.create', { year: 2022 });
+    expect(next.format).toBe('2021');
+    const columns = Object.keys(last.data.cells).filter((c: string) => c.startsWith('t3.carried_forward.'));
+    expect(columns.length).toBeGreaterThan(0);
+    for (const c of columns)
+      expect(next.data.cells[c.replace('carried_forward', 'carried_over')]).toBe(last.data.cells[c] ?? 0);
+    const stock = Object.keys(last.data.cells).filter(
+      (c: string) => c.startsWith('t2.') && c.endsWith('.in_force'),
+    );
+    expect(stock).toHaveLength(2);
+    for (const c of stock) expect(next.data.cells[c]).toBe(last.data.cells[c] ?? 0);
+    expect(next.previousYear).toEqual({ id, version: last.version });
+  });
+});
