@@ -1,0 +1,47 @@
+/**
+ * An English report cannot silently fall back to Chinese paragraphs: the reader would get a
+ * document that claims to be English and is not. The caller (CLI, server) shows this message.
+ */
+import { type FormatDef, getFormat, type ReportData } from '@nianbao/schema';
+
+export class MissingEnglishError extends Error {
+  override readonly name = 'MissingEnglishError';
+  /** Ids of the narrative blocks that have Chinese text but no English, in reading order. */
+  readonly blocks: string[];
+
+  constructor(blocks: string[], names: string[]) {
+    super(
+      `English text is missing for ${blocks.length} narrative block(s): ${names.join('; ')}. ` +
+        'Add the English text of these blocks, or render in zh or zh-en.',
+    );
+    this.blocks = blocks;
+  }
+}
+
+/** The blocks that print Chinese text but have no English for it. */
+export function blocksMissingEnglish(
+  report: ReportData,
+  format: FormatDef = getFormat(report.format),
+): string[] {
+  const missing: string[] = [];
+  for (const section of format.sections) {
+    for (const block of section.narrative) {
+      const text = report.narrative[block.id];
+      if (text?.zh.trim() && !text.en?.trim()) missing.push(block.id);
+    }
+  }
+  return missing;
+}
+
+/** Throws MissingEnglishError when any block lacks English. */
+export function assertEnglish(report: ReportData, format: FormatDef): void {
+  const missing = blocksMissingEnglish(report, format);
+  if (missing.length === 0) return;
+  const names = missing.map((id) => {
+    const section = format.sections.find((s) => s.narrative.some((b) => b.id === id))!;
+    const block = section.narrative.find((b) => b.id === id)!;
+    const where = block.heading ? `${section.label.en} / ${block.label.en}` : section.label.en;
+    return `${id} (${where})`;
+  });
+  throw new MissingEnglishError(missing, names);
+}

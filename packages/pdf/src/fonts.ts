@@ -1,0 +1,37 @@
+/**
+ * Fonts from npm packages (OFL): Noto Serif SC for body and tables (宋体/仿宋-like), its Bold for
+ * the title (the free stand-in for 小标宋) and the （一） sub-headings, Noto Sans SC Bold for
+ * the 一、 headings (黑体-like). TTF, because react-pdf cannot read WOFF2; pdfkit embeds only the
+ * glyphs used, so a report stays small.
+ */
+import { createRequire } from 'node:module';
+import { Font } from '@react-pdf/renderer';
+import { hyphenationCallback } from './cjkBreak.ts';
+
+export const SERIF = 'Noto Serif SC';
+export const SANS = 'Noto Sans SC';
+
+const require = createRequire(import.meta.url);
+
+const files = {
+  serifRegular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  serifBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+};
+
+let registered = false;
+
+/** Registers the fonts and the CJK line-break callback; later calls do nothing. */
+export function registerFonts(): void {
+  if (registered) return;
+  Font.register({
+    family: SERIF,
+    fonts: [
+      { src: require.resolve(files.serifRegular), fontWeight: 400 },
+      { src: require.resolve(files.serifBold), fontWeight: 700 },
+    ],
+  });
+  Font.register({ family: SANS, fonts: [{ src: require.resolve(files.sansBold), fontWeight: 700 }] });
+  Font.registerHyphenationCallback(hyphenationCallback);
+  registered = true;
+}

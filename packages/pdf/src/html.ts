@@ -1,0 +1,3 @@
+export function renderReportHtml(): string {
+  return '';
+}
