@@ -1,0 +1,42 @@
+/** Findings and unread notes as lines of text for a terminal, in Chinese or English. */
+import type { Finding } from '@nianbao/schema';
+import type { ImportFinding, Unread } from './types.ts';
+
+export type Lang = 'zh' | 'en';
+
+const words = {
+  zh: {
+    error: '错误',
+    warning: '警告',
+    line: (n: number) => `第 ${n} 行`,
+    lines: (a: number, b: number) => (a === b ? `第 ${a} 行` : `第 ${a}–${b} 行`),
+    unread: '未能读取',
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    line: (n: number) => `line ${n}`,
+    lines: (a: number, b: number) => (a === b ? `line ${a}` : `lines ${a}–${b}`),
+    unread: 'not read',
+  },
+};
+
+export function findingLine(finding: Finding & Partial<ImportFinding>, lang: Lang): string {
+  const w = words[lang];
+  const where = finding.line !== undefined ? ` (${w.line(finding.line)})` : '';
+  return `${w[finding.level]} ${finding.rule}${where}: ${finding.message[lang]}`;
+}
+
+export function unreadLine(note: Unread, lang: Lang): string {
+  const w = words[lang];
+  const where = note.lines ? ` (${w.lines(note.lines[0], note.lines[1])})` : '';
+  return `${w.unread}${where}: ${note.message[lang]}`;
+}
+
+export function summaryLine(findings: Finding[], lang: Lang): string {
+  const errors = findings.filter((f) => f.level === 'error').length;
+  const warnings = findings.length - errors;
+  return lang === 'zh'
+    ? `共 ${errors} 个错误，${warnings} 个警告`
+    : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
