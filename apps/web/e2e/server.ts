@@ -20,9 +20,14 @@ export const DEMO = {
 };
 
 export function buildWeb(): void {
+  // Under vitest NODE_ENV, MODE and VITEST are set, and the build would differ from `pnpm build`.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(VITEST|TEST$|MODE$|NODE_ENV$)/.test(k)),
+  );
   const result = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], {
     cwd: WEB_ROOT,
     stdio: 'inherit',
+    env: { ...env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('vite build failed');
 }
