@@ -1,7 +1,9 @@
 import type { Role } from '@nianbao/db';
-import { initTRPC, TRPCError } from '@trpc/server';
+import { splitBilingual } from '@nianbao/schema';
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import type { Context, SessionUser } from './context.ts';
 import { apiError, DetailsCause, type ErrorDetails } from './errors.ts';
+import './zodMessages.ts';
 
 interface IssueLike {
   path: PropertyKey[];
@@ -22,28 +24,53 @@ function inputIssues(cause: unknown): ErrorDetails['issues'] | undefined {
   return issues.map((i) => {
     const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : (p as string | number)));
     const at = path.length > 0 ? path.join('.') : '(input)';
-    return { path, message: { zh: `${at}：${i.message}`, en: `${at}: ${i.message}` } };
+    const { zh, en } = splitBilingual(i.message);
+    return { path, message: { zh: `${at}：${zh}`, en: `${at}: ${en}` } };
   });
 }
+
+/** The Chinese for errors that tRPC itself raises (bad JSON, wrong method, unknown procedure). */
+const protocolErrors: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  PARSE_ERROR: '请求不是有效的 JSON',
+  BAD_REQUEST: '请求无效',
+  METHOD_NOT_SUPPORTED: '请求方法不对：查询用 GET，修改用 POST',
+  NOT_FOUND: '没有这个接口',
+  PAYLOAD_TOO_LARGE: '请求过大',
+};
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
-    const details: ErrorDetails =
-      error.cause instanceof DetailsCause
-        ? error.cause.details
-        : { issues: error.code === 'BAD_REQUEST' ? inputIssues(error.cause) : undefined };
-    let message = shape.message;
-    if (!(error.cause instanceof DetailsCause) && details.issues && details.issues.length > 0) {
-      const first = details.issues[0]!;
-      message = `请求参数无效：${first.message.zh}｜Invalid input: ${first.message.en}`;
+    if (error.cause instanceof DetailsCause) {
+      return {
+        ...shape,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          ...error.cause.details,
+        },
+      };
+    }
+    const issues = error.code === 'BAD_REQUEST' ? inputIssues(error.cause) : undefined;
+    let message: string;
+    if (issues && issues.length > 0) {
+      const first = issues[0]!;
+      const more =
+        issues.length > 1
+          ? { zh: `（另有 ${issues.length - 1} 处）`, en: ` (and ${issues.length - 1} more)` }
+          : { zh: '', en: '' };
+      message = `请求参数无效：${first.message.zh}${more.zh}｜Invalid input: ${first.message.en}${more.en}`;
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = '服务器内部错误，请稍后重试｜Internal server error; try again later';
+    } else {
+      const zh = error.cause instanceof SyntaxError ? protocolErrors.PARSE_ERROR : protocolErrors[error.code];
+      message = `${zh ?? '请求失败'}｜${shape.message}`;
     }
     return {
       ...shape,
       message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...details },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
     };
   },
 });
