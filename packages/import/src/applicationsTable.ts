@@ -98,6 +98,10 @@ export function matchRow(text: string, next = ''): { row: RowLabel; printed: str
     }
   }
   for (const row of LABELS.rows) {
+    // Most text is nowhere near a label: skip it before the costlier edit distance.
+    const window = new Set(stripped.slice(-(row.normal.length + tolerance(row.normal))));
+    const shared = [...row.normal].filter((ch) => window.has(ch)).length;
+    if (shared < row.normal.length - tolerance(row.normal)) continue;
     const { distance, length } = suffixDistance(stripped, row.normal, tolerance(row.normal));
     if (distance > tolerance(row.normal)) continue;
     const score = distance / row.normal.length;

@@ -3,20 +3,12 @@
  * figure their text holds, written out by hand from reading the texts, and exactly the rule
  * violations the README lists.
  */
-import { readFileSync } from 'node:fs';
 import { parseReport } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../test/fixture.ts';
 import { checkImported } from './checkImported.ts';
 import { importText } from './importReport.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
-
-/** A fixture's text; its `source:` line documents the copy and is blanked so that line numbers stay. */
-export function fixture(name: string): string {
-  return readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8').replace(
-    /^source:[^\n]*/,
-    '',
-  );
-}
 
 function load(name: string, options?: ImportOptions): ImportResult {
   return importText(fixture(name), options);
