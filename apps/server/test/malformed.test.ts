@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-type Body = string | Uint8Array;
+type Body = string | Uint8Array<ArrayBuffer>;
 interface Case {
   name: string;
   path: string;
@@ -54,7 +54,7 @@ function corpus(): Case[] {
   const utf8 = Buffer.from(JSON.stringify({ id, baseVersion: version, data: valid }));
   const at = utf8.indexOf(Buffer.from('"zh":"')) + 6;
   const withBytes = (bytes: number[]) =>
-    Buffer.concat([utf8.subarray(0, at), Buffer.from(bytes), utf8.subarray(at)]);
+    new Uint8Array(Buffer.concat([utf8.subarray(0, at), Buffer.from(bytes), utf8.subarray(at)]));
   const validJson = JSON.stringify({ id, baseVersion: version, data: valid });
   return [
     // Wrong types and shapes
