@@ -16,7 +16,7 @@ import {
 } from '@nianbao/schema';
 import { findMisprints, type Misprint } from './labels.ts';
 import { type Line, onlyFigures } from './lines.ts';
-import { normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
+import { isSubsequence, normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
 import { regionText, type Segment, segmentsOf, type Value } from './segments.ts';
 
 export interface RowsRead {
@@ -43,7 +43,7 @@ function tableOf(format: FormatDef): MatrixTable {
  * Every row label of every format's table 三, and the group labels (and the corner note) that are
  * never a row of their own. Column labels are not among them: 「其他」 and 「总计」 also occur inside row labels.
  */
-function rowLabels(): { rows: RowLabel[]; groups: Label[] } {
+function rowLabels(): { rows: RowLabel[]; groups: Label[]; groupsElsewhere: string[] } {
   const rows = new Map<string, RowLabel>();
   const groups: Label[] = [];
   for (const format of formats) {
@@ -63,7 +63,11 @@ function rowLabels(): { rows: RowLabel[]; groups: Label[] } {
   }
   const leafNormals = new Set([...rows.values()].map((r) => r.normal));
   // （六）其他处理 is a group in one format and a row in the other: it is matched as a row.
-  return { rows: [...rows.values()], groups: groups.filter((g) => !leafNormals.has(normaliseLabel(g.zh))) };
+  return {
+    rows: [...rows.values()],
+    groups: groups.filter((g) => !leafNormals.has(normaliseLabel(g.zh))),
+    groupsElsewhere: groups.map((g) => normaliseLabel(g.zh)).filter((g) => leafNormals.has(g)),
+  };
 }
 
 const LABELS = rowLabels();
@@ -71,6 +75,15 @@ const LABELS = rowLabels();
 function stripGroups(text: string): string {
   let out = text;
   for (const g of LABELS.groups) out = out.split(normaliseLabel(g.zh)).join('');
+  // （六）其他处理 is a row only where it ends the text; inside a wrapped label it is the group's.
+  for (const g of LABELS.groupsElsewhere) {
+    const end = out.endsWith(g) ? g : '';
+    out =
+      out
+        .slice(0, out.length - end.length)
+        .split(g)
+        .join('') + end;
+  }
   return out;
 }
 
@@ -117,12 +130,6 @@ function layoutOf(rowIds: Iterable<string>): FormatDef | undefined {
     return ids.every((id) => own.has(id));
   });
   return fits.length === 1 ? fits[0] : undefined;
-}
-
-function isSubsequence(needle: string, haystack: string): boolean {
-  let i = 0;
-  for (const ch of haystack) if (ch === needle[i]) i++;
-  return i === needle.length;
 }
 
 function byRows(segments: Segment[], columns: number): RowsRead {

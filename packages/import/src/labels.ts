@@ -4,7 +4,7 @@
  * "found" inside another one.
  */
 import type { Label } from '@nianbao/schema';
-import { findApprox, normaliseLabel, tolerance } from './normalise.ts';
+import { findApprox, isSubsequence, normaliseLabel, tolerance } from './normalise.ts';
 import type { RegionText } from './segments.ts';
 import type { ImportFinding } from './types.ts';
 
@@ -41,6 +41,8 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
     while (end > start && masked[end - 1] === MASK) end--;
     const printed = masked.slice(start, end);
     if (printed === '' || printed.includes(MASK)) continue;
+    // A layout that interleaves a label's lines with a neighbouring column's still has all its characters in order.
+    if (isSubsequence(official, region.text.slice(start, start + Math.ceil(official.length * 2.5)))) continue;
     out.push({ official: label, printed, line: region.lineAt[start] ?? 0 });
   }
   return out;

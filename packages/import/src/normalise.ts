@@ -105,3 +105,10 @@ export function suffixDistance(
   }
   return best;
 }
+
+/** Whether every character of `needle` occurs in `haystack` in order (a label whose lines a layout interleaved with others). */
+export function isSubsequence(needle: string, haystack: string): boolean {
+  let i = 0;
+  for (const ch of haystack) if (ch === needle[i]) i++;
+  return i === needle.length;
+}
