@@ -1,11 +1,12 @@
 /** The headings and paragraphs of a section: Chinese, English, or Chinese then English. */
 import { Text, View } from '@react-pdf/renderer';
+import { noHyphenation } from './cjkBreak.ts';
 import type { Lang, Shown } from './lang.ts';
-import type { NarrativeModel, Paragraph } from './reportModel.ts';
+import type { NarrativeModel } from './reportModel.ts';
 import { styles } from './styles.ts';
 
-/** About three lines of body text: a heading never ends a page on its own. */
-export const KEEP_WITH_NEXT = 90;
+/** Two lines of body text: a heading never ends a page on its own. */
+export const KEEP_WITH_NEXT = 60;
 
 export function Heading({ shown, lang, level }: { shown: Shown; lang: Lang; level: 1 | 2 }) {
   const main =
@@ -19,24 +20,38 @@ export function Heading({ shown, lang, level }: { shown: Shown; lang: Lang; leve
   const sub = level === 1 ? styles.headingEn : styles.subheadingEn;
   return (
     <View wrap={false} minPresenceAhead={KEEP_WITH_NEXT}>
-      <Text style={main}>{shown.main}</Text>
-      {shown.sub ? <Text style={sub}>{shown.sub}</Text> : null}
+      <Text style={main} hyphenationCallback={noHyphenation}>
+        {shown.main}
+      </Text>
+      {shown.sub ? (
+        <Text style={sub} hyphenationCallback={noHyphenation}>
+          {shown.sub}
+        </Text>
+      ) : null}
     </View>
   );
 }
 
-function ParagraphText({ paragraph }: { paragraph: Paragraph }) {
-  return (
-    <Text style={paragraph.lang === 'zh' ? styles.paragraph : styles.paragraphEn}>{paragraph.text}</Text>
-  );
+interface NarrativeProps {
+  block: NarrativeModel;
+  lang: Lang;
+  /** Points of what follows the block that must share the page with its last paragraph. */
+  keepWithNext?: number;
 }
 
-export function Narrative({ block, lang }: { block: NarrativeModel; lang: Lang }) {
+export function Narrative({ block, lang, keepWithNext }: NarrativeProps) {
+  const last = block.paragraphs.length - 1;
   return (
     <>
       {block.heading ? <Heading shown={block.heading} lang={lang} level={2} /> : null}
       {block.paragraphs.map((paragraph, i) => (
-        <ParagraphText key={`${paragraph.lang}${i}`} paragraph={paragraph} />
+        <Text
+          key={`${paragraph.lang}${i}`}
+          style={paragraph.lang === 'zh' ? styles.paragraph : styles.paragraphEn}
+          minPresenceAhead={i === last ? keepWithNext : undefined}
+        >
+          {paragraph.text}
+        </Text>
       ))}
     </>
   );

@@ -4,9 +4,12 @@
  * table boxes between rows and repeats table 三's header, which the legacy engine does not.
  */
 import { Document, Page, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import { BlocksTable } from './BlocksTable.tsx';
+import { noHyphenation } from './cjkBreak.ts';
 import { MatrixTable } from './MatrixTable.tsx';
 import { Heading, Narrative } from './Narrative.tsx';
+import { type } from './officialLayout.ts';
 import { PageNumbers } from './PageNumbers.tsx';
 import type { ReportModel, SectionModel } from './reportModel.ts';
 import { styles } from './styles.ts';
@@ -16,16 +19,54 @@ function outlineEntry(title: string): object {
   return { bookmark: { title, fit: true } };
 }
 
-function Section({ section, model }: { section: SectionModel; model: ReportModel }) {
+interface SectionProps {
+  section: SectionModel;
+  model: ReportModel;
+  /** The closing block, when this is the last section: it must not stand alone on a page. */
+  closing?: ReactNode;
+}
+
+function Section({ section, model, closing }: SectionProps) {
   const { table } = section;
+  const lastBlock = section.narrative.length - 1;
   return (
     <View {...outlineEntry(section.bookmark)}>
       <Heading shown={section.heading} lang={model.lang} level={1} />
-      {section.narrative.map((block) => (
-        <Narrative key={block.id} block={block} lang={model.lang} />
+      {section.narrative.map((block, i) => (
+        <Narrative
+          key={block.id}
+          block={block}
+          lang={model.lang}
+          keepWithNext={closing && i === lastBlock && !table ? closingHeight(model) : undefined}
+        />
       ))}
       {table?.type === 'blocks' ? <BlocksTable table={table} model={model} /> : null}
       {table?.type === 'matrix' ? <MatrixTable table={table} model={model} /> : null}
+      {closing}
+    </View>
+  );
+}
+
+function closingHeight(model: ReportModel): number {
+  const lines = model.closing.flatMap((block) =>
+    block.lines.map(() => (block.lang === 'zh' ? type.body : type.bodyEn)),
+  );
+  return type.body.fontSize * type.body.lineHeight + lines.reduce((h, t) => h + t.fontSize * t.lineHeight, 0);
+}
+
+function Closing({ model }: { model: ReportModel }) {
+  return (
+    <View style={styles.closing} wrap={false}>
+      {model.closing.flatMap((block) =>
+        block.lines.map((line, i) => (
+          <Text
+            key={`${block.lang}${i}`}
+            style={block.lang === 'zh' ? styles.closingLine : styles.closingLineEn}
+          >
+            {line}
+          </Text>
+        )),
+      )}
     </View>
   );
 }
@@ -45,24 +86,23 @@ export function ReportDocument({ model }: { model: ReportModel }) {
       <Page size="A4" style={styles.page} experimentalPagination>
         <PageNumbers />
         <View style={styles.titleBlock}>
-          <Text style={styles.title}>{model.title.main}</Text>
-          {model.title.sub ? <Text style={styles.titleEn}>{model.title.sub}</Text> : null}
+          <Text style={styles.title} hyphenationCallback={noHyphenation}>
+            {model.title.main}
+          </Text>
+          {model.title.sub ? (
+            <Text style={styles.titleEn} hyphenationCallback={noHyphenation}>
+              {model.title.sub}
+            </Text>
+          ) : null}
         </View>
-        {model.sections.map((section) => (
-          <Section key={section.id} section={section} model={model} />
+        {model.sections.map((section, i) => (
+          <Section
+            key={section.id}
+            section={section}
+            model={model}
+            closing={i === model.sections.length - 1 ? <Closing model={model} /> : undefined}
+          />
         ))}
-        <View style={styles.closing} wrap={false}>
-          {model.closing.flatMap((block) =>
-            block.lines.map((line, i) => (
-              <Text
-                key={`${block.lang}${i}`}
-                style={block.lang === 'zh' ? styles.closingLine : styles.closingLineEn}
-              >
-                {line}
-              </Text>
-            )),
-          )}
-        </View>
       </Page>
     </Document>
   );

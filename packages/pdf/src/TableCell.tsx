@@ -26,14 +26,16 @@ export function CellText({ shown, lang, dense }: Pick<CellProps, 'shown' | 'lang
   return (
     <>
       <Text style={[styles.cellText, main]}>{shown.main}</Text>
-      {shown.sub ? <Text style={[styles.cellText, type.tableEn]}>{shown.sub}</Text> : null}
+      {shown.sub ? (
+        <Text style={[styles.cellText, dense ? type.tableEnDense : type.tableEn]}>{shown.sub}</Text>
+      ) : null}
     </>
   );
 }
 
 export function TableCell({ width, shown, lang, dense, minHeight, lines }: CellProps) {
   return (
-    <View style={[styles.cell, { width }, minHeight ? { minHeight } : {}]}>
+    <View style={[styles.cell, dense ? styles.cellDense : {}, { width }, minHeight ? { minHeight } : {}]}>
       {lines ? <CellLines {...lines} /> : null}
       <CellText shown={shown} lang={lang} dense={dense} />
     </View>

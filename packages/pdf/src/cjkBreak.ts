@@ -75,6 +75,11 @@ export function hyphenationCallback(word: string, builtin?: (word: string) => st
   return parts;
 }
 
+/** For headings and titles: Chinese break points, but English words are never hyphenated. */
+export function noHyphenation(word: string): string[] {
+  return hyphenationCallback(word);
+}
+
 /** Whether a line of text breaks a 避头尾 rule (used by tests on extracted text). */
 export function breaksLineRules(line: string): boolean {
   const t = line.trim();

@@ -37,6 +37,7 @@ export const type = {
   tableRoomy: { fontSize: 10.5, lineHeight: 1.35 },
   /** English beneath a Chinese label, or an English-only label. */
   tableEn: { fontSize: 7, lineHeight: 1.2 },
+  tableEnDense: { fontSize: 6.5, lineHeight: 1.15 },
   tableEnMain: { fontSize: 8, lineHeight: 1.25 },
 };
 
@@ -46,4 +47,4 @@ export const indent = 2 * type.body.fontSize;
 export const border = { width: 0.6, color: '#000' };
 
 /** Inner padding of a table cell. */
-export const cellPadding = { x: 2.5, y: 2.5 };
+export const cellPadding = { x: 2.5, y: 2.5, xDense: 1.5 };

@@ -52,13 +52,40 @@ export interface ReportModel {
   show: (label: { zh: string; en?: string }) => Shown;
 }
 
+const HAN = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF';
+const SPACE_AT_HAN_EDGE = new RegExp(`(?<=[${HAN}]) +(?=[^${HAN} ])|(?<=[^${HAN} ]) +(?=[${HAN}])`, 'gu');
+const SPACE_BETWEEN_HAN = new RegExp(`(?<=[${HAN}]) +(?=[${HAN}])`, 'gu');
+
+/**
+ * Chinese text is set solid and justified. A space next to a figure (「信息数 900 余条」, common
+ * in text pasted from Word) is dropped; a space between Chinese words (after an inline heading)
+ * becomes a full-width space. Left as ASCII spaces they would take all of a justified line's
+ * slack and open wide gaps.
+ */
+export function setSolid(text: string): string {
+  return text.replace(SPACE_AT_HAN_EDGE, '').replace(SPACE_BETWEEN_HAN, '\u3000');
+}
+
 function paragraphs(text: string | undefined, lang: 'zh' | 'en'): Paragraph[] {
   if (!text) return [];
   return text
     .split(/\r?\n/u)
     .map((line) => line.trim())
     .filter(Boolean)
-    .map((line) => ({ lang, text: line }));
+    .map((line) => ({ lang, text: lang === 'zh' ? setSolid(line) : line }));
+}
+
+/** Characters of the 22 pt title that fit on one line of the text block. */
+const TITLE_LINE = 20;
+
+/**
+ * The title breaks after the organisation when it does not fit on one line, so that the name
+ * and 「YYYY年政府信息公开工作年度报告」 each stay whole (GB/T 9704: a title keeps words intact).
+ */
+function titleText(title: Shown, organisation: string): Shown {
+  const fits = [...title.main].length <= TITLE_LINE;
+  if (fits || !title.main.startsWith(organisation) || title.main === organisation) return title;
+  return { ...title, main: `${organisation}\n${title.main.slice(organisation.length)}` };
 }
 
 const EN_MONTHS =
@@ -94,7 +121,7 @@ export function buildReportModel(input: ReportData, lang: Lang): ReportModel {
     return { id: section.id, heading, bookmark: oneLine(heading), narrative, table: section.table };
   });
 
-  const title = showIn(reportTitle(report));
+  const title = titleText(showIn(reportTitle(report)), lang === 'en' ? '' : report.organisation.zh);
   const organisation = show(report.organisation, lang);
   const date = report.date ? formatDate(report.date) : undefined;
   const closing = langs.map((l) => ({
@@ -117,7 +144,7 @@ export function buildReportModel(input: ReportData, lang: Lang): ReportModel {
     format,
     title,
     meta: {
-      title: oneLine(title),
+      title: oneLine(title).replace('\n', ''),
       author: organisation.main,
       subject: lang === 'en' ? format.basis.en : format.basis.zh,
       language: documentLanguage(lang),

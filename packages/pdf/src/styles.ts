@@ -61,6 +61,7 @@ export const styles = StyleSheet.create({
   row: { flexDirection: 'row' },
   column: { flexDirection: 'column' },
   cell: { paddingHorizontal: cellPadding.x, paddingVertical: cellPadding.y, justifyContent: 'center' },
+  cellDense: { paddingHorizontal: cellPadding.xDense },
   /** The label of a row group: its lines are drawn by the rows it spans. */
   groupLabel: { paddingHorizontal: cellPadding.x, justifyContent: 'center' },
   cellText: { textAlign: 'center' },
