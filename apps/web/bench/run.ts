@@ -8,7 +8,14 @@ import { cell, launch, login, newPage } from '../e2e/browser.ts';
 import { buildWeb, DEMO, OUTPUT, startServer } from '../e2e/server.ts';
 
 const KEYSTROKES = 60;
-const rows = ['new_received', 'carried_over', 'granted', 'partially_granted', 'denied_state_secret', 'carried_forward'];
+const rows = [
+  'new_received',
+  'carried_over',
+  'granted',
+  'partially_granted',
+  'denied_state_secret',
+  'carried_forward',
+];
 const columns = ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_services', 'other_org'];
 
 mkdirSync(OUTPUT, { recursive: true });
@@ -54,7 +61,8 @@ try {
       return { t0: w.__t0, last: w.__last };
     });
     const total = await cell(page, `t3.${row}.total`).textContent();
-    if (await cell(page, id).inputValue() !== digit || total === null) throw new Error(`keystroke ${i} not applied`);
+    if ((await cell(page, id).inputValue()) !== digit || total === null)
+      throw new Error(`keystroke ${i} not applied`);
     // The first keystrokes warm the JIT; they are not counted.
     if (i >= 5 && last > 0) samples.push(last - t0);
   }

@@ -21,7 +21,16 @@ it('contains no react-pdf and no server code', () => {
     .filter((f) => f.endsWith('.js'))
     .map((f) => readFileSync(join(dist, 'assets', f), 'utf8'))
     .join('\n');
-  for (const marker of ['@react-pdf', 'pdfkit', 'better-sqlite3', 'kysely', 'piscina', 'node:fs', 'appRouter', 'scrypt']) {
+  for (const marker of [
+    '@react-pdf',
+    'pdfkit',
+    'better-sqlite3',
+    'kysely',
+    'piscina',
+    'node:fs',
+    'appRouter',
+    'scrypt',
+  ]) {
     expect(js.includes(marker), marker).toBe(false);
   }
 });

@@ -43,7 +43,7 @@ function TopBar({ me }: { me: Me | null }) {
           type="button"
           className="btn btn-quiet btn-on-dark"
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          aria-label={say(t.languageLabel)}
+          title={say(t.languageLabel)}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
           {say(t.language)}

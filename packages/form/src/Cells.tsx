@@ -1,4 +1,4 @@
-import { cellName } from '@nianbao/schema';
+import { cellName, printedUnit } from '@nianbao/schema';
 import type { ChangeEvent, ClipboardEvent, KeyboardEvent } from 'react';
 import { memo, useSyncExternalStore } from 'react';
 import { cellDomId, useReportForm } from './context.ts';
@@ -46,7 +46,8 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
   const def = index.get(id)!;
   const marker = useMarker(id);
   const field = form.register(cellField(id));
-  const label = cellName(def, lang);
+  const unit = printedUnit(def.kind, def.columnLabel);
+  const label = unit ? `${cellName(def, lang)}（${unit[lang]}）` : cellName(def, lang);
 
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const text = e.target.value.trim();
@@ -132,6 +133,18 @@ export const ComputedCell = memo(function ComputedCell({ id }: { id: string }) {
 });
 
 export function GridCellView({ id, model }: { id: string; model: GridModel }) {
-  const { index } = useReportForm();
-  return index.get(id)!.computed ? <ComputedCell id={id} /> : <CellInput id={id} model={model} />;
+  const { index, lang } = useReportForm();
+  const def = index.get(id)!;
+  if (def.computed) return <ComputedCell id={id} />;
+  // An amount whose official label names no unit (2019 采购总金额) shows the unit it is kept in.
+  const unit = printedUnit(def.kind, def.columnLabel);
+  if (!unit) return <CellInput id={id} model={model} />;
+  return (
+    <span className="nb-with-unit">
+      <CellInput id={id} model={model} />
+      <span className="nb-unit" aria-hidden="true">
+        {unit[lang]}
+      </span>
+    </span>
+  );
 }
