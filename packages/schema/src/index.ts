@@ -11,6 +11,7 @@ export {
   narrativeBlocks,
 } from './cells.ts';
 export { type NarrativeFinding, narrativeFindings } from './completeness.ts';
+export { type ConsolidateOptions, type ConsolidationResult, consolidateReports } from './consolidate.ts';
 export {
   format2019,
   format2021,
