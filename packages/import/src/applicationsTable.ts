@@ -171,7 +171,12 @@ function byRows(segments: Segment[], columns: number): RowsRead {
     // pieces between its lines: when every character of the label is there in order, it is no misprint.
     const around = segment.text + (segments[n + 1]?.text ?? '');
     if (match.printed !== match.row.normal && !isSubsequence(match.row.normal, around)) {
-      misprints.push({ official: match.row.label, printed: match.printed, line: segment.textLine });
+      const start = segment.text.lastIndexOf(match.printed);
+      misprints.push({
+        official: match.row.label,
+        printed: match.printed,
+        line: segment.lineAt[start] ?? segment.textLine,
+      });
     }
     rows.set(match.row.id, segment.values);
   }

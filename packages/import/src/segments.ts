@@ -17,20 +17,24 @@ export interface Segment {
   text: string;
   /** Line of the last text piece (where the label of the figures ends). */
   textLine: number;
+  /** Line of each character of `text`. */
+  lineAt: number[];
   values: Value[];
 }
 
 export function segmentsOf(lines: Line[]): Segment[] {
   const out: Segment[] = [];
-  let current: Segment = { text: '', textLine: lines[0]?.no ?? 1, values: [] };
+  let current: Segment = { text: '', textLine: lines[0]?.no ?? 1, lineAt: [], values: [] };
   for (const line of lines) {
     for (const token of line.tokens) {
       if (token.type === 'text') {
         if (current.values.length > 0) {
           out.push(current);
-          current = { text: '', textLine: line.no, values: [] };
+          current = { text: '', textLine: line.no, lineAt: [], values: [] };
         }
-        current.text += normaliseLabel(token.text);
+        const part = normaliseLabel(token.text);
+        current.text += part;
+        for (let i = 0; i < part.length; i++) current.lineAt.push(line.no);
         current.textLine = line.no;
       } else {
         current.values.push({ token, line: line.no });

@@ -1,0 +1,82 @@
+/**
+ * What real pages do to a report, applied to real texts: zero written “/” or “—”, thousands
+ * separators, 元 instead of 万元, headers with extra words, typos in labels, a whole report in
+ * the old format, a GBK page.
+ */
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../test/fixture.ts';
+import { checkImported } from './checkImported.ts';
+import { decodeText } from './file.ts';
+import { importText } from './importReport.ts';
+
+const hongze2024 = fixture('huaian-hongze-district-govt-2024.txt');
+const tiantan = fixture('tiantan-2019.txt');
+
+function edit(text: string, from: string | RegExp, to: string): string {
+  const next = text.replace(from, to);
+  expect(next).not.toBe(text);
+  return next;
+}
+
+describe('tolerated, and reported where the form is wrong', () => {
+  it('reads “/” and “—” as 0 (reporting them) and 1,095 as 1095', () => {
+    const text = edit(
+      hongze2024,
+      /(一、本年新收政府信息公开申请数量\s+)95\s+0\s+0(.*)95$/m,
+      '$11,095  /  —$2 1,095',
+    );
+    const result = importText(text);
+    expect(result.data.cells['t3.new_received.natural_person']).toBe(1095);
+    expect(result.data.cells['t3.new_received.commercial']).toBe(0);
+    expect(result.data.cells['t3.new_received.research']).toBe(0);
+    expect(result.data.cells['t3.new_received.total']).toBe(1095);
+    const marks = checkImported(result).find((f) => f.rule === 'R3-INT');
+    expect(marks?.cells).toEqual(['t3.new_received.commercial', 't3.new_received.research']);
+    expect(marks?.line).toBe(97);
+  });
+
+  it('accepts a header with extra words (现行有效件数（历史累计）)', () => {
+    const result = importText(edit(hongze2024, '现行有效件数', '现行有效件数（历史累计）'));
+    expect(result.data.cells['t2.normative_docs.in_force']).toBe(8);
+    expect(
+      checkImported(result)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['X-FMT', 'X-LABEL']);
+  });
+
+  it('reads a row whose label has a typo (内部 → 内容) and reports the label', () => {
+    const result = importText(
+      edit(edit(tiantan, '5.属于三类内部', '5.属于三类内容'), /^政府集中采购 21 95$/m, '政府集中采购 21 3'),
+    );
+    expect(result.readCells).toContain('t3.denied_internal_affairs.total');
+    const findings = checkImported(result);
+    expect(findings.map((f) => f.rule)).toEqual(['X-LABEL']);
+    expect(findings[0]).toMatchObject({ actual: '5.属于三类内容事务信息', line: 153 });
+  });
+
+  it('converts 元 to 万元 exactly', () => {
+    const result = importText(edit(tiantan, /^政府集中采购 21 95$/m, '政府集中采购 21 251000元'));
+    expect(result.data.cells['t2.procurement.total_amount']).toBe('25.1');
+  });
+
+  it('reads a 2022 report printed in the 2019 format into the 2021 format, with X-FMT and what has no place there', () => {
+    const text = edit(tiantan, '天坛街道办事处2019年', '天坛街道办事处2022年');
+    const result = importText(text);
+    expect(result.data).toMatchObject({ format: '2021', year: 2022 });
+    expect(result.layout).toEqual({ tables2: '2019', otherHandlingRows: 1 });
+    expect(result.data.cells['t3.other_misc.total']).toBe(0);
+    expect(result.data.cells['t2.licensing.decisions']).toBe(0);
+    const fmt = checkImported(result).filter((f) => f.rule === 'X-FMT');
+    expect(fmt).toHaveLength(1);
+    expect(fmt[0]!.message.zh).toMatch(/表二按2019年版格式（试行）印制；表三「（六）其他处理」印为一行/);
+    const lost = result.unread.map((u) => u.message.zh).join('\n');
+    expect(lost).toMatch(/21（t2\.procurement\.items）在2021年版格式中没有对应栏目/);
+    expect(lost).toMatch(/95（t2\.procurement\.total_amount）/);
+  });
+
+  it('decodes a page saved in GBK', () => {
+    expect(decodeText(new Uint8Array([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2]))).toBe('政府信息');
+    expect(decodeText(new TextEncoder().encode('年报'))).toBe('年报');
+  });
+});
