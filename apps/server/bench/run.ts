@@ -1,0 +1,196 @@
+/**
+ * `pnpm --filter @nianbao/server bench`: the server as `pnpm start` runs it (a separate process, a
+ * fresh database), 20 clients saving their reports back to back, first alone, then while 4 clients
+ * download PDFs of reports that keep changing (so the cache does not answer). Prints the median and
+ * p99 save latency and the PDFs per second. BENCH_SECONDS sets each phase's length (default 20).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SAVERS = 20;
+const DOWNLOADERS = 4;
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const example = JSON.parse(
+  readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
+);
+
+function freePort(): Promise<number> {
+  return new Promise((r) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => r(port));
+    });
+  });
+}
+
+class Client {
+  cookie = '';
+  constructor(readonly base: string) {}
+  async call(kind: 'query' | 'mutation', path: string, input?: unknown): Promise<any> {
+    const url = new URL(`/trpc/${path}`, this.base);
+    if (kind === 'query' && input !== undefined) url.searchParams.set('input', JSON.stringify(input));
+    const response = await fetch(url, {
+      method: kind === 'query' ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', cookie: this.cookie },
+      body: kind === 'mutation' ? JSON.stringify(input) : undefined,
+    });
+    const cookie = response.headers.getSetCookie()[0];
+    if (cookie) this.cookie = cookie.split(';')[0]!;
+    const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
+    if (body.error) throw new Error(`${path}: ${body.error.message}`);
+    return body.result!.data;
+  }
+}
+
+/** CPU seconds the server process has used (Linux /proc; NaN elsewhere): a figure the other load on a shared machine does not inflate. */
+function serverCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+  cwd: serverDir,
+  env: {
+    ...process.env,
+    NIANBAO_DB: join(dir, 'nianbao.sqlite'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NIANBAO_BUILD_WEB: '0',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let out = '';
+await new Promise<void>((resolveStart, reject) => {
+  child.stdout!.on('data', (d) => {
+    out += d;
+    if (out.includes('Listening on')) resolveStart();
+  });
+  child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+});
+
+try {
+  const admin = new Client(base);
+  await admin.call('mutation', 'auth.login', { login: 'tiantan', password: 'tiantan-demo' });
+  const reports: { id: number; year: number; version: number }[] = [];
+  for (let i = 0; i < SAVERS; i++) {
+    const year = 2022 + i;
+    const created = await admin.call('mutation', 'reports.create', { year });
+    reports.push({ id: created.id, year, version: created.version });
+  }
+  const savers = await Promise.all(
+    reports.map(async () => {
+      const c = new Client(base);
+      await c.call('mutation', 'auth.login', { login: 'tiantan', password: 'tiantan-demo' });
+      return c;
+    }),
+  );
+  // One render per worker first: the first one loads the renderer and fonts.
+  const downloader = new Client(base);
+  downloader.cookie = admin.cookie;
+  await Promise.all(
+    ['zh', 'zh-en', 'en'].map((lang) =>
+      fetch(new URL(`/reports/1.pdf?lang=${lang}`, base), { headers: { cookie: admin.cookie } }).then((r) =>
+        r.arrayBuffer(),
+      ),
+    ),
+  );
+
+  async function phase(withDownloads: boolean) {
+    const latencies: number[] = [];
+    let running = true;
+    let pdfs = 0;
+    let pdfBytes = 0;
+    const saving = savers.map(async (client, i) => {
+      const r = reports[i]!;
+      let n = 0;
+      while (running) {
+        const data = {
+          ...example,
+          year: r.year,
+          organisation: { zh: '天坛街道办事处' },
+          date: `${r.year + 1}-01-${String((n++ % 28) + 1).padStart(2, '0')}`,
+        };
+        const t = performance.now();
+        const saved = await client.call('mutation', 'reports.save', {
+          id: r.id,
+          baseVersion: r.version,
+          data,
+        });
+        latencies.push(performance.now() - t);
+        r.version = saved.version;
+      }
+    });
+    const downloading = withDownloads
+      ? Array.from({ length: DOWNLOADERS }, async (_, d) => {
+          for (let k = d; running; k += DOWNLOADERS) {
+            const r = reports[k % reports.length]!;
+            const response = await fetch(new URL(`/reports/${r.id}.pdf?lang=zh`, base), {
+              headers: { cookie: admin.cookie },
+            });
+            const bytes = await response.arrayBuffer();
+            if (response.status !== 200) throw new Error(`PDF ${response.status}`);
+            if (running) {
+              pdfs++;
+              pdfBytes += bytes.byteLength;
+            }
+          }
+        })
+      : [];
+    const started = performance.now();
+    const cpuStart = serverCpuSeconds(child.pid!);
+    await new Promise((r) => setTimeout(r, SECONDS * 1000));
+    running = false;
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = serverCpuSeconds(child.pid!) - cpuStart;
+    await Promise.all([...saving, ...downloading]);
+    return { latencies, seconds, pdfs, pdfBytes, cpu };
+  }
+
+  const before = await (await fetch(new URL('/healthz', base))).json();
+  const alone = await phase(false);
+  const mixed = await phase(true);
+  const after = (await (await fetch(new URL('/healthz', base))).json()) as {
+    rendered: number;
+    cacheHits: number;
+    pdfThreads: number;
+  };
+  const line = (name: string, r: { latencies: number[]; seconds: number }) =>
+    `${name.padEnd(30)} saves ${String(r.latencies.length).padStart(6)} (${(r.latencies.length / r.seconds).toFixed(0)}/s)  median ${percentile(r.latencies, 50).toFixed(1)} ms  p99 ${percentile(r.latencies, 99).toFixed(1)} ms`;
+  const cpuPerSave = (alone.cpu / alone.latencies.length) * 1000;
+  const cpuPerPdf = (mixed.cpu - (mixed.latencies.length * cpuPerSave) / 1000) / Math.max(1, mixed.pdfs);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (other processes share these cores)`,
+  );
+  console.log(
+    `nianbao server bench — ${availableParallelism()} cores, ${after.pdfThreads} PDF workers, ${SECONDS} s per phase`,
+  );
+  console.log(line(`${SAVERS} savers alone`, alone));
+  console.log(line(`${SAVERS} savers + ${DOWNLOADERS} PDF downloaders`, mixed));
+  console.log(`server CPU: ${cpuPerSave.toFixed(2)} ms per save; about ${cpuPerPdf.toFixed(2)} s per PDF`);
+  console.log(
+    `PDFs: ${mixed.pdfs} in ${mixed.seconds.toFixed(1)} s = ${(mixed.pdfs / mixed.seconds).toFixed(2)} PDFs/s (avg ${(mixed.pdfBytes / Math.max(1, mixed.pdfs) / 1024).toFixed(0)} KB; rendered ${after.rendered - (before as { rendered: number }).rendered}, cache hits ${after.cacheHits})`,
+  );
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}
