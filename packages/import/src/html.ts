@@ -97,11 +97,18 @@ export function htmlLines(source: string): Line[] {
     const tag = el.tagName?.toLowerCase() ?? '';
     if (SKIP.has(tag)) return;
     if (tag === 'table') {
-      for (const tr of el.querySelectorAll('tr')) {
+      // Portals often lay a whole page out in a table: a cell holding a table or a page of text
+      // is walked as page content, not read as one cell.
+      const own = el.querySelectorAll('tr').filter((tr) => tr.closest('table') === el);
+      for (const tr of own) {
         const cells = tr.childNodes.filter(
           (c): c is HTMLElement =>
             c.nodeType === 1 && ['td', 'th'].includes((c as HTMLElement).tagName.toLowerCase()),
         );
+        if (cells.some((c) => c.querySelector('table') || c.text.length > 300)) {
+          for (const cell of cells) walk(cell);
+          continue;
+        }
         const tokens = cells.map(cellToken);
         const raw = tokens.map((t) => (t.type === 'text' ? t.text : t.raw)).join(' ');
         lines.push({ no: lineOf(starts, tr.range[0]), raw, tokens, tableRow: true });

@@ -80,3 +80,16 @@ describe('tolerated, and reported where the form is wrong', () => {
     expect(decodeText(new TextEncoder().encode('年报'))).toBe('年报');
   });
 });
+
+describe('HTML pages', () => {
+  it('reads the report tables inside a portal page laid out in a table', () => {
+    const page = fixture('suqian-shuyang-drc-2023.txt');
+    const body = page.slice(page.indexOf('<h1'), page.indexOf('</body>'));
+    const wrapped = `<html><body><table><tr><td>导航</td><td>${body}</td></tr></table></body></html>`;
+    const result = importText(wrapped);
+    expect(result.data.cells['t2.normative_docs.in_force']).toBe(18);
+    expect(result.data.cells['t3.new_received.total']).toBe(26);
+    expect(result.data.cells['t4.review.total']).toBe(1);
+    expect(result.data.narrative['s6.fees']?.zh).toBe('2023年度，县发展和改革局政府信息公开未发生收费情况。');
+  });
+});
