@@ -181,6 +181,17 @@ function FormBody({
     Object.values(defaultValue.narrative).some((t) => (t.en ?? '') !== ''),
   );
   const rootRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+
+  // The table headers stick below the section bar, whose height depends on the labels' language.
+  useEffect(() => {
+    const bar = barRef.current;
+    const root = rootRef.current;
+    if (!bar || !root || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => root.style.setProperty('--nb-bar-h', `${bar.offsetHeight}px`));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
   const callbacks = useRef({ onChange, onFindings });
   callbacks.current = { onChange, onFindings };
 
@@ -254,7 +265,7 @@ function FormBody({
       <div className="nb-form" ref={rootRef} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
         <div className="nb-form-main">
           <Details data={defaultValue} />
-          <div className="nb-form-bar">
+          <div className="nb-form-bar" ref={barRef}>
             <SectionNav />
             <label className="nb-toggle">
               <input
