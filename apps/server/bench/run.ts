@@ -31,7 +31,11 @@ function freePort(): Promise<number> {
 class Client {
   cookie = '';
   constructor(readonly base: string) {}
-  async call(kind: 'query' | 'mutation', path: string, input?: unknown): Promise<any> {
+  async call(
+    kind: 'query' | 'mutation',
+    path: string,
+    input?: unknown,
+  ): Promise<{ id: number; version: number }> {
     const url = new URL(`/trpc/${path}`, this.base);
     if (kind === 'query' && input !== undefined) url.searchParams.set('input', JSON.stringify(input));
     const response = await fetch(url, {
@@ -43,7 +47,7 @@ class Client {
     if (cookie) this.cookie = cookie.split(';')[0]!;
     const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
     if (body.error) throw new Error(`${path}: ${body.error.message}`);
-    return body.result!.data;
+    return body.result!.data as { id: number; version: number };
   }
 }
 

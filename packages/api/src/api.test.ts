@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Db, openDatabase } from '@nianbao/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appRouter,
+  createApiDeps,
+  createCallerFactory,
+  createContext,
+  FailureLimiter,
+  readCookie,
+  seedDemo,
+} from './index.ts';
+
+describe('FailureLimiter', () => {
+  it('blocks a key after the limit within the window, and forgets after it', () => {
+    let now = 0;
+    const limiter = new FailureLimiter(3, 60_000, () => now);
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.blockedFor('a')).toBe(0);
+      limiter.fail('a');
+    }
+    expect(limiter.blockedFor('a')).toBe(60);
+    expect(limiter.blockedFor('b')).toBe(0);
+    now = 30_000;
+    expect(limiter.blockedFor('a')).toBe(30);
+    now = 60_001;
+    expect(limiter.blockedFor('a')).toBe(0);
+    limiter.fail('a');
+    limiter.reset('a');
+    expect(limiter.blockedFor('a')).toBe(0);
+  });
+});
+
+describe('readCookie', () => {
+  it('reads one cookie among others and survives bad encoding', () => {
+    expect(readCookie('a=1; nianbao_session=abc; b=2', 'nianbao_session')).toBe('abc');
+    expect(readCookie('nianbao_session=%E0%A4%A', 'nianbao_session')).toBeUndefined();
+    expect(readCookie(undefined, 'x')).toBeUndefined();
+  });
+});
+
+describe('the router without HTTP', () => {
+  let dir: string;
+  let db: Db;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-api-'));
+    db = await openDatabase({ file: join(dir, 'nianbao.sqlite') });
+    await seedDemo(db);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('limits failed logins per address across accounts', async () => {
+    const deps = createApiDeps({ db, maxFailedLogins: { perAccount: 100, perAddress: 3 } });
+    const caller = async (address: string) =>
+      createCallerFactory(appRouter)(
+        await createContext(deps, { cookieHeader: null, address, setCookie: () => {} }),
+      );
+    for (const login of ['x1', 'x2', 'x3']) {
+      await expect(
+        (await caller('10.0.0.1')).auth.login({ login, password: 'wrong-password' }),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    }
+    await expect(
+      (await caller('10.0.0.1')).auth.login({ login: 'tiantan', password: 'tiantan-demo' }),
+    ).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    expect(
+      (await (await caller('10.0.0.2')).auth.login({ login: 'tiantan', password: 'tiantan-demo' })).login,
+    ).toBe('tiantan');
+    const failures = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'login.failed')
+      .execute();
+    expect(failures).toHaveLength(3);
+  });
+
+  it('seeds the demo: the approved Tiantan 2019 report and a 2021 draft under a parent organisation', async () => {
+    const reports = await db
+      .selectFrom('reports')
+      .select(['year', 'status', 'format', 'errors'])
+      .orderBy('year')
+      .execute();
+    expect(reports).toEqual([
+      { year: 2019, status: 'approved', format: '2019', errors: 0 },
+      expect.objectContaining({ year: 2021, status: 'draft', format: '2021' }),
+    ]);
+    const orgs = await db
+      .selectFrom('organisations')
+      .select(['name_zh', 'parent_id'])
+      .orderBy('id')
+      .execute();
+    expect(orgs).toEqual([
+      { name_zh: '济源产城融合示范区管理委员会', parent_id: null },
+      { name_zh: '天坛街道办事处', parent_id: 1 },
+    ]);
+    await expect(seedDemo(db)).rejects.toThrow(/already/);
+  });
+});

@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  changeStatus,
+  createOrganisation,
+  createSession,
+  createUser,
+  type Db,
+  findSession,
+  getRevision,
+  hashPassword,
+  insertReport,
+  integrityCheck,
+  isEmpty,
+  listRevisions,
+  migrateToLatest,
+  openDatabase,
+  saveReportData,
+  subtreeIds,
+  verifyPassword,
+} from './index.ts';
+
+let dir: string;
+let db: Db;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-db-'));
+  db = await openDatabase({ file: join(dir, 'sub', 'nianbao.sqlite') });
+});
+afterEach(async () => {
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function seed() {
+  const parent = await createOrganisation(db, { nameZh: '示范区管委会' });
+  const org = await createOrganisation(db, {
+    nameZh: '天坛街道办事处',
+    nameEn: 'Tiantan Subdistrict Office',
+    parentId: parent.id,
+  });
+  const user = await createUser(db, {
+    login: 'a',
+    displayName: 'A',
+    password: 'password-a',
+    role: 'filler',
+    organisationId: org.id,
+  });
+  return { parent, org, user };
+}
+
+describe('migrations', () => {
+  it('create every table in an empty database, in WAL mode with foreign keys, and run once', async () => {
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
+    expect(tables.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'audit_log',
+        'organisations',
+        'report_revisions',
+        'reports',
+        'sessions',
+        'users',
+      ]),
+    );
+    expect((await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)).rows[0]!.journal_mode).toBe(
+      'wal',
+    );
+    expect((await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)).rows[0]!.foreign_keys).toBe(
+      1,
+    );
+    expect(await migrateToLatest(db as never)).toEqual([]);
+    expect(await isEmpty(db)).toBe(true);
+    expect(await integrityCheck(db)).toEqual(['ok']);
+  });
+
+  it('enforce the references and the one-report-per-organisation-and-year rule', async () => {
+    const { org, user } = await seed();
+    await expect(
+      createUser(db, {
+        login: 'b',
+        displayName: 'B',
+        password: 'password-b',
+        role: 'filler',
+        organisationId: 999,
+      }),
+    ).rejects.toThrow();
+    const report = {
+      organisationId: org.id,
+      year: 2021,
+      format: '2021',
+      data: '{}',
+      errors: 0,
+      warnings: 0,
+      userId: user.id,
+    };
+    await insertReport(db, report);
+    await expect(insertReport(db, report)).rejects.toThrow(/UNIQUE/);
+    await expect(
+      createUser(db, {
+        login: 'a',
+        displayName: 'A2',
+        password: 'password-a',
+        role: 'admin',
+        organisationId: org.id,
+      }),
+    ).rejects.toThrow(/UNIQUE/);
+  });
+});
+
+describe('saving report data', () => {
+  it('applies a save only on the version it was based on, and keeps every version', async () => {
+    const { org, user } = await seed();
+    const row = await insertReport(db, {
+      organisationId: org.id,
+      year: 2021,
+      format: '2021',
+      data: '"v1"',
+      errors: 0,
+      warnings: 0,
+      userId: user.id,
+    });
+    const base = { id: row.id, errors: 0, warnings: 0, userId: user.id, reason: 'save' };
+    const first = await saveReportData(db, { ...base, baseVersion: 1, data: '"v2"' });
+    expect(first).toMatchObject({ ok: true, report: { version: 2, data: '"v2"' } });
+    const stale = await saveReportData(db, { ...base, baseVersion: 1, data: '"lost?"' });
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { version: 2, data: '"v2"' } });
+    expect((await listRevisions(db, row.id)).map((r) => r.version)).toEqual([2, 1]);
+    expect((await getRevision(db, row.id, 1))!.data).toBe('"v1"');
+
+    const submitted = await changeStatus(db, { id: row.id, version: 2, from: ['draft'], to: 'submitted' });
+    expect(submitted.ok).toBe(true);
+    expect(await saveReportData(db, { ...base, baseVersion: 2, data: '"v3"' })).toMatchObject({
+      ok: false,
+      reason: 'status',
+    });
+    expect(
+      await changeStatus(db, { id: row.id, version: 1, from: ['submitted'], to: 'approved' }),
+    ).toMatchObject({ ok: false });
+    expect(await saveReportData(db, { ...base, id: 999, baseVersion: 1, data: '"x"' })).toMatchObject({
+      ok: false,
+      reason: 'missing',
+    });
+  });
+});
+
+describe('organisations, users, sessions', () => {
+  it('finds an organisation and every organisation below it', async () => {
+    const { parent, org } = await seed();
+    const leaf = await createOrganisation(db, { nameZh: '社区', parentId: org.id });
+    const other = await createOrganisation(db, { nameZh: '别处' });
+    expect((await subtreeIds(db, parent.id)).sort()).toEqual([parent.id, org.id, leaf.id].sort());
+    expect(await subtreeIds(db, leaf.id)).toEqual([leaf.id]);
+    expect(await subtreeIds(db, other.id)).toEqual([other.id]);
+  });
+
+  it('hashes passwords with scrypt and a salt', async () => {
+    const a = await hashPassword('天坛-密码-123');
+    const b = await hashPassword('天坛-密码-123');
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('天坛-密码-123', a)).toBe(true);
+    expect(await verifyPassword('天坛-密码-124', a)).toBe(false);
+    expect(await verifyPassword('x', 'not a hash')).toBe(false);
+  });
+
+  it('stores only a hash of the session token and ends sessions when they expire', async () => {
+    const { user } = await seed();
+    const live = await createSession(db, user.id, 60_000, '127.0.0.1');
+    const dead = await createSession(db, user.id, -1, '127.0.0.1');
+    expect((await findSession(db, live.token))!.user.id).toBe(user.id);
+    expect(await findSession(db, dead.token)).toBeUndefined();
+    const stored = await db.selectFrom('sessions').select('id').execute();
+    expect(stored.map((s) => s.id)).not.toContain(live.token);
+  });
+});
