@@ -22,7 +22,8 @@ afterAll(async () => {
   rmSync(web, { recursive: true, force: true });
 });
 
-const get = (s: TestServer, path: string, headers: Record<string, string> = {}) => fetch(new URL(path, s.url), { headers });
+const get = (s: TestServer, path: string, headers: Record<string, string> = {}) =>
+  fetch(new URL(path, s.url), { headers });
 
 describe('the built web app', () => {
   it('serves index.html, hashed assets for a year, and the app for its own routes', async () => {
@@ -43,7 +44,11 @@ describe('the built web app', () => {
   it('answers 404 for missing files and never leaves the directory', async () => {
     expect((await get(server, '/assets/missing.js')).status).toBe(404);
     expect((await get(server, '/missing.png')).status).toBe(404);
-    for (const path of ['/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fpackage.json',
+    ]) {
       const response = await get(server, path);
       expect(await response.text(), path).not.toContain('root:');
     }
