@@ -8,7 +8,7 @@ import {
   newReport,
   type ReportData,
 } from '@nianbao/schema';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -153,6 +153,20 @@ describe.each(formats)('the %s format', (format, year) => {
     }
     expect(screen.getAllByText('Natural persons').length).toBeGreaterThan(0);
     expect(screen.getByRole('heading', { level: 2, name: 'Consistency checks' })).toBeTruthy();
+  });
+});
+
+describe('reset', () => {
+  it('shows other data at once: inputs, totals and findings', async () => {
+    const { cell, ref, panel } = setup(format2021, 2022);
+    const other = newReport({ organisation: { zh: '天坛街道办事处' }, year: 2022 });
+    other.cells['t3.new_received.natural_person'] = 4;
+    other.cells['t4.review.pending'] = 2;
+    act(() => ref.current!.reset(other));
+    expect((cell('t3.new_received.natural_person') as HTMLInputElement).value).toBe('4');
+    expect(cell('t4.review.total').textContent).toBe('2');
+    expect(panel().querySelector('[data-rule="R3-BAL"]')).not.toBeNull();
+    expect(ref.current!.getData().cells['t4.review.pending']).toBe(2);
   });
 });
 
