@@ -32,6 +32,7 @@ export {
   previousYearData,
   type ReportSummary,
   reportData,
+  reportFindings,
   type UserRef,
 } from './services/reports.ts';
 export { createCallerFactory } from './trpc.ts';
