@@ -133,7 +133,12 @@ describe('a filler and a reviewer', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text.replace(/\s/g, '')).toContain(DEMO.organisation);
-    await page.getByRole('button', { name: /预览 PDF · 中文/ }).click();
+    const [preview] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('.pdf?') && r.url().includes('download=0')),
+      page.getByRole('button', { name: /预览 PDF · 中文/ }).click(),
+    ]);
+    expect(preview.headers()['content-type']).toBe('application/pdf');
+    expect(preview.headers()['content-disposition']).toMatch(/^inline/);
     await page.locator('iframe.pdf-frame').waitFor();
     await page.screenshot({ path: join(OUTPUT, 'pdf-preview.png') });
   });

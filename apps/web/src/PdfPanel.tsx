@@ -1,3 +1,4 @@
+import { splitBilingual } from '@nianbao/schema';
 import { useState } from 'react';
 import { t, useLang, type Word } from './i18n.ts';
 
@@ -12,12 +13,24 @@ const downloads: { lang: PdfLang; word: Word }[] = [
 export const pdfUrl = (id: number, lang: PdfLang, version: number) =>
   `/reports/${id}.pdf?lang=${lang}&v=${version}`;
 
-async function fetchWithProgress(url: string, onProgress: (fraction: number | null) => void): Promise<Blob> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const text = await response.text().catch(() => '');
-    throw new Error(text.slice(0, 300) || `HTTP ${response.status}`);
+/** The server's JSON error (`{ error: { message: 'zh｜en' } }`) in the user's language. */
+function failure(status: number, body: string, lang: 'zh' | 'en'): Error {
+  try {
+    const message = (JSON.parse(body) as { error?: { message?: string } }).error?.message;
+    if (message) return new Error(splitBilingual(message)[lang]);
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
   }
+  return new Error(`HTTP ${status}`);
+}
+
+async function fetchWithProgress(
+  url: string,
+  lang: 'zh' | 'en',
+  onProgress: (fraction: number | null) => void,
+): Promise<Blob> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw failure(response.status, await response.text().catch(() => ''), lang);
   const total = Number(response.headers.get('content-length') ?? 0);
   if (!response.body || !total) return response.blob();
   const reader = response.body.getReader();
@@ -68,13 +81,13 @@ export function PdfPanel({
     try {
       await beforeFetch();
       const url = kind === 'html' ? `/reports/${id}.html?v=${version}` : pdfUrl(id, kind, version);
-      const blob = await fetchWithProgress(url, (progress) => setBusy({ what: label, progress }));
+      const blob = await fetchWithProgress(url, lang, (progress) => setBusy({ what: label, progress }));
       const name = kind === 'html' ? `${fileName}.html` : `${fileName}${kind === 'zh' ? '' : `.${kind}`}.pdf`;
       save(blob, name);
       setMessage({ text: say(t.downloaded, { what: name }) });
     } catch (e) {
       setMessage({
-        text: `${say(t.saveFailed)}：${e instanceof Error ? e.message : String(e)}`,
+        text: `${say(t.pdfFailed)}${e instanceof Error ? e.message : String(e)}`,
         error: true,
       });
     } finally {
@@ -137,7 +150,7 @@ export function PdfPanel({
         <iframe
           className="pdf-frame"
           title={`${say(t.preview)} (${preview})`}
-          src={`${pdfUrl(id, preview, version)}#view=FitH`}
+          src={`${pdfUrl(id, preview, version)}&download=0#view=FitH`}
         />
       )}
       <p className="muted small">

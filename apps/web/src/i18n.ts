@@ -72,6 +72,7 @@ export const t = {
   downloadBi: { zh: '下载中英对照 PDF', en: 'Bilingual PDF' },
   downloadHtml: { zh: '导出 HTML', en: 'Export HTML' },
   making: { zh: '正在生成 {what}…', en: 'Making the {what}…' },
+  pdfFailed: { zh: '未能生成：', en: 'Could not make the file: ' },
   downloaded: { zh: '已下载：{what}', en: 'Downloaded: {what}' },
   readOnly: {
     zh: '报告状态为「{status}」，不能修改。',
