@@ -102,6 +102,12 @@ export function matchRow(text: string, next = ''): { row: RowLabel; printed: str
     }
   }
   if (best) return best;
+  // A label printed without its bracketed note: 「（二）部分公开」.
+  for (const row of LABELS.rows) {
+    const note = row.normal.indexOf('(', 3);
+    if (note >= 5 && stripped.endsWith(row.normal.slice(0, note)))
+      return { row, printed: row.normal.slice(0, note) };
+  }
   // A label wrapped by pdftotext -layout: its first lines before the figures, the rest after them.
   for (const row of LABELS.rows) {
     for (let k = row.normal.length - 1; k >= Math.ceil(row.normal.length / 2); k--) {

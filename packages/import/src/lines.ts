@@ -76,10 +76,28 @@ export function tokeniseLine(raw: string): Token[] {
 
 /** Plain text (pdftotext output or a copied page) as lines; page-number lines are left out. */
 export function textLines(text: string): Line[] {
-  return text.split(/\r\n|\r|\n/).map((raw, i) => {
+  const raws = text.split(/\r\n|\r|\n/);
+  const lines = raws.map((raw, i) => {
     const clean = raw.replace(/\f/g, '');
     return { no: i + 1, raw: clean, tokens: isPageNumber(clean) ? [] : tokeniseLine(clean) };
   });
+  // A bare page number (「3」) is the last thing on its page: the line before a form feed, or
+  // the end of the text. It is no figure of the table it interrupts.
+  const pageEnds = raws.flatMap((raw, i) => (raw.startsWith('\f') ? [i] : [])).concat(raws.length);
+  for (const end of pageEnds) {
+    for (let i = end - 1; i >= Math.max(0, end - 4); i--) {
+      const line = lines[i]!;
+      if (line.raw.trim() === '') continue;
+      if (
+        /^\s*\d{1,3}\s*$/.test(line.raw) &&
+        (raws[i]!.match(/^\s*/)![0].length >= 10 || end === raws.length || raws[end]?.startsWith('\f'))
+      ) {
+        line.tokens = [];
+      }
+      break;
+    }
+  }
+  return lines;
 }
 
 /** Whether every token of the line is a figure (a data row with no label on it). */

@@ -13,8 +13,28 @@ export interface TitleRead {
   line: number;
 }
 
-const TITLE = /^(.{0,60}?)((?:19|20)\d{2})年度?政府信息公开(?:工作)?(?:年度)?(?:报告|年报)$/;
-const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日/;
+const YEAR = '((?:19|20)\\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})';
+/** 「<机关><年>年政府信息公开工作年度报告」, the year also in Chinese numerals (二〇二三). */
+const TITLE = new RegExp(`^(.{0,60}?)${YEAR}年度?政府信息公开(?:工作)?(?:年度)?(?:报告|年报)$`);
+/** The year first: 「<年>年<机关>政府信息公开工作年度报告」. */
+const TITLE_YEAR_FIRST = new RegExp(`^${YEAR}年度?(.{2,60}?)政府信息公开(?:工作)?(?:年度)?(?:报告|年报)$`);
+const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?至(?:\1年)?12月31日/;
+
+const DIGITS: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  '○': '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+const yearOf = (text: string) => Number([...text].map((c) => DIGITS[c] ?? c).join(''));
 
 const compact = (raw: string) => raw.replace(/[\s\u00a0\u3000\f]+/g, '');
 
@@ -29,7 +49,9 @@ export function readTitle(lines: Line[]): TitleRead | undefined {
         .join('');
       const m = TITLE.exec(candidate);
       if (m && m[1]!.length >= 2)
-        return { organisation: m[1]!, year: Number(m[2]), printed: candidate, line: text[i]!.no };
+        return { organisation: m[1]!, year: yearOf(m[2]!), printed: candidate, line: text[i]!.no };
+      const y = TITLE_YEAR_FIRST.exec(candidate);
+      if (y) return { organisation: y[2]!, year: yearOf(y[1]!), printed: candidate, line: text[i]!.no };
     }
   }
   return undefined;

@@ -93,3 +93,34 @@ describe('HTML pages', () => {
     expect(result.data.narrative['s6.fees']?.zh).toBe('2023年度，县发展和改革局政府信息公开未发生收费情况。');
   });
 });
+
+describe('titles, page numbers and short labels', () => {
+  it('reads a year in Chinese numerals and a title that puts the year first', () => {
+    const chinese = importText(edit(tiantan, '天坛街道办事处2019年', '天坛街道办事处二〇一九年'));
+    expect(chinese.data).toMatchObject({ year: 2019, organisation: { zh: '天坛街道办事处' } });
+    const yearFirst = importText(edit(tiantan, '天坛街道办事处2019年', '2019年天坛街道办事处'));
+    expect(yearFirst.data).toMatchObject({ year: 2019, organisation: { zh: '天坛街道办事处' } });
+  });
+
+  it('drops a bare page number at the end of a page inside table 三', () => {
+    const text = edit(hongze2024, /^(\s+)-3-$/m, '$1 3\n\f');
+    const result = importText(text);
+    expect(result.unread).toEqual([]);
+    expect(result.data.cells['t3.unable_no_info.total']).toBe(31);
+  });
+
+  it('reads （二）部分公开 printed without its note, and reports the label', () => {
+    const text = edit(
+      hongze2024,
+      /（二）部分公开（区分处理的，只计这一情 形，不\n\s+计其他情形）\n/,
+      '（二）部分公开\n',
+    );
+    const result = importText(text);
+    expect(result.data.cells['t3.partially_granted.total']).toBe(9);
+    expect(
+      checkImported(result)
+        .filter((f) => f.rule === 'X-LABEL')
+        .map((f) => f.actual),
+    ).toContain('(二)部分公开');
+  });
+});
