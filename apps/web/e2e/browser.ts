@@ -18,6 +18,9 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** What the pages logged as errors (React warnings, failed requests, uncaught exceptions). */
+export const consoleErrors: string[] = [];
+
 /** A page of its own (own cookies and storage) at the size of a common office screen. */
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({
@@ -25,7 +28,12 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
     baseURL: baseUrl,
     locale: 'zh-CN',
   });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  return page;
 }
 
 export async function login(page: Page, user: { login: string; password: string }): Promise<void> {

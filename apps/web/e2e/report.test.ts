@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cell, launch, login, newPage, saved } from './browser.ts';
+import { cell, consoleErrors, launch, login, newPage, saved } from './browser.ts';
 import { DEMO, OUTPUT } from './server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -142,4 +142,8 @@ describe('a filler and a reviewer', () => {
     await page.locator('iframe.pdf-frame').waitFor();
     await page.screenshot({ path: join(OUTPUT, 'pdf-preview.png') });
   });
+});
+
+it('logs no errors in the browser on the way', () => {
+  expect(consoleErrors).toEqual([]);
 });
