@@ -31,6 +31,14 @@ const running = await startServer({
   secureCookies: config.secureCookies,
   pdfThreads: config.pdfThreads,
   log,
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(
+      `Port ${config.port} is in use: stop what uses it or choose another, e.g. PORT=3001 pnpm start. 端口被占用。`,
+    );
+    process.exit(1);
+  }
+  throw error;
 });
 
 log(`nianbao 年报 — database ${config.databaseFile}${fresh ? ' (new, demo data seeded)' : ''}`);

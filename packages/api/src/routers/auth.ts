@@ -67,6 +67,8 @@ export const authRouter = router({
         throw wrongLogin();
       }
       perAccount.reset(accountKey);
+      // A new sign-in replaces the session this browser had (no fixation, no orphans).
+      if (ctx.token) await deleteSession(ctx.db, ctx.token);
       const { token } = await createSession(ctx.db, user.id, ctx.deps.sessionTtlMs, ctx.address);
       ctx.setCookie(sessionCookie(token, Math.floor(ctx.deps.sessionTtlMs / 1000), ctx.deps.secureCookies));
       await audit(ctx.db, { action: 'login', userId: user.id, login: user.login, address: ctx.address });
