@@ -15,9 +15,9 @@ import {
   type MatrixTable,
 } from '@nianbao/schema';
 import { findMisprints, type Misprint } from './labels.ts';
-import { type Line, onlyFigures } from './lines.ts';
+import type { Line } from './lines.ts';
 import { isSubsequence, normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
-import { regionText, type Segment, segmentsOf, type Value } from './segments.ts';
+import { regionText, runs, type Segment, segmentsOf, type Value } from './segments.ts';
 
 export interface RowsRead {
   /** Row id → its figures, in column order. */
@@ -189,33 +189,6 @@ function byRows(segments: Segment[], columns: number): RowsRead {
   return { rows, misprints };
 }
 
-/** Groups of figures as printed: a run of lines that each hold one figure is one column of consecutive rows. */
-function runs(lines: Line[]): Value[][] {
-  const out: Value[][] = [];
-  let run: Value[] = [];
-  let lastNo = -2;
-  const close = () => {
-    if (run.length > 0) out.push(run);
-    run = [];
-  };
-  for (const line of lines) {
-    const values = line.tokens.filter((t) => t.type !== 'text');
-    if (values.length === 1 && onlyFigures(line) && !line.tableRow) {
-      if (line.no !== lastNo + 1) close();
-      run.push({ token: values[0] as Value['token'], line: line.no });
-      lastNo = line.no;
-      continue;
-    }
-    if (line.tokens.length > 0 || line.raw.trim() !== '') {
-      close();
-      lastNo = -2;
-    }
-    for (const token of values) out.push([{ token: token as Value['token'], line: line.no }]);
-  }
-  close();
-  return out;
-}
-
 function byColumns(lines: Line[], columns: number): Value[][] | undefined {
   const groups = runs(lines);
   const rows: Value[][] = [];
@@ -244,11 +217,23 @@ function byColumns(lines: Line[], columns: number): Value[][] | undefined {
   return row.length === 0 ? rows : undefined;
 }
 
+/** The format whose table 三 has exactly this many rows. */
+function fullTable(rows: Value[][] | undefined): FormatDef | undefined {
+  return rows && formats.find((f) => leaves(tableOf(f).rows!).length === rows.length);
+}
+
 export function readApplicationsTable(lines: Line[]): RowsRead {
   const columns = leaves(tableOf(formats[0]!).columns).length;
   const region = regionText(lines);
   const read = byRows(segmentsOf(lines), columns);
-  if (!read.stuck) {
+  const complete = (ids: Iterable<string>) => {
+    const layout = layoutOf(ids);
+    return layout !== undefined && leaves(tableOf(layout).rows!).every((r) => read.rows.has(r.id));
+  };
+  // Rows read by their labels are trusted unless some are missing and the figures, read in
+  // order, fill the whole table (a label printed after its figures).
+  const inOrder = byColumns(lines, columns);
+  if (!read.stuck && (complete(read.rows.keys()) || !fullTable(inOrder))) {
     const layout = layoutOf(read.rows.keys());
     return {
       ...read,
@@ -256,8 +241,8 @@ export function readApplicationsTable(lines: Line[]): RowsRead {
       misprints: [...read.misprints, ...groupMisprints(region, read.rows.keys(), layout)],
     };
   }
-  const rows = byColumns(lines, columns);
-  const layout = rows && formats.find((f) => leaves(tableOf(f).rows!).length === rows.length);
+  const rows = inOrder;
+  const layout = fullTable(rows);
   if (!rows || !layout) return read;
   const ids = leaves(tableOf(layout).rows!).map((l) => l.id);
   const expected = leaves(tableOf(layout).rows!).map((l) => l.label);

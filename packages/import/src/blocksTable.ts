@@ -8,7 +8,7 @@ import { type BlocksTable, cellId, type FormatDef, formats, type Label } from '@
 import { findMisprints, type Misprint } from './labels.ts';
 import type { Line } from './lines.ts';
 import { findApprox, normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
-import { regionText, segmentsOf, type Value, valuesOf } from './segments.ts';
+import { regionText, runs, segmentsOf, type Value, valuesOf } from './segments.ts';
 
 function tableOf(format: FormatDef): BlocksTable {
   return format.sections.find((s) => s.id === 's2')!.table as BlocksTable;
@@ -79,6 +79,20 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
     const figures = valuesOf(blockLines);
     const expected = block.rows.length * block.columns.length;
     if (figures.length === expected) {
+      // Raw pdftotext may read a block column by column: one run of lines per column.
+      const columnRuns = runs(blockLines);
+      const byColumn =
+        block.rows.length > 1 &&
+        columnRuns.length === block.columns.length &&
+        columnRuns.every((run) => run.length === block.rows.length);
+      if (byColumn) {
+        block.columns.forEach((col, c) => {
+          block.rows.forEach((row, r) => {
+            values.set(cellId(table.id, row.id, col.id), columnRuns[c]![r]!);
+          });
+        });
+        return;
+      }
       block.rows.forEach((row, r) => {
         block.columns.forEach((col, c) => {
           values.set(cellId(table.id, row.id, col.id), figures[r * block.columns.length + c]!);

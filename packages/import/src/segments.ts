@@ -2,7 +2,7 @@
  * A table region as segments — the text read since the last figure, then the figures that follow
  * it — and as one normal-form string that remembers the line of each character.
  */
-import type { Line, Token } from './lines.ts';
+import { type Line, onlyFigures, type Token } from './lines.ts';
 import { normaliseLabel } from './normalise.ts';
 
 export type ValueToken = Extract<Token, { type: 'number' | 'empty' }>;
@@ -69,4 +69,31 @@ export function valuesOf(lines: Line[]): Value[] {
   return lines.flatMap((line) =>
     line.tokens.filter((t): t is ValueToken => t.type !== 'text').map((token) => ({ token, line: line.no })),
   );
+}
+
+/** Groups of figures as printed: a run of lines that each hold one figure is one column of consecutive rows. */
+export function runs(lines: Line[]): Value[][] {
+  const out: Value[][] = [];
+  let run: Value[] = [];
+  let lastNo = -2;
+  const close = () => {
+    if (run.length > 0) out.push(run);
+    run = [];
+  };
+  for (const line of lines) {
+    const values = line.tokens.filter((t) => t.type !== 'text');
+    if (values.length === 1 && onlyFigures(line) && !line.tableRow) {
+      if (line.no !== lastNo + 1) close();
+      run.push({ token: values[0] as Value['token'], line: line.no });
+      lastNo = line.no;
+      continue;
+    }
+    if (line.tokens.length > 0 || line.raw.trim() !== '') {
+      close();
+      lastNo = -2;
+    }
+    for (const token of values) out.push([{ token: token as Value['token'], line: line.no }]);
+  }
+  close();
+  return out;
 }

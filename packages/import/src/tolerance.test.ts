@@ -124,3 +124,33 @@ describe('titles, page numbers and short labels', () => {
     ).toContain('(二)部分公开');
   });
 });
+
+describe('raw pdftotext orders', () => {
+  it('reads a table 二 block printed column by column', () => {
+    const text = edit(
+      tiantan,
+      /^规章 0 0 0\n\n规范性文件 0 0 0$/m,
+      '规章\n规范性文件\n\n1\n2\n\n3\n4\n\n5\n6',
+    );
+    const cells = importText(text).data.cells;
+    expect([cells['t2.rules.made'], cells['t2.rules.published'], cells['t2.rules.total_public']]).toEqual([
+      1, 3, 5,
+    ]);
+    expect([
+      cells['t2.normative_docs.made'],
+      cells['t2.normative_docs.published'],
+      cells['t2.normative_docs.total_public'],
+    ]).toEqual([2, 4, 6]);
+  });
+
+  it('reads table 三 in order when a row label comes after its figures', () => {
+    const text = edit(
+      tiantan,
+      /^一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0$/m,
+      '1 0 0 0 0 0 1\n一、本年新收政府信息公开申请数量',
+    );
+    const result = importText(text);
+    expect(result.data.cells['t3.new_received.total']).toBe(1);
+    expect(result.unread).toEqual([]);
+  });
+});
