@@ -29,7 +29,7 @@ export function BlocksTable({ table, model }: Props) {
   const text = { lang: model.lang, dense };
   const fontSize = tableFontSize(model.lang, dense);
   return (
-    <View style={styles.tableBlock}>
+    <View style={styles.breakableTable}>
       {table.blocks.map((block) => {
         const widths = blockColumnSpans(table, block.columns.length).map((n) => n * gridWidth);
         const lefts = widths.map((_, i) => rowHeaderWidth + widths.slice(0, i).reduce((a, b) => a + b, 0));
@@ -64,6 +64,12 @@ export function BlocksTable({ table, model }: Props) {
             </View>
             {block.rows.map((row) => (
               <View key={row.id} style={[styles.row, { width }]}>
+                <TableCell
+                  width={rowHeaderWidth}
+                  shown={model.show(row.label)}
+                  minHeight={ROW_MIN}
+                  {...text}
+                />
                 <RowCanvas
                   verticals={[0, rowHeaderWidth, ...lefts.map((x, i) => x + widths[i]!)]}
                   bottom={[0, width]}
@@ -73,12 +79,6 @@ export function BlocksTable({ table, model }: Props) {
                     text: model.value(cellId(table.id, row.id, column.id)),
                   }))}
                   fontSize={fontSize}
-                />
-                <TableCell
-                  width={rowHeaderWidth}
-                  shown={model.show(row.label)}
-                  minHeight={ROW_MIN}
-                  {...text}
                 />
               </View>
             ))}

@@ -84,14 +84,15 @@ export function MatrixTable({ table, model }: Props) {
         style={[styles.row, { marginLeft: -indent, width, minHeight: ROW_MIN }]}
         wrap={false}
       >
+        <View style={{ width: indent }} />
+        <TableCell width={labelsWidth - indent} shown={model.show(node.label)} {...text} />
+        {/* Painted after the label, so that the text reads label, then figures. */}
         <RowCanvas
           verticals={[0, ...ends(labelWidths.slice(0, level)), labelsWidth, ...valueEnds]}
           bottom={[bottomFrom, width]}
           figures={figures(node.id)}
           fontSize={fontSize}
         />
-        <View style={{ width: indent }} />
-        <TableCell width={labelsWidth - indent} shown={model.show(node.label)} {...text} />
       </View>
     );
   };
@@ -147,11 +148,9 @@ export function MatrixTable({ table, model }: Props) {
     );
   }
   return (
-    <View style={styles.tableBlock}>
+    <View style={styles.breakableTable}>
       {/* The column header repeats at the top of every page the table continues on. */}
-      <View fixed minPresenceAhead={40}>
-        {header}
-      </View>
+      <View fixed>{header}</View>
       {table.rows.map((node) => body(node, 0, []))}
     </View>
   );

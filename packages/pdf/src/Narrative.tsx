@@ -9,7 +9,20 @@ import { styles } from './styles.ts';
 /** Two lines of body text: a heading never ends a page on its own. */
 export const KEEP_WITH_NEXT = 60;
 
-export function Heading({ shown, lang, level }: { shown: Shown; lang: Lang; level: 1 | 2 }) {
+/** react-pdf reads `bookmark` on any element, though its types declare it only on Page. */
+function outlineEntry(title: string | undefined): object {
+  return title ? { bookmark: { title, fit: true } } : {};
+}
+
+interface HeadingProps {
+  shown: Shown;
+  lang: Lang;
+  level: 1 | 2;
+  /** The outline entry this heading starts. */
+  bookmark?: string;
+}
+
+export function Heading({ shown, lang, level, bookmark }: HeadingProps) {
   const main =
     lang === 'en'
       ? level === 1
@@ -20,7 +33,7 @@ export function Heading({ shown, lang, level }: { shown: Shown; lang: Lang; leve
         : styles.subheading;
   const sub = level === 1 ? styles.headingEn : styles.subheadingEn;
   return (
-    <View wrap={false} minPresenceAhead={KEEP_WITH_NEXT}>
+    <View wrap={false} minPresenceAhead={KEEP_WITH_NEXT} {...outlineEntry(bookmark)}>
       <Text style={main} hyphenationCallback={noHyphenation}>
         {shown.main}
       </Text>

@@ -15,11 +15,6 @@ import { PageNumbers } from './PageNumbers.tsx';
 import type { ReportModel, SectionModel } from './reportModel.ts';
 import { styles } from './styles.ts';
 
-/** react-pdf reads `bookmark` on any element, though its types declare it only on Page. */
-function outlineEntry(title: string): object {
-  return { bookmark: { title, fit: true } };
-}
-
 interface SectionProps {
   section: SectionModel;
   model: ReportModel;
@@ -30,9 +25,11 @@ interface SectionProps {
 function Section({ section, model, closing }: SectionProps) {
   const { table } = section;
   const lastBlock = section.narrative.length - 1;
+  // Flat, not wrapped in a View: a heading keeps company with what follows only among siblings
+  // of the page flow (the pagination engine cannot move a container from inside it).
   return (
-    <View {...outlineEntry(section.bookmark)}>
-      <Heading shown={section.heading} lang={model.lang} level={1} />
+    <>
+      <Heading shown={section.heading} lang={model.lang} level={1} bookmark={section.bookmark} />
       {section.narrative.map((block, i) => (
         <Narrative
           key={block.id}
@@ -44,7 +41,7 @@ function Section({ section, model, closing }: SectionProps) {
       {table?.type === 'blocks' ? <BlocksTable table={table} model={model} /> : null}
       {table?.type === 'matrix' ? <MatrixTable table={table} model={model} /> : null}
       {closing}
-    </View>
+    </>
   );
 }
 
@@ -87,9 +84,12 @@ export function ReportDocument({ model }: { model: ReportModel }) {
       <Page size="A4" style={styles.page} experimentalPagination>
         <PageNumbers />
         <View style={styles.titleBlock}>
-          <Text style={styles.title} hyphenationCallback={noHyphenation}>
-            {model.title.main}
-          </Text>
+          {/* One Text per line: a newline inside a Text pulls in an unembedded fallback font. */}
+          {model.title.main.split('\n').map((line) => (
+            <Text key={line} style={styles.title} hyphenationCallback={noHyphenation}>
+              {line}
+            </Text>
+          ))}
           {model.title.sub ? (
             <Text style={styles.titleEn} hyphenationCallback={noHyphenation}>
               {model.title.sub}

@@ -58,6 +58,12 @@ export const styles = StyleSheet.create({
 
   // Space above and below a table, so it does not touch the headings.
   tableBlock: { marginTop: 6, marginBottom: 12 },
+  /**
+   * A table that may break has no top margin, nor has its first row: the pagination engine turns
+   * it into a spacer that fits at a page bottom and starts the table there, which strands the
+   * heading above it. The heading's line height leaves enough air.
+   */
+  breakableTable: { marginBottom: 12 },
   row: { flexDirection: 'row' },
   column: { flexDirection: 'column' },
   cell: { paddingHorizontal: cellPadding.x, paddingVertical: cellPadding.y, justifyContent: 'center' },

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { breaksLineRules, cjkBreakParts, hyphenationCallback, noHyphenation } from './cjkBreak.ts';
+
+/** The pieces between break opportunities (react-pdf gets each followed by an empty part). */
+const pieces = (word: string) => cjkBreakParts(word).filter((p) => p !== '');
+
+describe('Chinese line-break opportunities', () => {
+  it('allow a break between any two characters, each followed by an empty part', () => {
+    expect(cjkBreakParts('公开')).toEqual(['公', '', '开', '']);
+  });
+
+  it('keep closing punctuation with the character before it and opening with the one after (避头尾)', () => {
+    expect(pieces('落实《条例》，围绕')).toEqual(['落', '实', '《条', '例》，', '围', '绕']);
+    expect(pieces('（一）主动公开')).toEqual(['（一）', '主', '动', '公', '开']);
+    expect(pieces('“三审三校”制度；')).toEqual(['“三', '审', '三', '校”', '制', '度；']);
+    expect(pieces('完成率100%。')).toEqual(['完', '成', '率', '100%。']);
+  });
+
+  it('never split a figure or a Latin word inside Chinese text, but break long addresses after / or .', () => {
+    expect(pieces('信息1460条')).toEqual(['信', '息', '1460', '条']);
+    expect(pieces('网址www.example.gov.cn/xxgk/index.html。')).toEqual([
+      '网',
+      '址',
+      'www.',
+      'example.',
+      'gov.',
+      'cn/',
+      'xxgk/',
+      'index.',
+      'html。',
+    ]);
+  });
+
+  it('hand English words to react-pdf’s own hyphenation, except in headings', () => {
+    const builtin = (word: string) => [word.slice(0, 3), word.slice(3)];
+    expect(hyphenationCallback('Corrected', builtin)).toEqual(['Cor', 'rected']);
+    expect(noHyphenation('Corrected')).toEqual(['Corrected']);
+    expect(hyphenationCallback(' ', builtin)).toEqual([' ']);
+  });
+
+  it('tell a line that breaks the rules', () => {
+    expect(breaksLineRules('，围绕自然资源管理')).toBe(true);
+    expect(breaksLineRules('公开政府信息1460条。其中《')).toBe(true);
+    expect(breaksLineRules('公开政府信息1460条。')).toBe(false);
+  });
+});
