@@ -66,8 +66,8 @@ const SectionNav = memo(function SectionNav() {
   return (
     <nav className="nb-toc" aria-label={words.sections[lang]}>
       {format.sections.map((s, i) => (
-        <a key={s.id} href={`#nb-section-${s.id}`} className="nb-toc-link">
-          {s.label[lang]}
+        <a key={s.id} href={`#nb-section-${s.id}`} className="nb-toc-link" title={s.label[lang]}>
+          <span className="nb-toc-text">{s.label[lang]}</span>
           {perSection[i]! > 0 && <span className="nb-toc-badge">{perSection[i]}</span>}
         </a>
       ))}
