@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { format2019 } from '@nianbao/schema';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, launch, login, newPage } from './browser.ts';
+import { cell, launch, login, newPage, saved } from './browser.ts';
 import { DEMO, OUTPUT } from './server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -38,4 +38,26 @@ it('shows the approved 2019 report read-only in the 2019 layout, then in English
   await page.screenshot({ path: join(OUTPUT, 'format-2019-table3-en.png') });
   await page.getByRole('button', { name: '中文' }).click();
   await page.getByRole('heading', { name: t3.label.zh }).waitFor();
+});
+
+it('fills table 三 from a block pasted from a spreadsheet', async () => {
+  const page = await newPage(browser, baseUrl);
+  await login(page, DEMO.filler);
+  await page.getByRole('link', { name: /2021年政府信息公开工作年度报告/ }).click();
+  const start = cell(page, 't3.granted.natural_person');
+  await start.waitFor();
+  await start.focus();
+  // Two rows of seven columns as Excel copies them, 总计 included, with a thousands separator.
+  await start.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '1,200\t2\t0\t0\t0\t1\t1203\r\n3\t0\t0\t0\t0\t0\t3\r\n');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  expect(await cell(page, 't3.granted.natural_person').inputValue()).toBe('1200');
+  expect(await cell(page, 't3.granted.other_org').inputValue()).toBe('1');
+  expect(await cell(page, 't3.partially_granted.natural_person').inputValue()).toBe('3');
+  expect(await cell(page, 't3.results_total.total').textContent()).toBe('1206');
+  expect(await page.locator('.nb-notice').textContent()).toContain('已粘贴 12 个单元格');
+  await saved(page);
+  await page.screenshot({ path: join(OUTPUT, 'pasted.png') });
 });
