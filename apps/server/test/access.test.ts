@@ -70,6 +70,8 @@ describe('organisations', () => {
   it('keeps one report per organisation and year', async () => {
     const error = await failure(filler.call('mutation', 'reports.create', { year: 2021 }));
     expect(error.code).toBe('CONFLICT');
+    // Due by the statutory 31 January of the following year unless the organisation sets a deadline.
+    expect((await filler.call('query', 'reports.list', { year: 2021 }))[0].dueDate).toBe('2022-01-31');
   });
 
   it('keeps organisation and user administration to administrators', async () => {

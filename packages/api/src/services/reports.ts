@@ -147,6 +147,9 @@ export function reportFindings(data: ReportData, previous: ReportData | undefine
   return [...all.filter((f) => f.level === 'error'), ...all.filter((f) => f.level !== 'error')];
 }
 
+/** 第四十九条: county-level departments report by 31 January; other bodies' deadlines are set locally. */
+export const DEFAULT_DEADLINE = '01-31';
+
 export interface UserRef {
   id: number;
   displayName: string;
@@ -165,6 +168,8 @@ export interface ReportSummary {
   format: string;
   title: { zh: string; en: string };
   status: ReportRow['status'];
+  /** When the report is due: the organisation's deadline (MM-DD, default 01-31) of the following year. */
+  dueDate: string;
   version: number;
   errors: number;
   warnings: number;
@@ -188,6 +193,7 @@ export function summary(row: ReportSummaryRow, org: OrganisationRow, names: User
     format: row.format,
     title: reportTitle({ organisation: name, year: row.year }),
     status: row.status,
+    dueDate: `${row.year + 1}-${org.deadline ?? DEFAULT_DEADLINE}`,
     version: row.version,
     errors: row.errors,
     warnings: row.warnings,
