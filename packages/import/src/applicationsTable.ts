@@ -178,11 +178,10 @@ function byRows(segments: Segment[], columns: number): RowsRead {
     const around = segment.text + (segments[n + 1]?.text ?? '');
     if (match.printed !== match.row.normal && !isSubsequence(match.row.normal, around)) {
       const start = segment.text.lastIndexOf(match.printed);
-      misprints.push({
-        official: match.row.label,
-        printed: match.printed,
-        line: segment.lineAt[start] ?? segment.textLine,
-      });
+      // Shown as printed, full-width punctuation and all.
+      const printed =
+        start >= 0 ? segment.source.slice(start, start + match.printed.length).join('') : match.printed;
+      misprints.push({ official: match.row.label, printed, line: segment.lineAt[start] ?? segment.textLine });
     }
     rows.set(match.row.id, segment.values);
   }

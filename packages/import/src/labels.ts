@@ -43,7 +43,11 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
     if (printed === '' || printed.includes(MASK)) continue;
     // A layout that interleaves a label's lines with a neighbouring column's still has all its characters in order.
     if (isSubsequence(official, region.text.slice(start, start + Math.ceil(official.length * 2.5)))) continue;
-    out.push({ official: label, printed, line: region.lineAt[start] ?? 0 });
+    out.push({
+      official: label,
+      printed: region.source.slice(start, end).join(''),
+      line: region.lineAt[start] ?? 0,
+    });
   }
   return out;
 }

@@ -19,22 +19,37 @@ export interface Segment {
   textLine: number;
   /** Line of each character of `text`. */
   lineAt: number[];
+  /** The printed character behind each character of `text` (for messages). */
+  source: string[];
   values: Value[];
+}
+
+/** Normal form character by character, remembering which printed character each came from. */
+function normaliseChars(text: string): { normal: string; source: string[] } {
+  let normal = '';
+  const source: string[] = [];
+  for (const ch of text) {
+    const n = normaliseLabel(ch);
+    normal += n;
+    for (let i = 0; i < n.length; i++) source.push(ch);
+  }
+  return { normal, source };
 }
 
 export function segmentsOf(lines: Line[]): Segment[] {
   const out: Segment[] = [];
-  let current: Segment = { text: '', textLine: lines[0]?.no ?? 1, lineAt: [], values: [] };
+  let current: Segment = { text: '', textLine: lines[0]?.no ?? 1, lineAt: [], source: [], values: [] };
   for (const line of lines) {
     for (const token of line.tokens) {
       if (token.type === 'text') {
         if (current.values.length > 0) {
           out.push(current);
-          current = { text: '', textLine: line.no, lineAt: [], values: [] };
+          current = { text: '', textLine: line.no, lineAt: [], source: [], values: [] };
         }
-        const part = normaliseLabel(token.text);
-        current.text += part;
-        for (let i = 0; i < part.length; i++) current.lineAt.push(line.no);
+        const { normal, source } = normaliseChars(token.text);
+        current.text += normal;
+        current.source.push(...source);
+        for (let i = 0; i < normal.length; i++) current.lineAt.push(line.no);
         current.textLine = line.no;
       } else {
         current.values.push({ token, line: line.no });
@@ -49,20 +64,24 @@ export interface RegionText {
   text: string;
   /** Line number of each character of `text`. */
   lineAt: number[];
+  /** The printed character behind each character of `text`. */
+  source: string[];
 }
 
 export function regionText(lines: Line[]): RegionText {
   let text = '';
   const lineAt: number[] = [];
+  const source: string[] = [];
   for (const line of lines) {
     for (const token of line.tokens) {
       if (token.type !== 'text') continue;
-      const part = normaliseLabel(token.text);
-      text += part;
-      for (let i = 0; i < part.length; i++) lineAt.push(line.no);
+      const chars = normaliseChars(token.text);
+      text += chars.normal;
+      source.push(...chars.source);
+      for (let i = 0; i < chars.normal.length; i++) lineAt.push(line.no);
     }
   }
-  return { text, lineAt };
+  return { text, lineAt, source };
 }
 
 export function valuesOf(lines: Line[]): Value[] {

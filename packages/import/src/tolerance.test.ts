@@ -121,7 +121,7 @@ describe('titles, page numbers and short labels', () => {
       checkImported(result)
         .filter((f) => f.rule === 'X-LABEL')
         .map((f) => f.actual),
-    ).toContain('(二)部分公开');
+    ).toContain('（二）部分公开');
   });
 });
 
