@@ -27,6 +27,13 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** An uploaded file's bytes (the web app's import): a PDF by its magic bytes, else text or HTML. */
+export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const magic = new TextDecoder('latin1').decode(bytes.subarray(0, 5));
+  if (magic === '%PDF-') return importPdf(bytes, options);
+  return importText(decodeText(bytes), options);
+}
+
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (/\.pdf$/i.test(path)) return importPdf(path, options);
   const bytes = await readFile(path);

@@ -9,6 +9,7 @@ import { renderReportPdf } from '@nianbao/pdf';
 import type { ReportData } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { checkImported } from './checkImported.ts';
+import { importBytes } from './file.ts';
 import { importText } from './importReport.ts';
 import { importPdf, pdfToText } from './pdf.ts';
 
@@ -39,3 +40,10 @@ describe.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])('%s'
     }
   }, 60_000);
 });
+
+it('imports uploaded bytes: a PDF by its magic bytes, anything else as text', async () => {
+  const pdf = await renderReportPdf(example('tiantan-2019.report.json'), { lang: 'zh' });
+  expect((await importBytes(new Uint8Array(pdf))).data.cells['t2.procurement.items']).toBe(21);
+  const html = readFileSync(new URL('../test/fixtures/suqian-shuyang-drc-2023.txt', import.meta.url));
+  expect((await importBytes(new Uint8Array(html))).data.cells['t3.new_received.total']).toBe(26);
+}, 60_000);
