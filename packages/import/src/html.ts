@@ -124,3 +124,16 @@ export function htmlLines(source: string): Line[] {
   walk(root);
   return lines;
 }
+
+/** The page's `<title>`, cut at the separators portals add (「…年度报告_某某县人民政府」), as lines. */
+export function htmlTitleLines(source: string): Line[] {
+  const m = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(source);
+  if (!m) return [];
+  const starts = lineStarts(source);
+  const no = lineOf(starts, m.index);
+  const title = parse(m[1]!).text;
+  return title
+    .split(/\s*[_|｜\-–—]+\s*/)
+    .filter((part) => part.trim() !== '')
+    .map((raw) => ({ no, raw, tokens: tokeniseLine(raw) }));
+}

@@ -22,7 +22,7 @@ import {
 } from '@nianbao/schema';
 import { readApplicationsTable } from './applicationsTable.ts';
 import { readBlocksTable, tableTwoLayout } from './blocksTable.ts';
-import { htmlLines, looksLikeHtml } from './html.ts';
+import { htmlLines, htmlTitleLines, looksLikeHtml } from './html.ts';
 import { misprintFinding } from './labels.ts';
 import { type Line, textLines } from './lines.ts';
 import { readClosing, readPeriodYear, readTitle, titleIsOfficial } from './meta.ts';
@@ -43,7 +43,8 @@ export class ImportError extends Error {
 
 /** Plain text (pdftotext output, a copied page) or a page's HTML. */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  return importLines(looksLikeHtml(text) ? htmlLines(text) : textLines(text), options);
+  if (!looksLikeHtml(text)) return importLines(textLines(text), options);
+  return importLines(htmlLines(text), options, htmlTitleLines(text));
 }
 
 const slice = (lines: Line[], range: [number, number] | undefined) =>
@@ -58,7 +59,15 @@ function t3Table(format: FormatDef): MatrixTable {
   return format.sections.find((s) => s.id === 's3')!.table as MatrixTable;
 }
 
-export function importLines(lines: Line[], options: ImportOptions = {}): ImportResult {
+/**
+ * @param titleLines where else the title may stand (an HTML page's `<title>`), tried when the
+ *   text itself has none.
+ */
+export function importLines(
+  lines: Line[],
+  options: ImportOptions = {},
+  titleLines: Line[] = [],
+): ImportResult {
   const findings: ImportFinding[] = [];
   const unread: Unread[] = [];
   // The six headings are the same in every format, so any definition finds them.
@@ -69,7 +78,7 @@ export function importLines(lines: Line[], options: ImportOptions = {}): ImportR
 
   // Year and organisation: the caller's word, else the title, else the statistics period.
   const head = lines.slice(0, Math.max(regions.preamble[1], Math.min(lines.length, 40)));
-  const title = readTitle(head);
+  const title = readTitle(head) ?? readTitle(titleLines);
   const period = title ? undefined : readPeriodYear(head);
   let year = options.year ?? title?.year ?? period?.year;
   const organisation = options.organisation ?? title?.organisation;

@@ -154,3 +154,15 @@ describe('raw pdftotext orders', () => {
     expect(result.unread).toEqual([]);
   });
 });
+
+it('takes the title from an HTML page’s <title> when the page has no heading for it', () => {
+  const page = edit(fixture('suqian-shuyang-drc-2023.txt'), /<h1[^>]*>.*<\/h1>/, '');
+  const result = importText(
+    edit(
+      page,
+      /<title>.*<\/title>/,
+      '<title>沭阳县发展和改革局2023年政府信息公开工作年度报告_沭阳县人民政府</title>',
+    ),
+  );
+  expect(result.data).toMatchObject({ year: 2023, organisation: { zh: '沭阳县发展和改革局' } });
+});
