@@ -61,3 +61,18 @@ it('fills table 三 from a block pasted from a spreadsheet', async () => {
   await saved(page);
   await page.screenshot({ path: join(OUTPUT, 'pasted.png') });
 });
+
+it('sends a change at once when the user leaves the report before autosave', async () => {
+  const page = await newPage(browser, baseUrl);
+  await login(page, DEMO.filler);
+  const link = page.getByRole('link', { name: /2021年政府信息公开工作年度报告/ });
+  await link.click();
+  await cell(page, 't4.litigation_direct.pending').fill('4');
+  await page.getByRole('link', { name: '返回报告列表' }).click();
+  await page.getByRole('heading', { name: '年度报告' }).waitFor();
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => localStorage.clear());
+  await link.click();
+  await cell(page, 't4.litigation_direct.pending').waitFor();
+  expect(await cell(page, 't4.litigation_direct.pending').inputValue()).toBe('4');
+});

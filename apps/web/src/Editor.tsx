@@ -14,7 +14,12 @@ import { errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
 export function Editor({ id, me }: { id: number; me: Me }) {
   const trpc = useTRPC();
   const { lang, say } = useLang();
-  const report = useQuery({ ...trpc.reports.get.queryOptions({ id }), staleTime: Number.POSITIVE_INFINITY });
+  // Fetched afresh each time the report is opened (gcTime 0): the form starts from what is stored now.
+  const report = useQuery({
+    ...trpc.reports.get.queryOptions({ id }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
   const prevId = report.data?.previousYear?.id;
   const previous = useQuery({
     ...trpc.reports.get.queryOptions({ id: prevId ?? 0 }),
@@ -71,7 +76,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     client,
     id: report.id,
     version: report.version,
-    getData: () => formRef.current!.getData({ zeros: true }),
+    getData: () => formRef.current?.getData({ zeros: true }),
     onSaved: ({ version: v }) => setVersionState(v),
   });
 

@@ -39,8 +39,8 @@ export function useAutosave(options: {
   client: Client;
   id: number;
   version: number;
-  /** The data to save: empty cells as 0. */
-  getData: () => ReportData;
+  /** The data to save (empty cells as 0), or undefined once the form is gone. */
+  getData: () => ReportData | undefined;
   onSaved?: (result: { version: number; data: ReportData }) => void;
 }) {
   const { client, id } = options;
@@ -58,20 +58,20 @@ export function useAutosave(options: {
   const running = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const blocked = useRef(false);
+  // The form's last data, for when the form has unmounted (leaving the page with changes pending).
+  const lastData = useRef<ReportData | undefined>(undefined);
+  const dataNow = useCallback(() => getData.current() ?? lastData.current, []);
 
   const keepLocally = useCallback(() => {
-    if (changes.current === savedChanges.current) return;
-    const pending: Pending = {
-      baseVersion: version.current,
-      data: getData.current(),
-      at: new Date().toISOString(),
-    };
+    const data = dataNow();
+    if (changes.current === savedChanges.current || !data) return;
+    const pending: Pending = { baseVersion: version.current, data, at: new Date().toISOString() };
     try {
       localStorage.setItem(pendingKey(id), JSON.stringify(pending));
     } catch {
       // A full storage loses only the offline copy; the next save still sends everything.
     }
-  }, [id]);
+  }, [id, dataNow]);
 
   const flush = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
@@ -79,7 +79,8 @@ export function useAutosave(options: {
     if (blocked.current) return false;
     if (changes.current === savedChanges.current) return true;
     const upTo = changes.current;
-    const data = getData.current();
+    const data = dataNow();
+    if (!data) return false;
     keepLocally();
     setState('saving');
     let ok = false;
@@ -117,16 +118,20 @@ export function useAutosave(options: {
     await attempt;
     running.current = null;
     return ok && changes.current === savedChanges.current;
-  }, [client, id, keepLocally]);
+  }, [client, id, keepLocally, dataNow]);
 
   /** Call after every change of the form. */
-  const changed = useCallback(() => {
-    changes.current++;
-    if (blocked.current) return;
-    setState((s) => (s === 'offline' || s === 'saving' ? s : 'dirty'));
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), DELAY_MS);
-  }, [flush]);
+  const changed = useCallback(
+    (data?: ReportData) => {
+      if (data) lastData.current = data;
+      changes.current++;
+      if (blocked.current) return;
+      setState((s) => (s === 'offline' || s === 'saving' ? s : 'dirty'));
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DELAY_MS);
+    },
+    [flush],
+  );
 
   /** After the conflict screen: continue on top of their version with the merged data. */
   const resolved = useCallback(
@@ -161,8 +166,10 @@ export function useAutosave(options: {
     return () => {
       window.removeEventListener('online', online);
       window.removeEventListener('pagehide', hide);
+      // Leaving the report: keep what is pending and send it now rather than at the next visit.
       keepLocally();
       clearTimeout(timer.current);
+      void flush();
     };
   }, [flush, keepLocally]);
 
