@@ -1,0 +1,111 @@
+/**
+ * `pnpm bench`: rendering speed and size of the demo report, in zh and zh-en, against headless
+ * Chromium printing the same report's HTML (the usual way to make a PDF from a web page).
+ *
+ * - cold: a fresh process imports @nianbao/pdf and renders once (fonts loaded and parsed);
+ *   median of 3 processes.
+ * - warm: median of 30 renders in this process after 3 warm-up renders.
+ * - Chromium: page.setContent + page.pdf with the browser and page kept warm; median of 30.
+ *
+ * Timings are wall-clock on whatever else the machine is doing: compare medians, not single runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { type Lang, renderReportHtml, renderReportPdf } from '../src/index.ts';
+
+const RUNS = 30;
+const COLD_RUNS = 3;
+const file = fileURLToPath(new URL('../../../examples/demo-county-2021.report.json', import.meta.url));
+const report = JSON.parse(readFileSync(file, 'utf8'));
+const langs: Lang[] = ['zh', 'zh-en'];
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function timed(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function cold(lang: Lang): { cold: number; process: number } {
+  const script = fileURLToPath(new URL('./cold.ts', import.meta.url));
+  const runs = Array.from({ length: COLD_RUNS }, () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, file, lang], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as { coldMs: number; sinceProcessStartMs: number };
+  });
+  return { cold: median(runs.map((r) => r.coldMs)), process: median(runs.map((r) => r.sinceProcessStartMs)) };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const page = await browser.newPage();
+
+console.log(
+  `demo report, ${RUNS} warm runs each; machine load ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+const rows: string[][] = [
+  [
+    'lang',
+    'cold (import+fonts+render)',
+    'warm median',
+    'warm p90',
+    'PDF size',
+    'Chromium page.pdf median',
+    'Chromium size',
+    'speed-up',
+  ],
+];
+for (const lang of langs) {
+  const c = cold(lang);
+  await timed(() => renderReportPdf(report, { lang }), 3);
+  const warm = await timed(() => renderReportPdf(report, { lang }), RUNS);
+  const pdf = await renderReportPdf(report, { lang });
+  const html = renderReportHtml(report, { lang });
+  let chromiumBytes = 0;
+  const printOnce = async () => {
+    await page.setContent(html);
+    chromiumBytes = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).length;
+  };
+  await timed(printOnce, 3);
+  const chrome = await timed(printOnce, RUNS);
+  const sorted = [...warm].sort((a, b) => a - b);
+  rows.push([
+    lang,
+    `${ms(c.cold)} (process ${ms(c.process)})`,
+    ms(median(warm)),
+    ms(sorted[Math.floor(sorted.length * 0.9)]!),
+    `${(pdf.length / 1024).toFixed(0)} KB`,
+    ms(median(chrome)),
+    `${(chromiumBytes / 1024).toFixed(0)} KB`,
+    `${(median(chrome) / median(warm)).toFixed(1)}×`,
+  ]);
+}
+await browser.close();
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
