@@ -5,6 +5,7 @@
  * glyphs used, so a report stays small.
  */
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
 import { hyphenationCallback } from './cjkBreak.ts';
 
@@ -19,6 +20,15 @@ const files = {
   sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 };
 
+/**
+ * The TTF path: from NIANBAO_FONTS_DIR when set (a bundled server that ships the three files
+ * beside it), else from the npm packages.
+ */
+function fontPath(file: string): string {
+  const dir = process.env.NIANBAO_FONTS_DIR;
+  return dir ? join(dir, file.slice(file.lastIndexOf('/') + 1)) : require.resolve(file);
+}
+
 let registered = false;
 
 /** Registers the fonts and the CJK line-break callback; later calls do nothing. */
@@ -27,11 +37,24 @@ export function registerFonts(): void {
   Font.register({
     family: SERIF,
     fonts: [
-      { src: require.resolve(files.serifRegular), fontWeight: 400 },
-      { src: require.resolve(files.serifBold), fontWeight: 700 },
+      { src: fontPath(files.serifRegular), fontWeight: 400 },
+      { src: fontPath(files.serifBold), fontWeight: 700 },
     ],
   });
-  Font.register({ family: SANS, fonts: [{ src: require.resolve(files.sansBold), fontWeight: 700 }] });
+  Font.register({ family: SANS, fonts: [{ src: fontPath(files.sansBold), fontWeight: 700 }] });
   Font.registerHyphenationCallback(hyphenationCallback);
   registered = true;
+}
+
+/**
+ * Registers and parses the fonts now, so that the first report a worker renders is not slowed by
+ * reading 45 MB of TTF. Optional: renderReportPdf loads them on first use.
+ */
+export async function preloadFonts(): Promise<void> {
+  registerFonts();
+  await Promise.all([
+    Font.load({ fontFamily: SERIF, fontWeight: 400 }),
+    Font.load({ fontFamily: SERIF, fontWeight: 700 }),
+    Font.load({ fontFamily: SANS, fontWeight: 700 }),
+  ]);
 }
