@@ -123,6 +123,8 @@ export const ComputedCell = memo(function ComputedCell({ id }: { id: string }) {
       id={cellDomId(id)}
       data-cell={id}
       tabIndex={-1}
+      // An <output> is a live region; totals changing under every keystroke would be read out.
+      aria-live="off"
       className={marker.level ? `nb-computed nb-${marker.level}` : 'nb-computed'}
       aria-label={`${cellName(index.get(id)!, lang)}（${words.computed[lang]}）`}
       title={marker.message || words.computed[lang]}
