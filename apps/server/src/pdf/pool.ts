@@ -14,6 +14,8 @@ export interface RenderPoolOptions {
   cacheBytes?: number;
   /** Jobs waiting for a worker before new ones are refused (default 256). */
   maxQueue?: number;
+  /** Longest a rendering may take before it is abandoned (default 60 s). */
+  timeoutMs?: number;
 }
 
 export class QueueFullError extends Error {
@@ -27,12 +29,14 @@ export class RenderPool {
   private readonly inFlight = new Map<string, Promise<RenderResult>>();
   private readonly cacheBytes: number;
   private readonly maxQueue: number;
+  private readonly timeoutMs: number;
   readonly stats = { rendered: 0, cacheHits: 0, shared: 0 };
 
   constructor(options: RenderPoolOptions = {}) {
     const threads = Math.max(1, options.threads ?? availableParallelism());
     this.cacheBytes = options.cacheBytes ?? 64 * 1024 * 1024;
     this.maxQueue = options.maxQueue ?? 256;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
     this.piscina = new Piscina({
       filename: new URL('./worker.mjs', import.meta.url).href,
       minThreads: threads,
@@ -71,7 +75,10 @@ export class RenderPool {
     if (this.piscina.queueSize >= this.maxQueue) {
       throw new QueueFullError('The PDF queue is full');
     }
-    const result = (await this.piscina.run(job)) as RenderResult;
+    // A rendering that hangs is abandoned (its worker is replaced) rather than holding the request.
+    const result = (await this.piscina.run(job, {
+      signal: AbortSignal.timeout(this.timeoutMs),
+    })) as RenderResult;
     this.stats.rendered++;
     return result;
   }
