@@ -174,14 +174,30 @@ export function importLines(
         printed.set(cellId('t3', row, t3Columns[i]!), v);
       });
     findings.push(...t3.misprints.map((m) => misprintFinding(m)));
-    const missing = leaves(t3Table(t3.layout ?? format).rows!).filter((r) => !t3.rows.has(r.id));
+    const all = leaves(t3Table(t3.layout ?? format).rows!);
+    const missing = all.filter((r) => !t3.rows.has(r.id));
     if (missing.length > 0) {
       const where = span(t3Lines)!;
+      // Name the rows that are missing, or, when most are, the few that were read.
+      const read = all.filter((r) => t3.rows.has(r.id));
+      const names = (rows: typeof all, lang: 'zh' | 'en') =>
+        rows.length === 0 || rows.length > 10
+          ? ''
+          : lang === 'zh'
+            ? `（${rows.map((r) => r.label.zh).join('、')}）`
+            : ` (${rows.map((r) => r.label.en).join('; ')})`;
+      const list: Label =
+        missing.length <= read.length
+          ? { zh: names(missing, 'zh'), en: names(missing, 'en') }
+          : {
+              zh: `，只读出 ${read.length} 行${names(read, 'zh')}`,
+              en: `; only ${read.length} read${names(read, 'en')}`,
+            };
       unread.push({
         lines: t3.stuck ? [t3.stuck.line, where[1]] : where,
         message: {
-          zh: `表三：未能读出 ${missing.length} 行（${missing.map((r) => r.label.zh).join('、')}）${t3.stuck ? `；第 ${t3.stuck.line} 行起${t3.stuck.reason.zh}` : '；原文中没有这些行'}`,
-          en: `table III: ${missing.length} rows could not be read (${missing.map((r) => r.label.en).join('; ')})${t3.stuck ? `; from line ${t3.stuck.line} ${t3.stuck.reason.en}` : '; the text does not hold them'}`,
+          zh: `表三：未能读出 ${missing.length} 行${list.zh}${t3.stuck ? `；第 ${t3.stuck.line} 行起${t3.stuck.reason.zh}` : '；原文中没有这些行'}`,
+          en: `table III: ${missing.length} rows could not be read${list.en}${t3.stuck ? `; from line ${t3.stuck.line} ${t3.stuck.reason.en}` : '; the text does not hold them'}`,
         },
       });
     }
