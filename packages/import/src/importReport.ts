@@ -19,6 +19,7 @@ import {
   narrativeBlocks,
   parseReport,
   type ReportData,
+  reportTitle,
 } from '@nianbao/schema';
 import { readApplicationsTable } from './applicationsTable.ts';
 import { readBlocksTable, tableTwoLayout } from './blocksTable.ts';
@@ -116,19 +117,9 @@ export function importLines(
   }
 
   if (title && !titleIsOfficial(title)) {
-    findings.push({
-      ...misprintFinding(
-        {
-          official: {
-            zh: `${title.organisation}${title.year}年政府信息公开工作年度报告`,
-            en: 'the title form <organisation><year>年政府信息公开工作年度报告',
-          },
-          printed: title.printed,
-          line: title.line,
-        },
-        'warning',
-      ),
-    });
+    // The title's wording is practice, not prescribed (spec §2): a warning.
+    const official = reportTitle({ organisation: { zh: title.organisation }, year: title.year });
+    findings.push(misprintFinding({ official, printed: title.printed, line: title.line }, 'warning'));
   }
   for (const h of regions.headings) {
     if (normaliseLabel(h.printed) !== normaliseLabel(h.official)) {
