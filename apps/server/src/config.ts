@@ -14,6 +14,7 @@ export interface Config {
   webRoot: string;
   sessionTtlMs: number;
   secureCookies: boolean;
+  trustProxy: boolean;
   pdfThreads: number | undefined;
   seedDemo: boolean;
   buildWeb: boolean;
@@ -37,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: resolve(REPO_ROOT, env.NIANBAO_WEB_DIST ?? 'apps/web/dist'),
     sessionTtlMs: number('NIANBAO_SESSION_HOURS', env.NIANBAO_SESSION_HOURS, 12) * 60 * 60 * 1000,
     secureCookies: yes(env.NIANBAO_SECURE_COOKIES, false),
+    trustProxy: yes(env.NIANBAO_TRUST_PROXY, false),
     pdfThreads: env.NIANBAO_PDF_THREADS
       ? number('NIANBAO_PDF_THREADS', env.NIANBAO_PDF_THREADS, 1)
       : undefined,

@@ -36,6 +36,11 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   sessionTtlMs?: number;
   secureCookies?: boolean;
+  /**
+   * Behind one reverse proxy: take the client's address from the last `X-Forwarded-For` entry (the
+   * one the proxy added) for the login limits and the audit log.
+   */
+  trustProxy?: boolean;
   /** Failed logins allowed per account / per address within 15 minutes (default 5 / 30). */
   maxFailedLogins?: { perAccount?: number; perAddress?: number };
   pdfThreads?: number;
@@ -64,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db,
     sessionTtlMs: options.sessionTtlMs,
     secureCookies: options.secureCookies,
+    maxFailedLogins: options.maxFailedLogins,
   });
   const pool = new RenderPool({ threads: options.pdfThreads });
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
@@ -71,11 +77,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing = false;
   let drained: (() => void) | undefined;
 
+  function clientAddress(req: IncomingMessage): string | null {
+    const forwarded = options.trustProxy ? req.headers['x-forwarded-for'] : undefined;
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
+    return last || (req.socket.remoteAddress ?? null);
+  }
+
   async function handleTrpc(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     // Cross-site requests carry no session (SameSite=Lax), but refuse them outright as well.
     const origin = req.headers.origin;
+    const hosts = [
+      req.headers.host,
+      options.trustProxy ? String(req.headers['x-forwarded-host'] ?? '') : undefined,
+    ];
     if (
-      (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) ||
+      (origin && origin !== 'null' && !hosts.includes(new URL(origin).host)) ||
       req.headers['sec-fetch-site'] === 'cross-site'
     ) {
       return sendError(res, 403, 'FORBIDDEN', {
@@ -114,7 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       createContext: ({ resHeaders }) =>
         createContext(deps, {
           cookieHeader: req.headers.cookie,
-          address: req.socket.remoteAddress ?? null,
+          address: clientAddress(req),
           setCookie: (value) => resHeaders.append('Set-Cookie', value),
         }),
       onError: ({ error, path }) => {

@@ -29,6 +29,7 @@ const running = await startServer({
   webRoot: webAppExists(config.webRoot) ? config.webRoot : undefined,
   sessionTtlMs: config.sessionTtlMs,
   secureCookies: config.secureCookies,
+  trustProxy: config.trustProxy,
   pdfThreads: config.pdfThreads,
   log,
 }).catch((error: NodeJS.ErrnoException) => {

@@ -96,3 +96,26 @@ describe('session expiry', () => {
     }
   });
 });
+
+describe('behind a reverse proxy', () => {
+  it('limits failed logins by the forwarded client address', async () => {
+    const proxied = await testServer({
+      trustProxy: true,
+      maxFailedLogins: { perAccount: 100, perAddress: 2 },
+    });
+    try {
+      const login = (address: string, password: string) =>
+        new Client(proxied.url).request('/trpc/auth.login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.9, ${address}` },
+          body: JSON.stringify({ login: 'tiantan', password }),
+        });
+      expect((await login('198.51.100.1', 'wrong-1')).status).toBe(401);
+      expect((await login('198.51.100.1', 'wrong-2')).status).toBe(401);
+      expect((await login('198.51.100.1', 'tiantan-demo')).status).toBe(429);
+      expect((await login('198.51.100.2', 'tiantan-demo')).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
