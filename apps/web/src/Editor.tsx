@@ -99,6 +99,9 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     }
   }, []);
 
+  // A drawer that opens takes the focus, so that keyboard users land in it.
+  const focusOnMount = useCallback((el: HTMLElement | null) => el?.focus(), []);
+
   const onFindings = useCallback((findings: FormFinding[]) => {
     setErrors(findings.filter((f) => f.level === 'error').length);
   }, []);
@@ -284,7 +287,9 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
       {drawer && (
         <aside className="drawer" aria-label={drawer === 'history' ? say(t.history) : 'PDF'}>
           <div className="drawer-head">
-            <h2>{drawer === 'history' ? say(t.history) : 'PDF / HTML'}</h2>
+            <h2 tabIndex={-1} ref={focusOnMount}>
+              {drawer === 'history' ? say(t.history) : 'PDF / HTML'}
+            </h2>
             <button type="button" className="btn btn-small" onClick={() => setDrawer(null)}>
               ×<span className="nb-sr-only">{say(t.cancel)}</span>
             </button>

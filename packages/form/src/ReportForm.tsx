@@ -104,7 +104,7 @@ const Details = memo(function Details({ data }: { data: ReportData }) {
         </div>
         <div>
           <dt>{words.organisation[lang]}</dt>
-          <dd>{data.organisation.zh}</dd>
+          <dd>{(lang === 'en' && data.organisation.en) || data.organisation.zh}</dd>
         </div>
       </dl>
       <div className="nb-detail-fields">
