@@ -69,3 +69,21 @@ it('keeps work in the browser while offline and sends it when back', async () =>
   await cell(page, 't4.review.other').waitFor();
   expect(await cell(page, 't4.review.other').inputValue()).toBe('2');
 });
+
+it('keeps work when the session has ended, and sends it after signing in again', async () => {
+  const page = await newPage(browser, baseUrl);
+  await login(page, DEMO.filler);
+  await page.getByRole('link', { name: /2021年政府信息公开工作年度报告/ }).click();
+  const url = page.url();
+  await cell(page, 't4.litigation_after_review.other').waitFor();
+  await page.context().clearCookies();
+  await cell(page, 't4.litigation_after_review.other').fill('6');
+  await page.getByLabel('用户名').waitFor({ timeout: 20_000 });
+  await login(page, DEMO.filler);
+  await page.goto(url);
+  await cell(page, 't4.litigation_after_review.other').waitFor();
+  await saved(page);
+  await page.reload();
+  await cell(page, 't4.litigation_after_review.other').waitFor();
+  expect(await cell(page, 't4.litigation_after_review.other').inputValue()).toBe('6');
+});

@@ -9,7 +9,7 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { formatTime, t, useLang } from './i18n.ts';
 import { PdfPanel } from './PdfPanel.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
-import { errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
+import { errorCode, errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
 
 export function Editor({ id, me }: { id: number; me: Me }) {
   const trpc = useTRPC();
@@ -98,6 +98,12 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
       });
     }
   }, []);
+
+  // An expired session: back to the login page; the pending work is in localStorage and is sent
+  // when the report is opened again after signing in.
+  useEffect(() => {
+    if (errorCode(autosave.error) === 'UNAUTHORIZED') queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+  }, [autosave.error, queryClient, trpc]);
 
   // A drawer that opens takes the focus, so that keyboard users land in it.
   const focusOnMount = useCallback((el: HTMLElement | null) => el?.focus(), []);
