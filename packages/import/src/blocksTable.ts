@@ -59,9 +59,10 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
   const starts: { index: number; block: (typeof table.blocks)[number] }[] = [];
   let from = 0;
   for (const block of table.blocks) {
-    const caption = normaliseLabel(block.caption.zh);
+    // Some pages drop the brackets: 「第二十条第一项」.
+    const caption = normaliseLabel(block.caption.zh).replace(/[()]/g, '');
     for (let i = from; i < lines.length; i++) {
-      const text = regionText([lines[i]!]).text;
+      const text = regionText([lines[i]!]).text.replace(/[()]/g, '');
       if (text.includes(caption) || (text.length <= caption.length + 4 && findApprox(text, caption, 1))) {
         starts.push({ index: i, block });
         from = i + 1;

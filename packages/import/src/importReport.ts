@@ -122,7 +122,8 @@ export function importLines(
     findings.push(misprintFinding({ official, printed: title.printed, line: title.line }, 'warning'));
   }
   for (const h of regions.headings) {
-    if (normaliseLabel(h.printed) !== normaliseLabel(h.official)) {
+    // A colon or full stop after a heading is punctuation, not wording.
+    if (normaliseLabel(h.printed).replace(/[:.。]+$/, '') !== normaliseLabel(h.official)) {
       findings.push(
         misprintFinding({
           official: format.sections.find((s) => s.id === h.section)!.label,

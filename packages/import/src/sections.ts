@@ -95,7 +95,7 @@ export function findRegions(format: FormatDef, lines: Line[]): Regions {
   const s6 = at('s6');
 
   const caption = findLine(lines, h2 ?? 0, h3 ?? h4 ?? end, (n) =>
-    /^第二十条第\([一二三四五六七八九十]+\)项/.test(n),
+    /^第二十条第\(?[一二三四五六七八九十]+\)?项/.test(n),
   );
   const t2Start = h2 ?? caption;
   const cornerLine = findLine(

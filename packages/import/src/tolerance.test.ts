@@ -166,3 +166,16 @@ it('takes the title from an HTML page’s <title> when the page has no heading f
   );
   expect(result.data).toMatchObject({ year: 2023, organisation: { zh: '沭阳县发展和改革局' } });
 });
+
+it('finds table 二 blocks whose captions lack brackets, and takes a heading’s colon as punctuation', () => {
+  let text = hongze2024.replace(/第二十条第（(.)）项/g, '第二十条第$1项');
+  text = edit(text, '一、总体情况', '一、总体情况：');
+  const result = importText(text);
+  expect(result.data.cells['t2.licensing.decisions']).toBe(9487);
+  expect(result.data.cells['t2.fees.amount_wan_yuan']).toBe('7545');
+  expect(
+    checkImported(result)
+      .map((f) => f.rule)
+      .sort(),
+  ).toEqual(['X-FMT', 'X-LABEL']);
+});
