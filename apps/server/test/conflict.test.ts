@@ -41,7 +41,13 @@ describe('two people saving the same version', () => {
     const conflict = lost[0]!.reason as {
       code: string;
       status: number;
-      data: { conflict: { version: number; data: { narrative: Record<string, { zh: string }> } } };
+      data: {
+        conflict: {
+          rejectedSaveId: number;
+          version: number;
+          data: { narrative: Record<string, { zh: string }> };
+        };
+      };
     };
     expect(conflict.code).toBe('CONFLICT');
     expect(conflict.status).toBe(409);
@@ -50,6 +56,17 @@ describe('two people saving the same version', () => {
     const loserIsBob = winnerText.startsWith('甲');
     const loser = loserIsBob ? bob : alice;
     const loserData = loserIsBob ? bobData : aliceData;
+
+    // The losing save is kept as it was sent: both sides are on the server even before any merge.
+    const rejected = await alice.call('query', 'reports.rejectedSaves', { id: reportId });
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({
+      id: conflict.data.conflict.rejectedSaveId,
+      baseVersion: start.version,
+    });
+    expect(rejected[0].data.narrative['s1.active'].zh).toBe(
+      (loserData.narrative as Record<string, { zh: string }>)['s1.active']!.zh,
+    );
 
     // The loser merges (here: keeps both paragraphs) and saves on top of the current version.
     const merged = withNarrative(

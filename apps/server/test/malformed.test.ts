@@ -199,7 +199,7 @@ function corpus(): Case[] {
 }
 
 async function snapshot(): Promise<string> {
-  const tables = ['organisations', 'users', 'reports', 'report_revisions'] as const;
+  const tables = ['organisations', 'users', 'reports', 'report_revisions', 'rejected_saves'] as const;
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = await server.db.selectFrom(t).selectAll().orderBy('id').execute();
   return JSON.stringify(out);

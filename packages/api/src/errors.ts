@@ -11,6 +11,8 @@ export interface ConflictDetails {
   data: unknown;
   updatedAt: string;
   updatedBy: { id: number; displayName: string } | null;
+  /** On a refused save: the id of the copy kept of it (`reports.rejectedSaves`). */
+  rejectedSaveId?: number;
 }
 
 export interface ErrorDetails {

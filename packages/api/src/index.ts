@@ -15,7 +15,7 @@ export { FailureLimiter } from './rateLimit.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export type { Me } from './routers/auth.ts';
 export type { Organisation } from './routers/orgs.ts';
-export type { Permissions, Report, RevisionSummary, SaveResult } from './routers/reports.ts';
+export type { Permissions, RejectedSave, Report, RevisionSummary, SaveResult } from './routers/reports.ts';
 export type { User } from './routers/users.ts';
 export {
   DEMO_ORGANISATION,

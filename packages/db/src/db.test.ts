@@ -60,6 +60,7 @@ describe('migrations', () => {
       expect.arrayContaining([
         'audit_log',
         'organisations',
+        'rejected_saves',
         'report_revisions',
         'reports',
         'sessions',

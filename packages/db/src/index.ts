@@ -28,6 +28,8 @@ export {
   getReport,
   getRevision,
   insertReport,
+  keepRejectedSave,
+  listRejectedSaves,
   listReports,
   listRevisions,
   type NewReport,

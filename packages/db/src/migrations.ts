@@ -101,9 +101,29 @@ const initial: Migration = {
   },
 };
 
+/** Saves refused as stale (CONFLICT): kept so that neither side of a conflict is ever lost. */
+const rejectedSaves: Migration = {
+  async up(db: Kysely<unknown>) {
+    const pg = isPostgres(db);
+    await db.schema
+      .createTable('rejected_saves')
+      .addColumn('id', pg ? 'serial' : 'integer', (c) =>
+        pg ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
+      .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+      .addColumn('base_version', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('saved_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('saved_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('rejected_saves_report').on('rejected_saves').column('report_id').execute();
+  },
+};
+
 /** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_rejected_saves': rejectedSaves,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,7 +5,7 @@
  */
 import type { Db } from './database.ts';
 import { now } from './database.ts';
-import type { ReportRow, ReportStatus, ReportUpdate, RevisionRow } from './types.ts';
+import type { RejectedSaveRow, ReportRow, ReportStatus, ReportUpdate, RevisionRow } from './types.ts';
 
 export interface NewReport {
   organisationId: number;
@@ -212,4 +212,33 @@ export function getRevision(db: Db, reportId: number, version: number): Promise<
     .where('report_id', '=', reportId)
     .where('version', '=', version)
     .executeTakeFirst();
+}
+
+/** Keeps the data of a save refused as stale, so the losing side of a conflict stays recoverable. */
+export async function keepRejectedSave(
+  db: Db,
+  save: { reportId: number; baseVersion: number; data: string; userId: number | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('rejected_saves')
+    .values({
+      report_id: save.reportId,
+      base_version: save.baseVersion,
+      data: save.data,
+      saved_by: save.userId,
+      saved_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The refused saves of a report, newest first. */
+export function listRejectedSaves(db: Db, reportId: number): Promise<RejectedSaveRow[]> {
+  return db
+    .selectFrom('rejected_saves')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('id', 'desc')
+    .execute();
 }

@@ -77,6 +77,16 @@ export interface ReportRevisionsTable {
   reason: string;
 }
 
+export interface RejectedSavesTable {
+  id: Generated<number>;
+  report_id: number;
+  /** The version the refused save was based on. */
+  base_version: number;
+  data: string;
+  saved_by: number | null;
+  saved_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -95,6 +105,7 @@ export interface Schema {
   sessions: SessionsTable;
   reports: ReportsTable;
   report_revisions: ReportRevisionsTable;
+  rejected_saves: RejectedSavesTable;
   audit_log: AuditLogTable;
 }
 
@@ -106,3 +117,4 @@ export type NewReportRow = Insertable<ReportsTable>;
 export type ReportUpdate = Updateable<ReportsTable>;
 export type RevisionRow = Selectable<ReportRevisionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type RejectedSaveRow = Selectable<RejectedSavesTable>;

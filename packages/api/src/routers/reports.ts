@@ -5,7 +5,9 @@ import {
   getOrganisation,
   getReport,
   getRevision,
+  keepRejectedSave,
   listOrganisations,
+  listRejectedSaves,
   listReports,
   listRevisions,
   type ReportRow,
@@ -64,6 +66,15 @@ export interface SaveResult {
   warnings: number;
 }
 
+export interface RejectedSave {
+  id: number;
+  /** The version the refused save was based on. */
+  baseVersion: number;
+  savedAt: string;
+  savedBy: UserRef | null;
+  data: ReportData;
+}
+
 export interface RevisionSummary {
   version: number;
   savedAt: string;
@@ -120,17 +131,24 @@ const statusZh: Record<ReportRow['status'], string> = {
   approved: '已审核',
 };
 
-async function conflict(db: Db, current: ReportRow): Promise<never> {
+async function conflict(db: Db, current: ReportRow, rejectedSaveId?: number): Promise<never> {
   const names = await userNames(db, [current.updated_by]);
   const by =
     current.updated_by === null
       ? null
       : { id: current.updated_by, displayName: names.get(current.updated_by) ?? '' };
+  const kept =
+    rejectedSaveId === undefined
+      ? { zh: '您的操作未执行', en: 'yours was not applied' }
+      : {
+          zh: '您的内容没有覆盖它，已另存为冲突副本',
+          en: 'yours did not overwrite it and is kept as a conflict copy',
+        };
   throw apiError(
     'CONFLICT',
     {
-      zh: `报告已被${by?.displayName ?? '他人'}修改（当前为第 ${current.version} 版）；您的内容未保存，请在最新版本上合并后再保存`,
-      en: `The report was changed by ${by?.displayName ?? 'someone else'} (now version ${current.version}); yours was not saved: merge it onto the latest version and save again`,
+      zh: `报告已被${by?.displayName ?? '他人'}修改（当前为第 ${current.version} 版）；${kept.zh}，请在最新版本上合并后再保存`,
+      en: `The report was changed by ${by?.displayName ?? 'someone else'} (now version ${current.version}); ${kept.en}: merge onto the latest version and save again`,
     },
     {
       conflict: {
@@ -138,6 +156,7 @@ async function conflict(db: Db, current: ReportRow): Promise<never> {
         data: reportData(current),
         updatedAt: current.updated_at,
         updatedBy: by,
+        rejectedSaveId,
       },
     },
   );
@@ -162,19 +181,34 @@ async function save(
 ): Promise<SaveResult> {
   const row = await writable(db, user, input.id);
   if (row.status !== 'draft') throw notDraft(row);
-  if (row.version !== input.baseVersion) return conflict(db, row);
   const checked = checkData(input.data, row.year, await previousYearData(db, row.organisation_id, row.year));
+  const data = JSON.stringify(checked.data);
+  // The losing side of a conflict is kept, so that neither version is lost (a restore needs no copy).
+  const refused = async (current: ReportRow) =>
+    conflict(
+      db,
+      current,
+      reason === 'save'
+        ? await keepRejectedSave(db, {
+            reportId: row.id,
+            baseVersion: input.baseVersion,
+            data,
+            userId: user.id,
+          })
+        : undefined,
+    );
+  if (row.version !== input.baseVersion) return refused(row);
   const outcome = await saveReportData(db, {
     id: row.id,
     baseVersion: input.baseVersion,
-    data: JSON.stringify(checked.data),
+    data,
     errors: checked.errors,
     warnings: checked.warnings,
     userId: user.id,
     reason,
   });
   if (!outcome.ok) {
-    if (outcome.reason === 'conflict' && outcome.current) return conflict(db, outcome.current);
+    if (outcome.reason === 'conflict' && outcome.current) return refused(outcome.current);
     if (outcome.reason === 'status' && outcome.current) throw notDraft(outcome.current);
     throw apiError('NOT_FOUND', REPORT);
   }
@@ -426,6 +460,23 @@ export const reportsRouter = router({
       reason: rev.reason,
       data: JSON.parse(rev.data) as ReportData,
     };
+  }),
+
+  /** Saves refused as stale (CONFLICT), newest first, with their data: the other side of each conflict. */
+  rejectedSaves: authedProcedure.input(byId).query(async ({ ctx, input }): Promise<RejectedSave[]> => {
+    await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+    const rows = await listRejectedSaves(ctx.db, input.id);
+    const names = await userNames(
+      ctx.db,
+      rows.map((r) => r.saved_by),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      baseVersion: r.base_version,
+      savedAt: r.saved_at,
+      savedBy: r.saved_by === null ? null : { id: r.saved_by, displayName: names.get(r.saved_by) ?? '' },
+      data: JSON.parse(r.data) as ReportData,
+    }));
   }),
 
   /** Saves an earlier version's data as a new version on top of `baseVersion`. */
