@@ -60,6 +60,11 @@ it('fills table 三 from a block pasted from a spreadsheet', async () => {
   expect(await page.locator('.nb-notice').textContent()).toContain('已粘贴 12 个单元格');
   await saved(page);
   await page.screenshot({ path: join(OUTPUT, 'pasted.png') });
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.nb-findings [data-rule="R3-BAL"]').first().waitFor();
+  expect(await page.locator('.nb-findings').textContent()).toContain('does not balance');
+  await page.screenshot({ path: join(OUTPUT, 'pasted-en.png') });
+  await page.getByRole('button', { name: '中文' }).click();
 });
 
 it('sends a change at once when the user leaves the report before autosave', async () => {
