@@ -29,62 +29,65 @@ export function BlocksTable({ table, model }: Props) {
   const text = { lang: model.lang, dense };
   const fontSize = tableFontSize(model.lang, dense);
   return (
-    <View style={styles.breakableTable}>
-      {table.blocks.map((block) => {
-        const widths = blockColumnSpans(table, block.columns.length).map((n) => n * gridWidth);
-        const lefts = widths.map((_, i) => rowHeaderWidth + widths.slice(0, i).reduce((a, b) => a + b, 0));
-        return (
-          // A block is a handful of rows: it stays together with its caption. Every caption draws
-          // the top line, as a block may start a page.
-          <View key={block.id} wrap={false}>
-            <TableCell
-              width={width}
-              shown={model.show(block.caption)}
-              minHeight={ROW_MIN}
-              lines={{ left: true, top: true }}
-              {...text}
-            />
-            <View style={styles.row}>
+    // A row around the blocks, for the same reason as in MatrixTable.
+    <View style={[styles.row, styles.breakableTable]}>
+      <View style={[styles.column, { width }]}>
+        {table.blocks.map((block) => {
+          const widths = blockColumnSpans(table, block.columns.length).map((n) => n * gridWidth);
+          const lefts = widths.map((_, i) => rowHeaderWidth + widths.slice(0, i).reduce((a, b) => a + b, 0));
+          return (
+            // A block is a handful of rows: it stays together with its caption. Every caption draws
+            // the top line, as a block may start a page.
+            <View key={block.id} wrap={false}>
               <TableCell
-                width={rowHeaderWidth}
-                shown={model.show(table.rowHeader)}
+                width={width}
+                shown={model.show(block.caption)}
                 minHeight={ROW_MIN}
-                lines={{ left: true }}
+                lines={{ left: true, top: true }}
                 {...text}
               />
-              {block.columns.map((column, i) => (
-                <TableCell
-                  key={column.id}
-                  width={widths[i]!}
-                  shown={model.show(column.label)}
-                  lines={{}}
-                  {...text}
-                />
-              ))}
-            </View>
-            {block.rows.map((row) => (
-              <View key={row.id} style={[styles.row, { width }]}>
+              <View style={styles.row}>
                 <TableCell
                   width={rowHeaderWidth}
-                  shown={model.show(row.label)}
+                  shown={model.show(table.rowHeader)}
                   minHeight={ROW_MIN}
+                  lines={{ left: true }}
                   {...text}
                 />
-                <RowCanvas
-                  verticals={[0, rowHeaderWidth, ...lefts.map((x, i) => x + widths[i]!)]}
-                  bottom={[0, width]}
-                  figures={block.columns.map((column, i) => ({
-                    x: lefts[i]!,
-                    width: widths[i]!,
-                    text: model.value(cellId(table.id, row.id, column.id)),
-                  }))}
-                  fontSize={fontSize}
-                />
+                {block.columns.map((column, i) => (
+                  <TableCell
+                    key={column.id}
+                    width={widths[i]!}
+                    shown={model.show(column.label)}
+                    lines={{}}
+                    {...text}
+                  />
+                ))}
               </View>
-            ))}
-          </View>
-        );
-      })}
+              {block.rows.map((row) => (
+                <View key={row.id} style={[styles.row, { width }]}>
+                  <TableCell
+                    width={rowHeaderWidth}
+                    shown={model.show(row.label)}
+                    minHeight={ROW_MIN}
+                    {...text}
+                  />
+                  <RowCanvas
+                    verticals={[0, rowHeaderWidth, ...lefts.map((x, i) => x + widths[i]!)]}
+                    bottom={[0, width]}
+                    figures={block.columns.map((column, i) => ({
+                      x: lefts[i]!,
+                      width: widths[i]!,
+                      text: model.value(cellId(table.id, row.id, column.id)),
+                    }))}
+                    fontSize={fontSize}
+                  />
+                </View>
+              ))}
+            </View>
+          );
+        })}
+      </View>
     </View>
   );
 }

@@ -148,10 +148,14 @@ export function MatrixTable({ table, model }: Props) {
     );
   }
   return (
-    <View style={styles.breakableTable}>
-      {/* The column header repeats at the top of every page the table continues on. */}
-      <View fixed>{header}</View>
-      {table.rows.map((node) => body(node, 0, []))}
+    // The row around the table makes the pagination engine honour the heading's keep-with-next
+    // window (it checks windows when a row breaks, not when a column does).
+    <View style={[styles.row, styles.breakableTable]}>
+      <View style={[styles.column, { width }]}>
+        {/* The column header repeats at the top of every page the table continues on. */}
+        <View fixed>{header}</View>
+        {table.rows.map((node) => body(node, 0, []))}
+      </View>
     </View>
   );
 }

@@ -8,6 +8,8 @@ import { styles } from './styles.ts';
 
 /** Two lines of body text: a heading never ends a page on its own. */
 export const KEEP_WITH_NEXT = 60;
+/** A table's column header and its first rows: a heading above a table keeps them with it. */
+export const KEEP_WITH_TABLE = 130;
 
 /** react-pdf reads `bookmark` on any element, though its types declare it only on Page. */
 function outlineEntry(title: string | undefined): object {
@@ -20,9 +22,11 @@ interface HeadingProps {
   level: 1 | 2;
   /** The outline entry this heading starts. */
   bookmark?: string;
+  /** What must follow the heading on its page, in points. */
+  keep?: number;
 }
 
-export function Heading({ shown, lang, level, bookmark }: HeadingProps) {
+export function Heading({ shown, lang, level, bookmark, keep = KEEP_WITH_NEXT }: HeadingProps) {
   const main =
     lang === 'en'
       ? level === 1
@@ -33,7 +37,7 @@ export function Heading({ shown, lang, level, bookmark }: HeadingProps) {
         : styles.subheading;
   const sub = level === 1 ? styles.headingEn : styles.subheadingEn;
   return (
-    <View wrap={false} minPresenceAhead={KEEP_WITH_NEXT} {...outlineEntry(bookmark)}>
+    <View wrap={false} minPresenceAhead={keep} {...outlineEntry(bookmark)}>
       <Text style={main} hyphenationCallback={noHyphenation}>
         {shown.main}
       </Text>

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { BlocksTable } from './BlocksTable.tsx';
 import { noHyphenation } from './cjkBreak.ts';
 import { MatrixTable } from './MatrixTable.tsx';
-import { Heading, Narrative } from './Narrative.tsx';
+import { Heading, KEEP_WITH_TABLE, Narrative } from './Narrative.tsx';
 import { type } from './officialLayout.ts';
 import { PageNumbers } from './PageNumbers.tsx';
 import type { ReportModel, SectionModel } from './reportModel.ts';
@@ -29,7 +29,13 @@ function Section({ section, model, closing }: SectionProps) {
   // of the page flow (the pagination engine cannot move a container from inside it).
   return (
     <>
-      <Heading shown={section.heading} lang={model.lang} level={1} bookmark={section.bookmark} />
+      <Heading
+        shown={section.heading}
+        lang={model.lang}
+        level={1}
+        bookmark={section.bookmark}
+        keep={table && section.narrative.length === 0 ? KEEP_WITH_TABLE : undefined}
+      />
       {section.narrative.map((block, i) => (
         <Narrative
           key={block.id}
