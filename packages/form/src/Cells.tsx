@@ -7,16 +7,23 @@ import { type Direction, type GridModel, neighbour, parseClipboard, pastePlan } 
 import { kindHint, say, words } from './i18n.ts';
 
 /** `level|message` of the finding shown at a cell, so that the cell re-renders only when it changes. */
-function useMarker(id: string): { level: string; message: string } {
+function useMarker(id: string): { level: string; involved: boolean; message: string } {
   const { store, lang } = useReportForm();
   const key = useSyncExternalStore(store.subscribe, () => {
+    const involved = store.involved(id) ? '1' : '0';
     const level = store.marker(id);
-    if (!level) return '';
+    if (!level) return `|${involved}|`;
     const finding = store.findings.find((f) => f.cells[0] === id && f.level === level);
-    return `${level}|${finding?.message[lang] ?? ''}`;
+    return `${level}|${involved}|${finding?.message[lang] ?? ''}`;
   });
-  const at = key.indexOf('|');
-  return at < 0 ? { level: '', message: '' } : { level: key.slice(0, at), message: key.slice(at + 1) };
+  const [level = '', involved, ...message] = key.split('|');
+  return { level, involved: involved === '1', message: message.join('|') };
+}
+
+function markerClass(base: string, marker: { level: string; involved: boolean }): string {
+  return [base, marker.level && `nb-${marker.level}`, marker.involved && 'nb-involved']
+    .filter(Boolean)
+    .join(' ');
 }
 
 function arrowDirection(e: KeyboardEvent<HTMLInputElement>): Direction | undefined {
@@ -97,7 +104,7 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
       {...field}
       id={cellDomId(id)}
       data-cell={id}
-      className={marker.level ? `nb-cell nb-${marker.level}` : 'nb-cell'}
+      className={markerClass('nb-cell', marker)}
       aria-label={label}
       aria-invalid={marker.level === 'error' || undefined}
       title={marker.message || undefined}
@@ -125,7 +132,7 @@ export const ComputedCell = memo(function ComputedCell({ id }: { id: string }) {
       tabIndex={-1}
       // An <output> is a live region; totals changing under every keystroke would be read out.
       aria-live="off"
-      className={marker.level ? `nb-computed nb-${marker.level}` : 'nb-computed'}
+      className={markerClass('nb-computed', marker)}
       aria-label={`${cellName(index.get(id)!, lang)}（${words.computed[lang]}）`}
       title={marker.message || words.computed[lang]}
     >

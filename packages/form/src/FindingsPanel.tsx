@@ -41,7 +41,15 @@ export const FindingsPanel = memo(function FindingsPanel() {
               className={`nb-finding nb-finding-${f.level}`}
               data-rule={f.rule}
             >
-              <button type="button" className="nb-finding-go" onClick={() => go(f)}>
+              <button
+                type="button"
+                className="nb-finding-go"
+                onClick={() => go(f)}
+                onMouseEnter={() => store.highlight(f.cells)}
+                onMouseLeave={() => store.highlight(undefined)}
+                onFocus={() => store.highlight(f.cells)}
+                onBlur={() => store.highlight(undefined)}
+              >
                 <span className="nb-finding-tag">
                   {words[f.level][lang]} · {f.rule}
                 </span>

@@ -96,6 +96,19 @@ describe.each(formats)('the %s format', (format, year) => {
     expect(panel().querySelector('[data-rule="R3-BAL"]')).toBeNull();
   });
 
+  it('shows every cell of a finding while the user points at it in the panel', async () => {
+    const { cell, user, panel } = setup(format, year);
+    await user.type(cell('t3.new_received.research'), '2');
+    const item = panel().querySelector<HTMLElement>('[data-rule="R3-BAL"] .nb-finding-go')!;
+    await user.hover(item);
+    for (const row of ['new_received', 'carried_over', 'results_total', 'carried_forward']) {
+      expect(cell(`t3.${row}.research`).classList.contains('nb-involved'), row).toBe(true);
+    }
+    expect(cell('t3.new_received.commercial').classList.contains('nb-involved')).toBe(false);
+    await user.unhover(item);
+    expect(cell('t3.new_received.research').classList.contains('nb-involved')).toBe(false);
+  });
+
   it('fills the grid from a block pasted from Excel, starting at the focused cell', async () => {
     const { cell, ref } = setup(format, year);
     const start = cell('t3.new_received.natural_person');

@@ -56,6 +56,17 @@ export class ReportStore {
 
   marker = (cell: string): Marker => this.markers.get(cell) ?? '';
 
+  private highlighted = new Set<string>();
+
+  /** Whether a cell takes part in the finding the user is pointing at in the panel. */
+  involved = (cell: string): boolean => this.highlighted.has(cell);
+
+  /** Shows the cells of a finding (all of R3-BAL's column, say); undefined clears. */
+  highlight(cells: string[] | undefined): void {
+    this.highlighted = new Set(cells);
+    for (const listener of this.listeners) listener();
+  }
+
   value = (cell: string): ReportData['cells'][string] => this.data.cells[cell] ?? null;
 
   setCellText(id: string, text: string): void {
