@@ -83,15 +83,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return last || (req.socket.remoteAddress ?? null);
   }
 
+  /** The host of an Origin header; an unparsable one matches no host. */
+  function originHost(origin: string): string | undefined {
+    try {
+      return new URL(origin).host;
+    } catch {
+      return undefined;
+    }
+  }
+
   async function handleTrpc(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     // Cross-site requests carry no session (SameSite=Lax), but refuse them outright as well.
     const origin = req.headers.origin;
-    const hosts = [
-      req.headers.host,
-      options.trustProxy ? String(req.headers['x-forwarded-host'] ?? '') : undefined,
-    ];
+    const hosts = [req.headers.host, options.trustProxy ? req.headers['x-forwarded-host'] : undefined].filter(
+      (h): h is string => typeof h === 'string' && h !== '',
+    );
+    const host = origin && origin !== 'null' ? originHost(origin) : undefined;
     if (
-      (origin && origin !== 'null' && !hosts.includes(new URL(origin).host)) ||
+      (origin && origin !== 'null' && (host === undefined || !hosts.includes(host))) ||
       req.headers['sec-fetch-site'] === 'cross-site'
     ) {
       return sendError(res, 403, 'FORBIDDEN', {
@@ -108,10 +117,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
               zh: `请求过大（上限 ${Math.round(maxBody / 1024 / 1024)} MB）`,
               en: `Request too large (limit ${Math.round(maxBody / 1024 / 1024)} MB)`,
             })
-          : sendError(res, 400, 'BAD_REQUEST', {
-              zh: '请求内容不是有效的 UTF-8 文本',
-              en: 'The request body is not valid UTF-8 text',
-            });
+          : read.reason === 'invalid-utf8'
+            ? sendError(res, 400, 'BAD_REQUEST', {
+                zh: '请求内容不是有效的 UTF-8 文本',
+                en: 'The request body is not valid UTF-8 text',
+              })
+            : sendError(res, 400, 'BAD_REQUEST', {
+                zh: '请求未完整发送',
+                en: 'The request body was cut off',
+              });
       }
       body = read.text;
     }

@@ -81,6 +81,22 @@ describe('sign-in', () => {
   });
 });
 
+describe('same-site requests', () => {
+  it('accepts a POST whose Origin is the server itself, as a browser sends it', async () => {
+    const client = new Client(server.url);
+    const reply = await client.request('/trpc/auth.login', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: new URL(server.url).origin,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: JSON.stringify({ login: 'reviewer', password: 'reviewer-demo' }),
+    });
+    expect(reply.status).toBe(200);
+  });
+});
+
 describe('session expiry', () => {
   it('ends a session when it expires', async () => {
     const short = await testServer({ sessionTtlMs: 1000 });

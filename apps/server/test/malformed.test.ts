@@ -192,6 +192,12 @@ function corpus(): Case[] {
       body: validJson,
       headers: { origin: 'https://evil.example' },
     },
+    {
+      name: 'a malformed Origin header',
+      path: '/trpc/reports.save',
+      body: validJson,
+      headers: { origin: 'not a url' },
+    },
     { name: 'a PDF in an unknown language', path: `/reports/${id}.pdf?lang=fr`, method: 'GET' },
     { name: 'a PDF of a report that does not exist', path: '/reports/999999.pdf', method: 'GET' },
     { name: 'a path outside the app', path: '/../../etc/passwd', method: 'GET' },
