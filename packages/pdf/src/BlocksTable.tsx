@@ -1,4 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react (also when run from a directory without this tsconfig) */
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * Table 二: blocks stacked in one grid, each a full-width caption row, a header row starting
  * with 信息内容, then data rows. A block spreads its columns over the grid with

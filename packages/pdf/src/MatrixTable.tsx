@@ -1,4 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react (also when run from a directory without this tsconfig) */
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * Tables 三 and 四, drawn from their header trees. react-pdf has no rowSpan/colSpan, so the
  * tables are nested flex boxes that follow the trees: a column group is a box holding its label

@@ -1,4 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react (also when run from a directory without this tsconfig) */
+/** @jsxRuntime automatic @jsxImportSource react */
 /** The headings and paragraphs of a section: Chinese, English, or Chinese then English. */
 import { Text, View } from '@react-pdf/renderer';
 import { noHyphenation } from './cjkBreak.ts';

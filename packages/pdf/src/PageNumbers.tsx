@@ -1,4 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react (also when run from a directory without this tsconfig) */
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * Page numbers 「— N —」 (GB/T 9704 7.5): 4号 (14 pt), 7 mm below the text block, odd pages
  * right-aligned and even pages left-aligned, one character in from the edge.

@@ -1,4 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react (also when run from a directory without this tsconfig) */
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * The report as a react-pdf document: title, the six sections in the format's order, the closing
  * block, page numbers 「— N —」. Uses react-pdf's newer pagination engine: it splits the nested

@@ -1,4 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react (also when run from a directory without this tsconfig) */
+/** @jsxRuntime automatic @jsxImportSource react */
 /** One label cell of a table: Chinese, English, or Chinese with the English beneath. */
 import { Text, View } from '@react-pdf/renderer';
 import type { Lang, Shown } from './lang.ts';

@@ -1,6 +1,4 @@
 /** The three ways a report can be printed, and what a label shows in each. */
-import type { Label } from '@nianbao/schema';
-
 export type Lang = 'zh' | 'en' | 'zh-en';
 
 export const LANGS: readonly Lang[] = ['zh', 'en', 'zh-en'];
@@ -38,5 +36,3 @@ export function documentLanguage(lang: Lang): string {
 export function oneLine(shown: Shown): string {
   return shown.sub ? `${shown.main} ${shown.sub}` : shown.main;
 }
-
-export type { Label };

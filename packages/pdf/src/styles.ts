@@ -12,17 +12,6 @@ export const styles = StyleSheet.create({
     paddingRight: page.marginRight,
     paddingBottom: page.marginBottom,
   },
-  flow: { flexGrow: 1 },
-  pageNumber: {
-    position: 'absolute',
-    top: page.height - page.marginBottom + page.pageNumberGap - type.pageNumber.fontSize * 0.55,
-    fontFamily: SERIF,
-    ...type.pageNumber,
-  },
-  // 单页码居右空一字, 双页码居左空一字.
-  pageNumberOdd: { right: page.marginRight + type.pageNumber.fontSize },
-  pageNumberEven: { left: page.marginLeft + type.pageNumber.fontSize },
-
   title: { fontFamily: SERIF, fontWeight: 700, textAlign: 'center', ...type.title },
   titleEn: { fontFamily: SERIF, fontWeight: 700, textAlign: 'center', marginTop: 4, ...type.titleEn },
   // One blank line of the grid between the title and the text.

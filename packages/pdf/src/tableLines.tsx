@@ -1,4 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react (also when run from a directory without this tsconfig) */
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * Table lines and figures painted straight onto the page. react-pdf draws each border side as a
  * clipped path of Bézier segments, and lays out every Text node through its full text engine; a
