@@ -33,6 +33,8 @@ interface RowLabel {
   id: string;
   label: Label;
   normal: string;
+  /** A bilingual PDF prints the English label under the Chinese one; it is matched only exactly. */
+  lang: 'zh' | 'en';
 }
 
 function tableOf(format: FormatDef): MatrixTable {
@@ -48,18 +50,31 @@ function rowLabels(): { rows: RowLabel[]; groups: Label[]; groupsElsewhere: stri
   const groups: Label[] = [];
   for (const format of formats) {
     const table = tableOf(format);
-    for (const leaf of leaves(table.rows!))
-      rows.set(leaf.id, { id: leaf.id, label: leaf.label, normal: normaliseLabel(leaf.label.zh) });
+    for (const leaf of leaves(table.rows!)) {
+      rows.set(leaf.id, {
+        id: leaf.id,
+        label: leaf.label,
+        normal: normaliseLabel(leaf.label.zh),
+        lang: 'zh',
+      });
+      rows.set(`${leaf.id}.en`, {
+        id: leaf.id,
+        label: leaf.label,
+        normal: normaliseLabel(leaf.label.en),
+        lang: 'en',
+      });
+    }
+    const english = (l: Label): Label => ({ zh: l.en, en: l.en });
     const walk = (nodes: HeaderNode[]) => {
       for (const n of nodes) {
         if (n.children) {
-          groups.push(n.label);
+          groups.push(n.label, english(n.label));
           walk(n.children);
         }
       }
     };
     walk(table.rows!);
-    if (table.corner) groups.push(table.corner);
+    if (table.corner) groups.push(table.corner, english(table.corner));
   }
   const leafNormals = new Set([...rows.values()].map((r) => r.normal));
   // （六）其他处理 is a group in one format and a row in the other: it is matched as a row.
@@ -104,6 +119,7 @@ export function matchRow(text: string, next = ''): { row: RowLabel; printed: str
   if (best) return best;
   // A label printed without its bracketed note: 「（二）部分公开」.
   for (const row of LABELS.rows) {
+    if (row.lang === 'en') continue;
     const note = row.normal.indexOf('(', 3);
     if (note >= 5 && stripped.endsWith(row.normal.slice(0, note)))
       return { row, printed: row.normal.slice(0, note) };
@@ -117,6 +133,7 @@ export function matchRow(text: string, next = ''): { row: RowLabel; printed: str
     }
   }
   for (const row of LABELS.rows) {
+    if (row.lang === 'en') continue;
     // Most text is nowhere near a label: skip it before the costlier edit distance.
     const window = new Set(stripped.slice(-(row.normal.length + tolerance(row.normal))));
     const shared = [...row.normal].filter((ch) => window.has(ch)).length;
@@ -175,7 +192,11 @@ function byRows(segments: Segment[], columns: number): RowsRead {
     }
     // pdftotext -layout puts a wrapped label's last line after the row's figures, and a group label's
     // pieces between its lines: when every character of the label is there in order, it is no misprint.
-    const around = segment.text + (segments[n + 1]?.text ?? '');
+    // (The English lines of a bilingual PDF in between do not count.)
+    const around = `${segments[n - 1]?.text ?? ''}${segment.text}${segments[n + 1]?.text ?? ''}`.replace(
+      /[A-Za-z]/g,
+      '',
+    );
     if (match.printed !== match.row.normal && !isSubsequence(match.row.normal, around)) {
       const start = segment.text.lastIndexOf(match.printed);
       // Shown as printed, full-width punctuation and all.
@@ -243,6 +264,13 @@ export function readApplicationsTable(lines: Line[]): RowsRead {
   const rows = inOrder;
   const layout = fullTable(rows);
   if (!rows || !layout) return read;
+  // Figures taken by position are trusted only if they make sense as rows: in most of them the
+  // 总计 column is the sum of the others. Otherwise the order was not the table's.
+  const summing = rows.filter((r) => {
+    const n = r.map((v) => (v.token.type === 'number' ? Number(v.token.value) : 0));
+    return n.slice(0, -1).reduce((a, b) => a + b, 0) === n[n.length - 1];
+  });
+  if (summing.length < rows.length * 0.8) return read;
   const ids = leaves(tableOf(layout).rows!).map((l) => l.id);
   const expected = leaves(tableOf(layout).rows!).map((l) => l.label);
   return {

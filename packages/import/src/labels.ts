@@ -42,7 +42,13 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
     const printed = masked.slice(start, end);
     if (printed === '' || printed.includes(MASK)) continue;
     // A layout that interleaves a label's lines with a neighbouring column's still has all its characters in order.
-    if (isSubsequence(official, region.text.slice(start, start + Math.ceil(official.length * 2.5)))) continue;
+    // (English lines of a bilingual PDF in between are left out of the count.)
+    const before = region.text
+      .slice(Math.max(0, start - official.length * 40), start)
+      .replace(/[A-Za-z]/g, '');
+    const after = region.text.slice(start, start + official.length * 40).replace(/[A-Za-z]/g, '');
+    const window = before.slice(-official.length) + after.slice(0, Math.ceil(official.length * 2.5));
+    if (isSubsequence(official, window)) continue;
     out.push({
       official: label,
       printed: region.source.slice(start, end).join(''),

@@ -63,8 +63,11 @@ export function tokeniseLine(raw: string): Token[] {
     .split(/[\s\u00a0\u3000|]+/)
     .filter((p) => p !== '');
   const tokens: Token[] = [];
-  for (const piece of pieces) {
-    const number = readNumber(piece);
+  for (const [i, piece] of pieces.entries()) {
+    // A number inside an English sentence (「item 1 + item 2」 in a bilingual table note) is text.
+    const inSentence =
+      /[A-Za-z]$/.test(pieces[i - 1] ?? '') && /^[+=<>/&-]$|^[A-Za-z]/.test(pieces[i + 1] ?? '');
+    const number = inSentence ? undefined : readNumber(piece);
     const token: Token =
       number ?? (ZERO_MARK.test(piece) ? { type: 'empty', raw: piece } : { type: 'text', text: piece });
     const last = tokens[tokens.length - 1];

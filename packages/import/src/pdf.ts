@@ -1,14 +1,14 @@
 /**
- * Importing a PDF through poppler's `pdftotext` (Node only; import from `@nianbao/import/pdf`). The
+ * Importing a PDF through poppler's `pdftotext` (Node only; import from `@nianbao/import/node`). The
  * text is read in both of pdftotext's orders — raw (content-stream order) and -layout (rows as on
- * the page) — and the reading that places more figures wins: PDFs differ in which order keeps
- * each table row together.
+ * the page) — and the better reading wins: PDFs differ in which order keeps each table row together.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { checkImported } from './checkImported.ts';
 import { ImportError, importText } from './importReport.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
@@ -69,17 +69,22 @@ export async function importPdf(
       } catch (error) {
         if (!(error instanceof ImportError) || mode === 'layout') throw error;
       }
-      // A complete reading in raw order needs no second try.
-      if (readings[0] && readings[0].unread.length === 0) break;
     }
-    if (readings.length === 0)
+    if (readings.length === 0) {
       throw new ImportError({ zh: 'PDF 中没有可读的文字', en: 'the PDF holds no readable text' });
-    return readings.reduce((best, r) =>
-      r.readCells.length > best.readCells.length ||
-      (r.readCells.length === best.readCells.length && r.unread.length < best.unread.length)
-        ? r
-        : best,
-    );
+    }
+    // More cells read wins; then the reading whose figures keep more of the rules (figures taken
+    // in a wrong order break the sums); then the one with less left unread.
+    const score = (r: PdfImportResult) => [
+      r.readCells.length,
+      -checkImported(r).filter((f) => f.level === 'error').length,
+      -r.unread.length,
+    ];
+    return readings.reduce((best, r) => {
+      const [a, b] = [score(r), score(best)];
+      const k = a.findIndex((v, i) => v !== b[i]);
+      return k >= 0 && a[k]! > b[k]! ? r : best;
+    });
   } finally {
     if (dir) await rm(dir, { recursive: true, force: true });
   }

@@ -41,6 +41,19 @@ describe.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])('%s'
   }, 60_000);
 });
 
+it.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])(
+  'reads the figures of a bilingual PDF (%s) too',
+  async (name) => {
+    const report = example(name);
+    const result = await importPdf(new Uint8Array(await renderReportPdf(report, { lang: 'zh-en' })));
+    expect(result.data.cells).toEqual(
+      Object.fromEntries(Object.entries(report.cells).map(([id, v]) => [id, v ?? 0])),
+    );
+    expect(checkImported(result)).toEqual([]);
+  },
+  60_000,
+);
+
 it('imports uploaded bytes: a PDF by its magic bytes, anything else as text', async () => {
   const pdf = await renderReportPdf(example('tiantan-2019.report.json'), { lang: 'zh' });
   expect((await importBytes(new Uint8Array(pdf))).data.cells['t2.procurement.items']).toBe(21);
