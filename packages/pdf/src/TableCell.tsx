@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 /** One label cell of a table: Chinese, English, or Chinese with the English beneath. */
 import { Text, View } from '@react-pdf/renderer';
+import { tableHyphenation } from './cjkBreak.ts';
 import type { Lang, Shown } from './lang.ts';
 import { type } from './officialLayout.ts';
 import { styles } from './styles.ts';
@@ -26,9 +27,16 @@ export function CellText({ shown, lang, dense }: Pick<CellProps, 'shown' | 'lang
   const main = lang === 'en' ? type.tableEnMain : dense ? type.table : type.tableRoomy;
   return (
     <>
-      <Text style={[styles.cellText, main]}>{shown.main}</Text>
+      <Text style={[styles.cellText, main]} hyphenationCallback={tableHyphenation}>
+        {shown.main}
+      </Text>
       {shown.sub ? (
-        <Text style={[styles.cellText, dense ? type.tableEnDense : type.tableEn]}>{shown.sub}</Text>
+        <Text
+          style={[styles.cellText, dense ? type.tableEnDense : type.tableEn]}
+          hyphenationCallback={tableHyphenation}
+        >
+          {shown.sub}
+        </Text>
       ) : null}
     </>
   );

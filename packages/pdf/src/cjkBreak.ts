@@ -75,6 +75,22 @@ export function hyphenationCallback(word: string, builtin?: (word: string) => st
   return parts;
 }
 
+/** Latin words at least this long may be split in a table cell even without a hyphenation point. */
+const LONG_WORD = 8;
+
+/**
+ * For table cells, whose columns can be narrower than an English word: a long word for which the
+ * hyphenation patterns know no break point ("providers") may break before its last three letters,
+ * rather than run across the column line.
+ */
+export function tableHyphenation(word: string, builtin?: (word: string) => string[]): string[] {
+  const parts = hyphenationCallback(word, builtin);
+  const letters = /^\p{L}+$/u;
+  if (parts.length === 1 && word.length >= LONG_WORD && letters.test(word))
+    return [word.slice(0, -3), word.slice(-3)];
+  return parts;
+}
+
 /** For headings and titles: Chinese break points, but English words are never hyphenated. */
 export function noHyphenation(word: string): string[] {
   return hyphenationCallback(word);
