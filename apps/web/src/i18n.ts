@@ -5,7 +5,6 @@ export type Lang = 'zh' | 'en';
 
 export const t = {
   app: { zh: '政府信息公开工作年度报告', en: 'Annual Report on Government Information Disclosure' },
-  appShort: { zh: '年报', en: 'Nianbao' },
   login: { zh: '登录', en: 'Sign in' },
   loginTitle: { zh: '登录年报填报系统', en: 'Sign in to Nianbao' },
   user: { zh: '用户名', en: 'User name' },
@@ -18,7 +17,6 @@ export const t = {
   status: { zh: '状态', en: 'Status' },
   updated: { zh: '最后保存', en: 'Last saved' },
   checks: { zh: '检查结果', en: 'Checks' },
-  open: { zh: '打开', en: 'Open' },
   create: { zh: '新建报告', en: 'New report' },
   createFor: { zh: '新建 {year} 年度报告', en: 'Create the {year} report' },
   createHint: {
@@ -64,9 +62,7 @@ export const t = {
     zh: { create: '新建', save: '保存', import: '导入', restore: '恢复' },
     en: { create: 'created', save: 'saved', import: 'imported', restore: 'restored' },
   },
-  pdf: { zh: 'PDF', en: 'PDF' },
   preview: { zh: '预览 PDF', en: 'Preview PDF' },
-  closePreview: { zh: '关闭预览', en: 'Close preview' },
   downloadZh: { zh: '下载中文 PDF', en: 'Chinese PDF' },
   downloadEn: { zh: '下载英文 PDF', en: 'English PDF' },
   downloadBi: { zh: '下载中英对照 PDF', en: 'Bilingual PDF' },
@@ -100,7 +96,6 @@ export const t = {
     zh: { filler: '填报人', reviewer: '审核人', admin: '管理员' },
     en: { filler: 'filler', reviewer: 'reviewer', admin: 'administrator' },
   },
-  retry: { zh: '重试', en: 'Retry' },
 } as const;
 
 export type Word = { zh: string; en: string };

@@ -1,4 +1,4 @@
-import { type CellDef, cellIndex, type FormatDef } from '@nianbao/schema';
+import type { CellDef, FormatDef } from '@nianbao/schema';
 import { createContext, useContext } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { FormValues } from './fields.ts';
@@ -49,5 +49,3 @@ export function useReportForm(): FormContextValue {
 
 export const cellDomId = (id: string) => `nb-cell-${id}`;
 export const narrativeDomId = (id: string, lang: Lang) => `nb-text-${id}-${lang}`;
-
-export { cellIndex };

@@ -18,17 +18,9 @@ export interface FormValues {
 }
 
 const encode = (id: string) => id.replaceAll('.', '~');
-const decode = (key: string) => key.replaceAll('~', '.');
 
 export const cellField = (id: string) => `cells.${encode(id)}` as const;
 export const narrativeField = (id: string, lang: 'zh' | 'en') => `narrative.${encode(id)}.${lang}` as const;
-
-/** The cell or narrative id behind a field name, or undefined for the other fields. */
-export function fieldTarget(name: string): { cell: string } | { narrative: string } | undefined {
-  if (name.startsWith('cells.')) return { cell: decode(name.slice(6)) };
-  const m = /^narrative\.([^.]+)\./.exec(name);
-  return m ? { narrative: decode(m[1]!) } : undefined;
-}
 
 export function toFormValues(format: FormatDef, data: ReportData): FormValues {
   const cells: FormValues['cells'] = {};

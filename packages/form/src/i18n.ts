@@ -10,15 +10,12 @@ export const words = {
   warnings: { zh: '提醒', en: 'Warnings' },
   error: { zh: '错误', en: 'Error' },
   warning: { zh: '提醒', en: 'Warning' },
-  errorsBlock: { zh: '有错误时不能提交审核', en: 'Errors must be fixed before submission' },
   applyFix: { zh: '填入 {value}', en: 'Enter {value}' },
-  goToCell: { zh: '定位', en: 'Go to cell' },
   required: { zh: '必填', en: 'Required' },
   showEnglish: { zh: '同时填写英文', en: 'Also edit English text' },
   englishText: { zh: '英文', en: 'English' },
   chineseText: { zh: '中文', en: 'Chinese' },
   computed: { zh: '自动计算', en: 'Calculated' },
-  details: { zh: '基本信息', en: 'Report details' },
   organisation: { zh: '机关名称', en: 'Agency' },
   organisationEn: { zh: '机关英文名称', en: 'Agency name in English' },
   date: { zh: '成文日期', en: 'Date of the report' },
@@ -38,7 +35,6 @@ export const words = {
     en: 'Errors block submission; warnings do not.',
   },
   sections: { zh: '目录', en: 'Contents' },
-  charCount: { zh: '{n} 字', en: '{n} characters' },
 } as const;
 
 export const kindHint: Record<CellKind, { zh: string; en: string }> = {
