@@ -9,9 +9,9 @@ import {
 } from '@nianbao/db';
 import { z } from 'zod';
 import { apiError, notFound } from '../errors.ts';
+import { id } from '../inputs.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
 const nameZh = z.string().trim().min(1).max(200);
 const nameEn = z.string().trim().max(300);
 /** `MM-DD` of the year after the report year (statute: 01-31 for county-level departments). */

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
 import type { SessionUser } from '../context.ts';
 import { apiError } from '../errors.ts';
+import { id, version } from '../inputs.ts';
 import {
   checkData,
   createReport,
@@ -33,8 +34,6 @@ import {
 } from '../services/reports.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
-const version = z.number().int().positive().max(2_147_483_647);
 const year = z.number().int().min(2019).max(2100);
 const byId = z.strictObject({ id });
 const atVersion = z.strictObject({ id, version });

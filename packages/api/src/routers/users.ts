@@ -14,9 +14,9 @@ import {
 import { z } from 'zod';
 import type { SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
+import { id } from '../inputs.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
 const role = z.enum(['filler', 'reviewer', 'admin']);
 export const loginSchema = z
   .string()
