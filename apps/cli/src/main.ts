@@ -3,17 +3,42 @@
  * The `nianbao` command line: `pnpm nianbao <command> …`. Each command lives in its own module
  * under ./commands and is loaded only when used, so `render` never loads the database.
  */
-const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
-  render: { summary: 'render <report.json> -o <out.pdf|out.html> [--lang zh|en|zh-en]', load: () => import('./commands/render.ts') },
-  check: { summary: 'check <file.pdf|.txt|.html|.json> [--lang zh|en] [--json]', load: () => import('./commands/check.ts') },
-  import: { summary: 'import <file.pdf|.txt|.html> -o <report.json>', load: () => import('./commands/import.ts') },
-  user: { summary: 'user add --login <name> --org <id> --role filler|reviewer|admin [--password <pw>]', load: () => import('./commands/user.ts') },
-  org: { summary: 'org add --name <机关名称> [--name-en <name>] [--parent <id>]', load: () => import('./commands/org.ts') },
-  'seed-demo': { summary: 'seed-demo  (demo organisation, users and reports)', load: () => import('./commands/seedDemo.ts') },
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }
+> = {
+  render: {
+    summary: 'render <report.json> -o <out.pdf|out.html> [--lang zh|en|zh-en]',
+    load: () => import('./commands/render.ts'),
+  },
+  check: {
+    summary: 'check <file.pdf|.txt|.html|.json> [--lang zh|en] [--json]',
+    load: () => import('./commands/check.ts'),
+  },
+  import: {
+    summary: 'import <file.pdf|.txt|.html> -o <report.json>',
+    load: () => import('./commands/import.ts'),
+  },
+  user: {
+    summary: 'user add --login <name> --org <id> --role filler|reviewer|admin [--password <pw>]',
+    load: () => import('./commands/user.ts'),
+  },
+  org: {
+    summary: 'org add --name <机关名称> [--name-en <name>] [--parent <id>]',
+    load: () => import('./commands/org.ts'),
+  },
+  'seed-demo': {
+    summary: 'seed-demo  (demo organisation, users and reports)',
+    load: () => import('./commands/seedDemo.ts'),
+  },
 };
 
 function usage(): string {
-  return ['usage: pnpm nianbao <command> …', '', ...Object.values(commands).map((c) => `  ${c.summary}`)].join('\n');
+  return [
+    'usage: pnpm nianbao <command> …',
+    '',
+    ...Object.values(commands).map((c) => `  ${c.summary}`),
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
