@@ -81,3 +81,20 @@ it('sends a change at once when the user leaves the report before autosave', asy
   await cell(page, 't4.litigation_direct.pending').waitFor();
   expect(await cell(page, 't4.litigation_direct.pending').inputValue()).toBe('4');
 });
+
+it('creates a 2020 report in the 2019 format and keeps signed counts and amounts', async () => {
+  const page = await newPage(browser, baseUrl);
+  await login(page, DEMO.filler);
+  await page.getByLabel('年度').selectOption('2020');
+  await page.getByRole('button', { name: '新建 2020 年度报告' }).click();
+  await cell(page, 't2.licensing.change').waitFor();
+  expect(await page.locator('.nb-facts').textContent()).toContain('2019年版格式（试行）');
+  await cell(page, 't2.licensing.change').pressSequentially('-3');
+  await cell(page, 't2.procurement.total_amount').pressSequentially('95.5a');
+  expect(await cell(page, 't2.procurement.total_amount').inputValue()).toBe('95.5');
+  await saved(page);
+  await page.reload();
+  await cell(page, 't2.licensing.change').waitFor();
+  expect(await cell(page, 't2.licensing.change').inputValue()).toBe('-3');
+  expect(await cell(page, 't2.procurement.total_amount').inputValue()).toBe('95.5');
+});
