@@ -119,15 +119,16 @@ export function MatrixTable({ table, model }: Props) {
 
   const header = (
     <View style={styles.row} wrap={false}>
-      {table.corner ? (
+      {labelsWidth > 0 ? (
+        // The corner above the row labels: the note of table 三, or empty in a format without one.
         <TableCell
           width={labelsWidth}
-          shown={model.show(table.corner)}
+          shown={table.corner ? model.show(table.corner) : { main: '' }}
           lines={{ left: true, top: true }}
           {...text}
         />
       ) : null}
-      {columnHeader(table.columns, 0, !table.corner)}
+      {columnHeader(table.columns, 0, labelsWidth === 0)}
     </View>
   );
 

@@ -64,8 +64,8 @@ function matrixTable(table: MatrixTable, model: ReportModel): string {
   ];
   layout.header.forEach((row, r) => {
     const corner =
-      r === 0 && table.corner && layout.labelColumns > 0
-        ? `<th${attrs({ rowSpan: layout.headerRows, colSpan: layout.labelColumns })} class="corner">${label(model.show(table.corner))}</th>`
+      r === 0 && layout.labelColumns > 0
+        ? `<th${attrs({ rowSpan: layout.headerRows, colSpan: layout.labelColumns })} class="corner">${table.corner ? label(model.show(table.corner)) : ''}</th>`
         : '';
     const cells = row.map(
       (c: SpanCell) => `<th${attrs(c)} scope="col">${label(model.show(c.node.label))}</th>`,
