@@ -12,6 +12,8 @@ export function ReportList({ me }: { me: Me }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.reports.list.queryOptions());
+  const orgs = useQuery(trpc.orgs.list.queryOptions());
+  const deadlineOf = (orgId: number) => orgs.data?.find((o) => o.id === orgId)?.deadline ?? DEFAULT_DEADLINE;
   const id = useId();
   const thisYear = new Date().getFullYear();
   const own = (list.data ?? []).filter((r) => r.organisation.id === me.organisation.id).map((r) => r.year);
@@ -83,6 +85,7 @@ export function ReportList({ me }: { me: Me }) {
               <th scope="col">{say(t.reports)}</th>
               <th scope="col">{say(t.status)}</th>
               <th scope="col">{say(t.checks)}</th>
+              <th scope="col">{say(t.deadline)}</th>
               <th scope="col">{say(t.updated)}</th>
             </tr>
           </thead>
@@ -108,6 +111,13 @@ export function ReportList({ me }: { me: Me }) {
                     <span className="tag tag-ok">{say(t.noProblems)}</span>
                   )}
                 </td>
+                <td>
+                  <Deadline
+                    year={r.year}
+                    monthDay={deadlineOf(r.organisation.id)}
+                    done={r.status === 'approved'}
+                  />
+                </td>
                 <td className="muted">
                   {formatTime(r.updatedAt, lang)} {r.updatedBy?.displayName}
                 </td>
@@ -117,5 +127,25 @@ export function ReportList({ me }: { me: Me }) {
         </table>
       )}
     </div>
+  );
+}
+
+/** 条例第四十九条: by 1月31日 of the following year, unless the organisation has its own deadline. */
+const DEFAULT_DEADLINE = '01-31';
+
+function Deadline({ year, monthDay, done }: { year: number; monthDay: string; done: boolean }) {
+  const { lang, say } = useLang();
+  const [month, day] = monthDay.split('-').map(Number) as [number, number];
+  const due = new Date(year + 1, month - 1, day, 23, 59, 59);
+  const text =
+    lang === 'zh'
+      ? `${year + 1}年${month}月${day}日`
+      : due.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  const overdue = !done && Date.now() > due.getTime();
+  return (
+    <span className={overdue ? 'deadline deadline-overdue' : 'deadline'}>
+      {text}
+      {overdue && <span className="tag tag-error">{say(t.overdue)}</span>}
+    </span>
   );
 }

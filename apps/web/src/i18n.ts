@@ -16,6 +16,8 @@ export const t = {
   year: { zh: '年度', en: 'Year' },
   status: { zh: '状态', en: 'Status' },
   updated: { zh: '最后保存', en: 'Last saved' },
+  deadline: { zh: '报送期限', en: 'Deadline' },
+  overdue: { zh: '已逾期', en: 'overdue' },
   checks: { zh: '检查结果', en: 'Checks' },
   create: { zh: '新建报告', en: 'New report' },
   createFor: { zh: '新建 {year} 年度报告', en: 'Create the {year} report' },
