@@ -130,7 +130,10 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     setActionError(null);
     setNotice(null);
     try {
-      if (current.permissions.canEdit && !(await autosave.flush())) return;
+      if (current.permissions.canEdit && !(await autosave.flush())) {
+        setActionError(say(t.notSavedYet));
+        return;
+      }
       await run(autosave.version.current);
       await refresh();
     } catch (e) {

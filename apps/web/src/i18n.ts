@@ -43,6 +43,10 @@ export const t = {
     zh: '离线：修改已存于本机，恢复连接后自动上传',
     en: 'Offline: changes kept in this browser, sent when back online',
   },
+  notSavedYet: {
+    zh: '修改尚未保存到服务器，请待保存后再操作。',
+    en: 'Your changes have not reached the server yet; try again once they are saved.',
+  },
   saveFailed: { zh: '保存失败', en: 'Save failed' },
   conflict: { zh: '版本冲突', en: 'Conflict' },
   version: { zh: '第 {n} 版', en: 'version {n}' },
