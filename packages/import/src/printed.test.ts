@@ -3,7 +3,14 @@
  * paragraph by paragraph, one row per line, HTML), import back exactly: every label of both
  * formats is found from the definition.
  */
-import { type FormatDef, format2019, format2021, formatCells, type ReportData } from '@nianbao/schema';
+import {
+  computeTotals,
+  type FormatDef,
+  format2019,
+  format2021,
+  formatCells,
+  type ReportData,
+} from '@nianbao/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PrintStyle, printReport } from '../test/printReport.ts';
@@ -54,4 +61,23 @@ describe.each([
     },
     60_000,
   );
+});
+
+describe.each([
+  [format2019, 2019],
+  [format2021, 2023],
+] as const)('format %#, raw pdftotext read column by column', (format, year) => {
+  it('takes the figures in order when their rows sum', () => {
+    fc.assert(
+      fc.property(reportArbitrary(format, year), (random) => {
+        // Figures of a real table: each 总计 the sum of its row, （七）总计 of the outcomes.
+        const report = computeTotals(format, random);
+        const result = importText(printReport(report, 'columns'));
+        expect(result.data.cells).toEqual(report.cells);
+        // (The random report has no narrative; only that may be missing.)
+        expect(result.unread.filter((u) => !u.message.en.startsWith('no text found'))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 });

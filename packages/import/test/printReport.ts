@@ -13,9 +13,13 @@ import {
   reportTitle,
 } from '@nianbao/schema';
 
-export type PrintStyle = 'pipes' | 'paragraphs' | 'rows' | 'html';
+/**
+ * `columns` is raw pdftotext of some PDFs: table 三's rows 5–14 come column by column (ten figures
+ * of one column, then the next), their labels after the figures.
+ */
+export type PrintStyle = 'pipes' | 'paragraphs' | 'rows' | 'html' | 'columns';
 
-type Row = { cells: string[]; spans?: { rowSpan: number; colSpan: number }[] };
+type Row = { cells: string[]; body?: boolean };
 
 function tables(format: FormatDef, data: ReportData): { heading: string; rows: Row[] }[] {
   const value = (id: string) => {
@@ -43,7 +47,10 @@ function tables(format: FormatDef, data: ReportData): { heading: string; rows: R
       if (layout.rowLeaves.length === 0) rows.push({ cells: columns.map((c) => value(`${t.id}.${c}`)) });
       layout.rowLeaves.forEach((leaf, i) => {
         const labels = layout.body[i]!.map((c) => c.node.label.zh);
-        rows.push({ cells: [...labels, ...columns.map((c) => value(`${t.id}.${leaf.id}.${c}`))] });
+        rows.push({
+          cells: [...labels, ...columns.map((c) => value(`${t.id}.${leaf.id}.${c}`))],
+          body: true,
+        });
       });
     }
     return { heading: section.label.zh, rows };
@@ -77,6 +84,22 @@ export function printReport(data: ReportData, style: PrintStyle): string {
   parts.forEach((p, i) => {
     out.push(p.heading, '');
     for (const t of narrative(format.sections[i]!.id)) out.push(t, '');
+    if (style === 'columns' && format.sections[i]!.id === 's3') {
+      const body = p.rows.filter((r) => r.body);
+      const split = (r: Row) => [r.cells.slice(0, -7), r.cells.slice(-7)] as const;
+      for (const row of p.rows.filter((r) => !r.body)) out.push(...row.cells, '');
+      body.forEach((row, n) => {
+        if (n >= 4 && n < 14) return;
+        const [labels, figures] = split(row);
+        out.push(...labels, '', ...figures.flatMap((f) => [f, '']));
+        if (n === 3) {
+          for (let c = 0; c < 7; c++) out.push(...body.slice(4, 14).map((r) => split(r)[1][c]!), '');
+          out.push(...body.slice(4, 14).flatMap((r) => split(r)[0]), '');
+        }
+      });
+      out.push('');
+      return;
+    }
     for (const row of p.rows) {
       if (style === 'rows') out.push(row.cells.join('  '));
       else if (style === 'pipes') out.push(...row.cells.map((c) => `${c} |`), '||');
