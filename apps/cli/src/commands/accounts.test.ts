@@ -25,105 +25,120 @@ const reset = () => {
   err = [];
 };
 
+// scrypt hashing on a shared machine: more time than vitest's default 5 s.
+const SLOW = 30_000;
+
 describe('nianbao seed-demo, org, user', () => {
-  it('seeds the demo once and prints its logins', async () => {
-    reset();
-    expect(await seedDemo(['--db', db])).toBe(0);
-    expect(out.join('\n')).toMatch(/tiantan\s+tiantan-demo\s+filler\s+天坛街道办事处/);
-    expect(out.join('\n')).toMatch(/reviewer\s+reviewer-demo\s+reviewer\s+济源产城融合示范区管理委员会/);
-    reset();
-    expect(await seedDemo(['--db', db])).toBe(1);
-    expect(err.join('\n')).toContain('already');
-  });
+  it(
+    'seeds the demo once and prints its logins',
+    async () => {
+      reset();
+      expect(await seedDemo(['--db', db])).toBe(0);
+      expect(out.join('\n')).toMatch(/tiantan\s+tiantan-demo\s+filler\s+天坛街道办事处/);
+      expect(out.join('\n')).toMatch(/reviewer\s+reviewer-demo\s+reviewer\s+济源产城融合示范区管理委员会/);
+      reset();
+      expect(await seedDemo(['--db', db])).toBe(1);
+      expect(err.join('\n')).toContain('already');
+    },
+    SLOW,
+  );
 
-  it('adds an organisation under a parent and lists the tree', async () => {
-    reset();
-    expect(
-      await org([
-        'add',
-        '--name',
-        '示范区某镇人民政府',
-        '--name-en',
-        'A Town',
-        '--parent',
-        '1',
-        '--deadline',
-        '01-25',
-        '--db',
-        db,
-      ]),
-    ).toBe(0);
-    expect(out[0]).toContain('示范区某镇人民政府');
-    reset();
-    expect(await org(['add', '--name', '某局', '--parent', '99', '--db', db])).toBe(2);
-    expect(await org(['add', '--name', '某局', '--deadline', '1/31', '--db', db])).toBe(2);
-    expect(await org(['add', '--db', db])).toBe(2);
-    reset();
-    expect(await org(['list', '--db', db])).toBe(0);
-    expect(out.join('\n')).toMatch(/3\s+示范区某镇人民政府 {2}\(A Town · deadline 01-25\)/);
-  });
-
-  it('adds a user with a generated password that works, refuses bad input, resets the password', async () => {
-    reset();
-    expect(
-      await user([
-        'add',
-        '--login',
-        'zhen',
-        '--org',
-        '3',
-        '--role',
-        'filler',
-        '--name',
-        '某镇 填报人',
-        '--db',
-        db,
-      ]),
-    ).toBe(0);
-    const password = out.join('\n').match(/password: (\S+)/)![1]!;
-    const database = await openDatabase({ file: db });
-    try {
-      const row = (await findUserByLogin(database, 'zhen'))!;
-      expect(row).toMatchObject({ role: 'filler', organisation_id: 3, display_name: '某镇 填报人' });
-      expect(await verifyPassword(password, row.password_hash)).toBe(true);
-      expect((await listOrganisations(database)).length).toBe(3);
-    } finally {
-      await database.destroy();
-    }
-    reset();
-    expect(await user(['add', '--login', 'zhen', '--org', '3', '--role', 'filler', '--db', db])).toBe(1);
-    expect(await user(['add', '--login', 'x2', '--org', '3', '--role', 'boss', '--db', db])).toBe(2);
-    expect(await user(['add', '--login', 'x3', '--org', '42', '--role', 'filler', '--db', db])).toBe(2);
-    expect(
-      await user([
-        'add',
-        '--login',
-        'x4',
-        '--org',
-        '3',
-        '--role',
-        'filler',
-        '--password',
-        'short',
-        '--db',
-        db,
-      ]),
-    ).toBe(2);
-    expect(await user(['add', '--login', 'x5', '--bogus', '--db', db])).toBe(2);
-    reset();
-    expect(
-      await user(['reset-password', '--login', 'zhen', '--password', 'a-new-password', '--db', db]),
-    ).toBe(0);
-    const database2 = await openDatabase({ file: db });
-    try {
+  it(
+    'adds an organisation under a parent and lists the tree',
+    async () => {
+      reset();
       expect(
-        await verifyPassword('a-new-password', (await findUserByLogin(database2, 'zhen'))!.password_hash),
-      ).toBe(true);
-    } finally {
-      await database2.destroy();
-    }
-    reset();
-    expect(await user(['list', '--db', db])).toBe(0);
-    expect(out.join('\n')).toContain('zhen');
-  });
+        await org([
+          'add',
+          '--name',
+          '示范区某镇人民政府',
+          '--name-en',
+          'A Town',
+          '--parent',
+          '1',
+          '--deadline',
+          '01-25',
+          '--db',
+          db,
+        ]),
+      ).toBe(0);
+      expect(out[0]).toContain('示范区某镇人民政府');
+      reset();
+      expect(await org(['add', '--name', '某局', '--parent', '99', '--db', db])).toBe(2);
+      expect(await org(['add', '--name', '某局', '--deadline', '1/31', '--db', db])).toBe(2);
+      expect(await org(['add', '--db', db])).toBe(2);
+      reset();
+      expect(await org(['list', '--db', db])).toBe(0);
+      expect(out.join('\n')).toMatch(/3\s+示范区某镇人民政府 {2}\(A Town · deadline 01-25\)/);
+    },
+    SLOW,
+  );
+
+  it(
+    'adds a user with a generated password that works, refuses bad input, resets the password',
+    async () => {
+      reset();
+      expect(
+        await user([
+          'add',
+          '--login',
+          'zhen',
+          '--org',
+          '3',
+          '--role',
+          'filler',
+          '--name',
+          '某镇 填报人',
+          '--db',
+          db,
+        ]),
+      ).toBe(0);
+      const password = out.join('\n').match(/password: (\S+)/)![1]!;
+      const database = await openDatabase({ file: db });
+      try {
+        const row = (await findUserByLogin(database, 'zhen'))!;
+        expect(row).toMatchObject({ role: 'filler', organisation_id: 3, display_name: '某镇 填报人' });
+        expect(await verifyPassword(password, row.password_hash)).toBe(true);
+        expect((await listOrganisations(database)).length).toBe(3);
+      } finally {
+        await database.destroy();
+      }
+      reset();
+      expect(await user(['add', '--login', 'zhen', '--org', '3', '--role', 'filler', '--db', db])).toBe(1);
+      expect(await user(['add', '--login', 'x2', '--org', '3', '--role', 'boss', '--db', db])).toBe(2);
+      expect(await user(['add', '--login', 'x3', '--org', '42', '--role', 'filler', '--db', db])).toBe(2);
+      expect(
+        await user([
+          'add',
+          '--login',
+          'x4',
+          '--org',
+          '3',
+          '--role',
+          'filler',
+          '--password',
+          'short',
+          '--db',
+          db,
+        ]),
+      ).toBe(2);
+      expect(await user(['add', '--login', 'x5', '--bogus', '--db', db])).toBe(2);
+      reset();
+      expect(
+        await user(['reset-password', '--login', 'zhen', '--password', 'a-new-password', '--db', db]),
+      ).toBe(0);
+      const database2 = await openDatabase({ file: db });
+      try {
+        expect(
+          await verifyPassword('a-new-password', (await findUserByLogin(database2, 'zhen'))!.password_hash),
+        ).toBe(true);
+      } finally {
+        await database2.destroy();
+      }
+      reset();
+      expect(await user(['list', '--db', db])).toBe(0);
+      expect(out.join('\n')).toContain('zhen');
+    },
+    SLOW,
+  );
 });

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // scrypt and SQLite file work: generous on a shared, busy machine.
+  test: { testTimeout: 30_000, hookTimeout: 30_000 },
+});
