@@ -141,6 +141,13 @@ export function cellIndex(format: FormatDef): Map<string, CellDef> {
   return index;
 }
 
+/** A narrative block's name for messages: 「一、总体情况 / （四）政府信息公开平台建设」, or the section alone. */
+export function blockName(format: FormatDef, block: NarrativeBlock): Label {
+  const section = format.sections.find((s) => s.narrative.includes(block))!;
+  if (!block.heading) return section.label;
+  return { zh: `${section.label.zh} / ${block.label.zh}`, en: `${section.label.en} / ${block.label.en}` };
+}
+
 export function narrativeBlocks(format: FormatDef): NarrativeBlock[] {
   return format.sections.flatMap((s) => s.narrative);
 }

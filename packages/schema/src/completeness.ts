@@ -2,6 +2,7 @@
  * Whether the narrative blocks that a format marks `required` have been written. A report with an
  * empty required block is incomplete, so the finding is an error: it blocks submission.
  */
+import { blockName } from './cells.ts';
 import type { Finding } from './rules.ts';
 import type { FormatDef, ReportData } from './types.ts';
 
@@ -15,10 +16,7 @@ export function narrativeFindings(format: FormatDef, data: ReportData): Narrativ
   for (const section of format.sections) {
     for (const block of section.narrative) {
       if (!block.required || (data.narrative[block.id]?.zh ?? '').trim() !== '') continue;
-      const name = {
-        zh: block.heading ? `${section.label.zh} / ${block.label.zh}` : section.label.zh,
-        en: block.heading ? `${section.label.en} / ${block.label.en}` : section.label.en,
-      };
+      const name = blockName(format, block);
       out.push({
         rule: 'N-REQ',
         level: 'error',

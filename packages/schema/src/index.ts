@@ -1,4 +1,5 @@
 export {
+  blockName,
   type CellDef,
   cellId,
   cellIndex,

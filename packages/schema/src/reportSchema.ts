@@ -3,7 +3,7 @@
  * field (cell id and label path) in Chinese and English and says what to do.
  */
 import { z } from 'zod';
-import { type CellDef, cellName, formatCells, narrativeBlocks } from './cells.ts';
+import { blockName, type CellDef, cellName, formatCells, narrativeBlocks } from './cells.ts';
 import { formatAppliesTo, formatForYear, formats, getFormat } from './formats/index.ts';
 import type { CellKind, FormatDef, Label, ReportData } from './types.ts';
 import { AMOUNT_PATTERN } from './values.ts';
@@ -66,11 +66,7 @@ function unknownKeysMessage(kind: Label, keys: readonly string[]): string {
 function narrativeSchema(format: FormatDef, draft: boolean) {
   const shape: Record<string, z.ZodType> = {};
   for (const block of narrativeBlocks(format)) {
-    const section = format.sections.find((s) => s.narrative.includes(block))!;
-    const name: Label = {
-      zh: block.heading ? `${section.label.zh} / ${block.label.zh}` : section.label.zh,
-      en: block.heading ? `${section.label.en} / ${block.label.en}` : section.label.en,
-    };
+    const name = blockName(format, block);
     const tooLong = bilingual({
       zh: `「${name.zh}」（${block.id}）超过 ${MAX_NARRATIVE_CHARS} 字，请精简`,
       en: `"${name.en}" (${block.id}) is longer than ${MAX_NARRATIVE_CHARS} characters; shorten it`,
