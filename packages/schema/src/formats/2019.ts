@@ -4,6 +4,7 @@
  */
 import type { BlockColumn, FormatDef } from '../types.ts';
 import {
+  applicationRules,
   applicationsTable,
   body,
   otherHandlingLabel,
@@ -119,15 +120,7 @@ export const format2019: FormatDef = {
     { id: 's6', label: sectionLabels.s6, narrative: [body('s6.body')] },
   ],
   rules: [
-    {
-      type: 'balance',
-      id: 'R3-BAL',
-      level: 'error',
-      table: 't3',
-      left: ['new_received', 'carried_over'],
-      right: ['results_total', 'carried_forward'],
-      solveFor: 'carried_forward',
-    },
+    ...applicationRules,
     // Inference, not an official rule [U] (spec §9 R2-2019-PUB).
     {
       type: 'notAbove',
@@ -137,14 +130,6 @@ export const format2019: FormatDef = {
       rows: ['rules', 'normative_docs'],
       column: 'published',
       limit: 'total_public',
-    },
-    {
-      type: 'carry',
-      id: 'X-CARRY',
-      level: 'warning',
-      table: 't3',
-      row: 'carried_over',
-      fromRow: 'carried_forward',
     },
   ],
 };

@@ -3,6 +3,7 @@
  */
 import type { FormatDef, NarrativeBlock } from '../types.ts';
 import {
+  applicationRules,
   applicationsTable,
   body,
   otherHandlingLabel,
@@ -175,15 +176,7 @@ export const format2021: FormatDef = {
     },
   ],
   rules: [
-    {
-      type: 'balance',
-      id: 'R3-BAL',
-      level: 'error',
-      table: 't3',
-      left: ['new_received', 'carried_over'],
-      right: ['results_total', 'carried_forward'],
-      solveFor: 'carried_forward',
-    },
+    ...applicationRules,
     {
       type: 'stock',
       id: 'R2-STOCK',
@@ -193,14 +186,6 @@ export const format2021: FormatDef = {
       stock: 'in_force',
       plus: 'issued',
       minus: 'repealed',
-    },
-    {
-      type: 'carry',
-      id: 'X-CARRY',
-      level: 'warning',
-      table: 't3',
-      row: 'carried_over',
-      fromRow: 'carried_forward',
     },
     { type: 'fee', id: 'X-FEE', level: 'warning', cell: 't3.other_overdue_fee.total', narrative: 's6.fees' },
   ],

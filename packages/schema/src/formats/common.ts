@@ -2,7 +2,7 @@
  * The parts that the 2019 and 2021 formats share (spec §2, §5, §6): section headings, the columns
  * and most rows of table 三, and all of table 四. Each label is written here once.
  */
-import type { HeaderNode, Label, MatrixTable, NarrativeBlock } from '../types.ts';
+import type { HeaderNode, Label, MatrixTable, NarrativeBlock, RuleDef } from '../types.ts';
 
 export const sectionLabels = {
   s1: { zh: '一、总体情况', en: 'I. Overview' },
@@ -190,3 +190,24 @@ export const reviewLitigationTable: MatrixTable = {
   cellKind: 'count',
   kindRule: 'R4-INT',
 };
+
+/** The rules of table 三 that both formats share: the official 勾稽关系 and the carry from last year. */
+export const applicationRules: RuleDef[] = [
+  {
+    type: 'balance',
+    id: 'R3-BAL',
+    level: 'error',
+    table: 't3',
+    left: ['new_received', 'carried_over'],
+    right: ['results_total', 'carried_forward'],
+    solveFor: 'carried_forward',
+  },
+  {
+    type: 'carry',
+    id: 'X-CARRY',
+    level: 'warning',
+    table: 't3',
+    row: 'carried_over',
+    fromRow: 'carried_forward',
+  },
+];
