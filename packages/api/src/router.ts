@@ -1,4 +1,6 @@
 import { authRouter } from './routers/auth.ts';
+import { consolidateRouter } from './routers/consolidate.ts';
+import { importsRouter } from './routers/imports.ts';
 import { orgsRouter } from './routers/orgs.ts';
 import { reportsRouter } from './routers/reports.ts';
 import { usersRouter } from './routers/users.ts';
@@ -13,6 +15,8 @@ export const appRouter = router({
   reports: reportsRouter,
   orgs: orgsRouter,
   users: usersRouter,
+  consolidate: consolidateRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -172,7 +172,8 @@ async function writable(db: Db, user: SessionUser, reportId: number): Promise<Re
   return row;
 }
 
-async function save(
+/** A versioned save of a draft; `reason` is kept with the revision (`save`, `import`, `consolidate`, `restore:<v>`). */
+export async function save(
   db: Db,
   user: SessionUser,
   input: { id: number; baseVersion: number; data: unknown },
@@ -187,7 +188,7 @@ async function save(
     conflict(
       db,
       current,
-      reason === 'save'
+      reason === 'save' || reason === 'import'
         ? await keepRejectedSave(db, {
             reportId: row.id,
             baseVersion: input.baseVersion,

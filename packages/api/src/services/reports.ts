@@ -96,6 +96,8 @@ export async function createReport(
     userId: number | null;
     initial?: unknown;
     status?: ReportRow['status'];
+    /** The first revision's reason (default `create`, or `import` with `initial`). */
+    reason?: string;
   },
 ): Promise<ReportRow> {
   const org = await getOrganisation(db, input.organisationId);
@@ -126,7 +128,7 @@ export async function createReport(
       warnings: checked.warnings,
       userId: input.userId,
       status: input.status,
-      reason: input.initial === undefined ? 'create' : 'import',
+      reason: input.reason ?? (input.initial === undefined ? 'create' : 'import'),
     });
   } catch (error) {
     // Two creations of the same report at once: the unique key lets only one in.

@@ -1,0 +1,195 @@
+/**
+ * Bringing a report in from a file: a published report (PDF, pdftotext or copied text, a portal's
+ * HTML page) read by @nianbao/import, or a report JSON exported from nianbao. The file travels
+ * base64-encoded in the JSON body, so its size is held well under the server's 4 MB body limit.
+ */
+import { audit, getOrganisation, getReport } from '@nianbao/db';
+import { checkImported, ImportError, type ImportFinding, type Unread } from '@nianbao/import';
+import { importBytes } from '@nianbao/import/node';
+import { type FormatDef, parseReport, type ReportData } from '@nianbao/schema';
+import { z } from 'zod';
+import { canRead, canWrite, readableReport } from '../access.ts';
+import { apiError, badData } from '../errors.ts';
+import { id, version } from '../inputs.ts';
+import { createReport, organisationLabel, reportData, reportFindings } from '../services/reports.ts';
+import { authedProcedure, router } from '../trpc.ts';
+import { type SaveResult, save } from './reports.ts';
+
+/** Largest file accepted: 2.5 MB, which base64 makes 3.4 MB, under the 4 MB request limit. */
+export const MAX_IMPORT_BYTES = 2.5 * 1024 * 1024;
+
+const file = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64-encoded. */
+  content: z
+    .string()
+    .min(1)
+    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'the file is larger than 2.5 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'content must be the file in base64'),
+});
+
+type UploadedFile = z.infer<typeof file>;
+
+export interface ImportReading {
+  kind: 'pdf' | 'text' | 'html' | 'json';
+  data: ReportData;
+  format: FormatDef['id'];
+  /** Layout findings (with `line`) and the rules on the figures that were read. */
+  findings: ImportFinding[];
+  /** What could not be read, with its lines: those cells stay empty. */
+  unread: Unread[];
+  /** How many table cells were read from the file, of how many the format has. */
+  readCells: number;
+  cells: number;
+}
+
+const bad = (zh: string, en: string) => apiError('BAD_REQUEST', { zh, en });
+
+/** Reads an uploaded file into report data; BAD_REQUEST with a bilingual message when it cannot. */
+async function readUpload(upload: UploadedFile, year: number | undefined): Promise<ImportReading> {
+  const bytes = Buffer.from(upload.content, 'base64');
+  if (bytes.length === 0) throw bad(`文件「${upload.name}」是空的`, `The file "${upload.name}" is empty`);
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw bad('文件超过 2.5 MB，无法导入', 'The file is larger than 2.5 MB and cannot be imported');
+  }
+  const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  const head = bytes.subarray(0, 200).toString('utf8').trimStart();
+  if (!isPdf && (/\.json$/i.test(upload.name) || head.startsWith('{'))) return readJson(upload.name, bytes);
+  if (!isPdf && /\.(pdf|docx?|xlsx?|wps|ofd|zip|png|jpe?g)$/i.test(upload.name)) {
+    throw bad(
+      `「${upload.name}」不是可读的文件：请上传 PDF、文本（.txt）、网页（.html）或报告 JSON`,
+      `"${upload.name}" cannot be read: upload a PDF, a text (.txt), a web page (.html) or a report JSON`,
+    );
+  }
+  try {
+    const result = await importBytes(new Uint8Array(bytes), year === undefined ? {} : { year });
+    if (result.readCells.length === 0) {
+      throw bad(
+        `在「${upload.name}」中没有找到年度报告的表格，未导入`,
+        `No annual report tables were found in "${upload.name}"; nothing was imported`,
+      );
+    }
+    return {
+      kind: isPdf
+        ? 'pdf'
+        : /<(html|table|body)[\s>]/i.test(head + bytes.subarray(200, 4000).toString('utf8'))
+          ? 'html'
+          : 'text',
+      data: result.data,
+      format: result.format.id,
+      findings: checkImported(result),
+      unread: result.unread,
+      readCells: result.readCells.length,
+      cells: Object.keys(result.data.cells).length,
+    };
+  } catch (error) {
+    if (error instanceof ImportError) {
+      throw bad(
+        `无法导入「${upload.name}」：${error.detail.zh}`,
+        `Cannot import "${upload.name}": ${error.detail.en}`,
+      );
+    }
+    throw error;
+  }
+}
+
+function readJson(name: string, bytes: Buffer): ImportReading {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw bad(`「${name}」不是 UTF-8 编码的 JSON`, `"${name}" is not UTF-8 encoded JSON`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw bad(
+      `「${name}」不是有效的 JSON（${(error as Error).message}）`,
+      `"${name}" is not valid JSON (${(error as Error).message})`,
+    );
+  }
+  const parsed = parseReport(json, { draft: true });
+  if (!parsed.ok) throw badData(parsed.issues);
+  const findings = reportFindings(parsed.data, undefined);
+  return {
+    kind: 'json',
+    data: parsed.data,
+    format: parsed.data.format,
+    findings,
+    unread: [],
+    readCells: Object.values(parsed.data.cells).filter((v) => v !== null && v !== '').length,
+    cells: Object.keys(parsed.data.cells).length,
+  };
+}
+
+export const importsRouter = router({
+  /** What a file holds, read as it would be imported; nothing is stored. */
+  read: authedProcedure
+    .input(z.strictObject({ file, year: z.number().int().min(2019).max(2100).optional() }))
+    .mutation(({ input }) => readUpload(input.file, input.year)),
+
+  /** A new draft of the organisation (default: the user's) for the year the file states, from the file. */
+  create: authedProcedure
+    .input(
+      z.strictObject({
+        file,
+        organisationId: id.optional(),
+        year: z.number().int().min(2019).max(2100).optional(),
+      }),
+    )
+    .mutation(
+      async ({ ctx, input }): Promise<ImportReading & { report: { id: number; version: number } }> => {
+        const organisationId = input.organisationId ?? ctx.user.organisation_id;
+        if (
+          !(await canRead(ctx.db, ctx.user, organisationId)) ||
+          !(await canWrite(ctx.db, ctx.user, organisationId))
+        ) {
+          throw apiError('FORBIDDEN', {
+            zh: '您只能为本机关导入报告',
+            en: 'You may only import reports for your own organisation',
+          });
+        }
+        const reading = await readUpload(input.file, input.year);
+        const org = (await getOrganisation(ctx.db, organisationId))!;
+        // The report belongs to the organisation it is filed under, whatever name the file prints.
+        const row = await createReport(ctx.db, {
+          organisationId,
+          year: reading.data.year,
+          userId: ctx.user.id,
+          initial: { ...reading.data, organisation: organisationLabel(org) },
+          reason: 'import',
+        });
+        await audit(ctx.db, {
+          action: 'report.import',
+          userId: ctx.user.id,
+          reportId: row.id,
+          detail: { file: input.file.name, kind: reading.kind, readCells: reading.readCells },
+        });
+        return { ...reading, data: reportData(row), report: { id: row.id, version: row.version } };
+      },
+    ),
+
+  /**
+   * The file's data saved into an existing draft as a new version on top of `baseVersion` (the same
+   * versioned save as any edit: the earlier data stays in the revisions and can be restored).
+   */
+  into: authedProcedure
+    .input(z.strictObject({ id, baseVersion: version, file }))
+    .mutation(async ({ ctx, input }): Promise<SaveResult & { reading: Omit<ImportReading, 'data'> }> => {
+      const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+      const reading = await readUpload(input.file, row.year);
+      const saved = await save(
+        ctx.db,
+        ctx.user,
+        {
+          id: input.id,
+          baseVersion: input.baseVersion,
+          data: { ...reading.data, organisation: reportData(row).organisation },
+        },
+        'import',
+      );
+      const { data: _data, ...rest } = reading;
+      return { ...saved, reading: rest };
+    }),
+});
