@@ -23,9 +23,9 @@ const file = z.strictObject({
   /** The file's bytes, base64-encoded. */
   content: z
     .string()
-    .min(1)
-    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'the file is larger than 2.5 MB')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'content must be the file in base64'),
+    .min(1, '文件是空的｜the file is empty')
+    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, '文件超过 2.5 MB｜the file is larger than 2.5 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容须以 base64 编码｜content must be the file in base64'),
 });
 
 type UploadedFile = z.infer<typeof file>;
