@@ -1,6 +1,7 @@
 import type { Me } from '@nianbao/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { ConsolidatePage } from './ConsolidatePage.tsx';
 import { Editor } from './Editor.tsx';
 import { type Lang, LangContext, t, useLang } from './i18n.ts';
 import { Login } from './Login.tsx';
@@ -73,6 +74,8 @@ function Pages() {
           <Login />
         ) : route.page === 'report' ? (
           <Editor key={route.id} id={route.id} me={user} />
+        ) : route.page === 'consolidate' ? (
+          <ConsolidatePage me={user} />
         ) : (
           <ReportList me={user} />
         )}

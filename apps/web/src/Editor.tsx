@@ -10,6 +10,7 @@ import { formatTime, t, useLang } from './i18n.ts';
 import { PdfPanel } from './PdfPanel.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { errorCode, errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
+import { ACCEPT, downloadJson, readUpload } from './upload.ts';
 
 export function Editor({ id, me }: { id: number; me: Me }) {
   const trpc = useTRPC();
@@ -151,6 +152,23 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
       setNotice(say(t.restored, { n: v }));
     });
 
+  const importFile = (file: File) =>
+    act(async (base) => {
+      const upload = await readUpload(file, lang);
+      const result = await client.imports.into.mutate({ id: report.id, baseVersion: base, file: upload });
+      autosave.setVersion(result.version);
+      formRef.current?.reset(result.data);
+      setNotice(
+        say(t.importedInto, { name: upload.name, n: result.version, read: result.reading.readCells }),
+      );
+    });
+
+  const exportJson = async () => {
+    if (current.permissions.canEdit) await autosave.flush();
+    const data = formRef.current?.getData({ zeros: true }) ?? current.data;
+    downloadJson(data as ReportData, `${current.title.zh}.json`);
+  };
+
   const p = current.permissions;
   const readOnly = !p.canEdit;
   const title = current.title[lang];
@@ -199,6 +217,25 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
           >
             PDF / HTML
           </button>
+          <button type="button" className="btn" onClick={() => void exportJson()}>
+            {say(t.exportJson)}
+          </button>
+          {p.canEdit && (
+            <label className={busy ? 'btn btn-disabled' : 'btn'}>
+              {say(t.importInto)}
+              <input
+                type="file"
+                accept={ACCEPT}
+                className="nb-sr-only"
+                disabled={busy}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void importFile(file);
+                }}
+              />
+            </label>
+          )}
           {p.canSubmit && (
             <button
               type="button"

@@ -2,8 +2,9 @@ import type { Me } from '@nianbao/api';
 import { formatForYear } from '@nianbao/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { ImportPanel } from './ImportPanel.tsx';
 import { formatTime, t, useLang } from './i18n.ts';
-import { reportHref } from './route.ts';
+import { CONSOLIDATE_HREF, reportHref } from './route.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { errorMessage, useTRPC } from './trpc.ts';
 
@@ -30,6 +31,9 @@ export function ReportList({ me }: { me: Me }) {
       },
     }),
   );
+  // 汇总 is for the reviewers and administrators of a body with subordinate bodies.
+  const canConsolidate =
+    me.role !== 'filler' && (orgs.data ?? []).some((o) => o.parentId === me.organisation.id);
   const rows = [...(list.data ?? [])].sort(
     (a, b) => b.year - a.year || a.organisation.name.zh.localeCompare(b.organisation.name.zh),
   );
@@ -37,6 +41,11 @@ export function ReportList({ me }: { me: Me }) {
     <div className="page">
       <div className="page-head">
         <h1>{say(t.reports)}</h1>
+        {canConsolidate && (
+          <a className="btn" href={CONSOLIDATE_HREF}>
+            {say(t.consolidate)}
+          </a>
+        )}
       </div>
       <section className="card create-card" aria-labelledby={`${id}-create`}>
         <h2 id={`${id}-create`}>{say(t.create)}</h2>
@@ -68,6 +77,7 @@ export function ReportList({ me }: { me: Me }) {
           </p>
         )}
       </section>
+      <ImportPanel ownYears={own} />
       {list.error && (
         <p className="form-error" role="alert">
           {errorMessage(list.error, lang)}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 
 /** Hash routes (`#/`, `#/reports/12`): the server needs no fallback for client paths. */
-export type Route = { page: 'list' } | { page: 'report'; id: number };
+export type Route = { page: 'list' } | { page: 'consolidate' } | { page: 'report'; id: number };
 
 export function parseRoute(hash: string): Route {
+  if (hash.startsWith('#/consolidate')) return { page: 'consolidate' };
   const m = /^#\/reports\/(\d+)/.exec(hash);
   return m ? { page: 'report', id: Number(m[1]) } : { page: 'list' };
 }
@@ -19,3 +20,4 @@ export function useRoute(): Route {
 }
 
 export const reportHref = (id: number) => `#/reports/${id}`;
+export const CONSOLIDATE_HREF = '#/consolidate';

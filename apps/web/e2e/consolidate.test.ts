@@ -1,0 +1,127 @@
+/**
+ * Bringing reports in and adding them up, in Chromium against the real server: a second subordinate
+ * body imports the published Tiantan 2019 text into a new draft, sees what was read, exports it as
+ * JSON; the parent body's administrator makes the 2019 汇总 of both and downloads its PDF.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { cell, consoleErrors, launch, login, newPage } from './browser.ts';
+import { OUTPUT, REPO_ROOT } from './server.ts';
+
+const baseUrl = inject('baseUrl');
+const TIANTAN_TEXT = join(REPO_ROOT, 'packages/import/test/fixtures/tiantan-2019.txt');
+const ADMIN = { login: 'admin', password: 'admin-demo' };
+const TOWN = { login: 'e2e-town', password: 'e2e-town-password' };
+const example = JSON.parse(readFileSync(join(REPO_ROOT, 'examples/tiantan-2019.report.json'), 'utf8')) as {
+  cells: Record<string, number | string | null>;
+};
+
+let browser: Browser;
+let admin: Page;
+let town: Page;
+
+async function call(page: Page, path: string, input: unknown) {
+  const response = await page.request.post(`/trpc/${path}`, { data: input });
+  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  return body.result.data as { id: number };
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  admin = await newPage(browser, baseUrl);
+  town = await newPage(browser, baseUrl);
+  // A second body under the demo's parent, with a filler of its own (the admin procedures of the API).
+  await login(admin, ADMIN);
+  const me = (await (await admin.request.get('/trpc/auth.me')).json()) as {
+    result: { data: { organisation: { id: number } } };
+  };
+  const org = await call(admin, 'orgs.create', {
+    nameZh: '示范区承留镇人民政府',
+    nameEn: 'Chengliu Town Government',
+    parentId: me.result.data.organisation.id,
+  });
+  await call(admin, 'users.create', {
+    login: TOWN.login,
+    displayName: '承留镇 填报人',
+    role: 'filler',
+    organisationId: org.id,
+    password: TOWN.password,
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('imports a published report’s text into a new draft, showing what was read', async () => {
+  await login(town, TOWN);
+  await town.locator('.import-card input[type="file"]').setInputFiles(TIANTAN_TEXT);
+  const reading = town.getByTestId('reading');
+  await reading.waitFor({ timeout: 30_000 });
+  expect(await reading.textContent()).toMatch(/读出 2019 年度（2019年版格式.*）报告：198 \/ 198 个表格数字/);
+  await town.screenshot({ path: join(OUTPUT, 'import-reading.png'), fullPage: true });
+
+  await town.getByRole('button', { name: '导入为 2019 年度草稿' }).click();
+  await cell(town, 't3.new_received.natural_person').waitFor();
+  for (const id of ['t3.new_received.natural_person', 't3.granted.natural_person', 't4.review.maintained']) {
+    expect(await cell(town, id).inputValue(), id).toBe(String(example.cells[id] ?? ''));
+  }
+  await town.getByRole('button', { name: '修订记录' }).click();
+  await town.locator('.history li').first().getByText('导入').waitFor();
+  await town.screenshot({ path: join(OUTPUT, 'import-draft.png') });
+
+  const [download] = await Promise.all([
+    town.waitForEvent('download'),
+    town.getByRole('button', { name: '导出 JSON' }).click(),
+  ]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as typeof example & {
+    organisation: { zh: string };
+  };
+  expect(exported.organisation.zh).toBe('示范区承留镇人民政府');
+  expect(exported.cells['t3.new_received.natural_person']).toBe(
+    example.cells['t3.new_received.natural_person'],
+  );
+});
+
+it('makes the 汇总 of the subordinate bodies and downloads its PDF', async () => {
+  await admin.goto('/');
+  await admin.getByRole('link', { name: '汇总下级机关报告' }).click();
+  await admin.getByLabel('年度').selectOption('2019');
+  const included = admin.getByTestId('included');
+  const missing = admin.getByTestId('missing');
+  await included.getByText('天坛街道办事处').waitFor();
+  await missing.getByText('示范区承留镇人民政府').waitFor();
+  expect(await missing.textContent()).toContain('报告尚未提交（草稿）');
+
+  await admin.getByLabel('包括尚未提交的草稿').check();
+  await included.getByText('示范区承留镇人民政府').waitFor();
+  await admin.getByText('汇总数字符合全部规则').waitFor();
+  await admin.screenshot({ path: join(OUTPUT, 'consolidate.png'), fullPage: true });
+
+  await admin.getByRole('button', { name: '保存为本机关 2019 年度报告（草稿）' }).click();
+  await admin.getByText(/已保存为本机关 2019 年度报告第 1 版/).waitFor();
+  const [download] = await Promise.all([
+    admin.waitForEvent('download', { timeout: 60_000 }),
+    admin.getByRole('link', { name: '下载中文 PDF' }).click(),
+  ]);
+  const file = join(OUTPUT, 'consolidated-2019.zh.pdf');
+  await download.saveAs(file);
+  expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+  expect(text).toContain('济源产城融合示范区管理委员会');
+  expect(text).toContain('天坛街道办事处、示范区承留镇人民政府');
+
+  // The 汇总 is the parent's own draft: its figures are twice Tiantan's.
+  await admin.getByRole('link', { name: '打开报告' }).click();
+  const id = 't3.new_received.natural_person';
+  await cell(admin, id).waitFor();
+  expect(await cell(admin, id).inputValue()).toBe(String(2 * Number(example.cells[id])));
+  await admin.screenshot({ path: join(OUTPUT, 'consolidated-report.png') });
+});
+
+it('logs no errors in the browser on the way', () => {
+  expect(consoleErrors).toEqual([]);
+});
