@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
 import { hyphenationCallback } from './cjkBreak.ts';
+import { cacheShaping, patchPdfkit, patchSubsetter } from './speedups.ts';
 
 export const SERIF = 'Noto Serif SC';
 export const SANS = 'Noto Sans SC';
@@ -46,15 +47,33 @@ export function registerFonts(): void {
   registered = true;
 }
 
+let ready: Promise<void> | undefined;
+
 /**
  * Registers and parses the fonts now, so that the first report a worker renders is not slowed by
- * reading 45 MB of TTF. Optional: renderReportPdf loads them on first use.
+ * reading 45 MB of TTF, and installs the caches of speedups.ts. renderReportPdf awaits it; a
+ * worker may call it at start-up.
  */
-export async function preloadFonts(): Promise<void> {
+export function preloadFonts(): Promise<void> {
   registerFonts();
-  await Promise.all([
-    Font.load({ fontFamily: SERIF, fontWeight: 400 }),
-    Font.load({ fontFamily: SERIF, fontWeight: 700 }),
-    Font.load({ fontFamily: SANS, fontWeight: 700 }),
-  ]);
+  ready ??= (async () => {
+    const faces = [
+      { fontFamily: SERIF, fontWeight: 400 },
+      { fontFamily: SERIF, fontWeight: 700 },
+      { fontFamily: SANS, fontWeight: 700 },
+    ] as const;
+    await Promise.all([patchPdfkit(), ...faces.map((face) => Font.load(face))]);
+    for (const face of faces) {
+      const data = Font.getFont(face).data;
+      if (data && 'createSubset' in data) {
+        patchSubsetter(data as unknown as Parameters<typeof patchSubsetter>[0]);
+        cacheShaping(data as unknown as Parameters<typeof cacheShaping>[0]);
+      }
+    }
+  })();
+  // A failed load is retried by the next call (react-pdf then reports the error itself).
+  ready.catch(() => {
+    ready = undefined;
+  });
+  return ready;
 }

@@ -1,7 +1,7 @@
 import type { ReportData } from '@nianbao/schema';
 import { type DocumentProps, renderToBuffer } from '@react-pdf/renderer';
 import { createElement, type ReactElement } from 'react';
-import { registerFonts } from './fonts.ts';
+import { preloadFonts } from './fonts.ts';
 import type { RenderOptions } from './lang.ts';
 import { ReportDocument } from './ReportDocument.tsx';
 import { buildReportModel } from './reportModel.ts';
@@ -11,7 +11,7 @@ import { buildReportModel } from './reportModel.ts';
  * narrative block has no English. Expects data that passed parseReport.
  */
 export async function renderReportPdf(report: ReportData, options: RenderOptions): Promise<Uint8Array> {
-  registerFonts();
+  await preloadFonts();
   const model = buildReportModel(report, options.lang);
   const buffer = await renderToBuffer(
     // ReportDocument renders a <Document>, which is what renderToBuffer's type asks for.
