@@ -100,6 +100,10 @@ it('makes the 汇总 of the subordinate bodies and downloads its PDF', async () 
   await included.getByText('示范区承留镇人民政府').waitFor();
   await admin.getByText('汇总数字符合全部规则').waitFor();
   await admin.screenshot({ path: join(OUTPUT, 'consolidate.png'), fullPage: true });
+  await admin.getByRole('button', { name: 'English' }).click();
+  await admin.getByText('Included (2)').waitFor();
+  await admin.screenshot({ path: join(OUTPUT, 'consolidate-en.png'), fullPage: true });
+  await admin.getByRole('button', { name: '中文' }).click();
 
   await admin.getByRole('button', { name: '保存为本机关 2019 年度报告（草稿）' }).click();
   await admin.getByText(/已保存为本机关 2019 年度报告第 1 版/).waitFor();

@@ -146,16 +146,17 @@ export function ConsolidatePage({ me }: { me: Me }) {
                 {say(t.downloadBi)}
               </a>
             </div>
+          ) : existing && existing.status !== 'draft' ? (
+            <p className="banner banner-info">
+              {say(t.consolidationLocked, { year: result.year, status: say(t[existing.status]) })}{' '}
+              <a href={reportHref(existing.id)}>{say(t.openReport)}</a>
+            </p>
           ) : (
             me.role !== 'filler' && (
               <button
                 type="button"
                 className="btn btn-primary"
-                disabled={
-                  save.isPending ||
-                  result.included.length === 0 ||
-                  (existing !== null && existing.status !== 'draft')
-                }
+                disabled={save.isPending || result.included.length === 0}
                 onClick={() =>
                   save.mutate({ year, includeDrafts, baseVersion: existing ? existing.version : undefined })
                 }

@@ -161,6 +161,10 @@ export const t = {
     zh: '已保存为本机关 {year} 年度报告第 {n} 版。',
     en: 'Saved as version {n} of our {year} report.',
   },
+  consolidationLocked: {
+    zh: '本机关 {year} 年度报告为「{status}」，须重新打开为草稿后才能用汇总数字更新。',
+    en: 'Our {year} report is {status}; reopen it as a draft to update it with these figures.',
+  },
   openReport: { zh: '打开报告', en: 'Open the report' },
   role: {
     zh: { filler: '填报人', reviewer: '审核人', admin: '管理员' },
