@@ -66,7 +66,11 @@ it('imports a published report’s text into a new draft, showing what was read'
 
   await town.getByRole('button', { name: '导入为 2019 年度草稿' }).click();
   await cell(town, 't3.new_received.natural_person').waitFor();
-  for (const id of ['t2.procurement.items', 't2.procurement.total_amount', 't3.new_received.natural_person']) {
+  for (const id of [
+    't2.procurement.items',
+    't2.procurement.total_amount',
+    't3.new_received.natural_person',
+  ]) {
     expect(await cell(town, id).inputValue(), id).toBe(String(example.cells[id] ?? ''));
   }
   await town.getByRole('button', { name: '修订记录' }).click();
