@@ -4,8 +4,8 @@
  * base64-encoded in the JSON body, so its size is held well under the server's 4 MB body limit.
  */
 import { audit, getOrganisation, getReport } from '@nianbao/db';
-import { checkImported, ImportError, type ImportFinding, type Unread } from '@nianbao/import';
-import { importBytes } from '@nianbao/import/node';
+import { checkImported, ImportError, type ImportFinding, looksLikeHtml, type Unread } from '@nianbao/import';
+import { decodeText, importBytes } from '@nianbao/import/node';
 import { type FormatDef, parseReport, type ReportData } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canWrite, readableReport } from '../access.ts';
@@ -70,11 +70,7 @@ async function readUpload(upload: UploadedFile, year: number | undefined): Promi
       );
     }
     return {
-      kind: isPdf
-        ? 'pdf'
-        : /<(html|table|body)[\s>]/i.test(head + bytes.subarray(200, 4000).toString('utf8'))
-          ? 'html'
-          : 'text',
+      kind: isPdf ? 'pdf' : looksLikeHtml(decodeText(bytes)) ? 'html' : 'text',
       data: result.data,
       format: result.format.id,
       findings: checkImported(result),
