@@ -86,7 +86,14 @@ describe('汇总 (consolidation)', () => {
       ids.town,
       ids.village,
     ]);
+    // The demo seed's 示范区演示镇人民政府 has a 2019 report only.
     expect(result.missing).toEqual([
+      {
+        organisationId: 3,
+        name: { zh: '示范区演示镇人民政府', en: 'Demo Town Government' },
+        reason: 'no-report',
+        reportId: null,
+      },
       { organisationId: ids.silent, name: { zh: '示范区未报送局' }, reason: 'no-report', reportId: null },
     ]);
     const stored = await Promise.all(
@@ -122,6 +129,7 @@ describe('汇总 (consolidation)', () => {
     expect(
       result.missing.map((o: { reason: string; name: { zh: string } }) => [o.name.zh, o.reason]),
     ).toEqual([
+      ['示范区演示镇人民政府', 'no-report'],
       ['示范区某乡人民政府', 'draft'],
       ['示范区未报送局', 'no-report'],
     ]);

@@ -1,7 +1,7 @@
 /**
  * Bringing reports in and adding them up, in Chromium against the real server: a second subordinate
  * body imports the published Tiantan 2019 text into a new draft, sees what was read, exports it as
- * JSON; the parent body's administrator makes the 2019 汇总 of both and downloads its PDF.
+ * JSON; the parent body's administrator makes the 2019 汇总 of the three bodies and downloads its PDF.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -96,7 +96,9 @@ it('makes the 汇总 of the subordinate bodies and downloads its PDF', async () 
   await admin.getByLabel('年度').selectOption('2019');
   const included = admin.getByTestId('included');
   const missing = admin.getByTestId('missing');
+  // The demo seed's two bodies with approved 2019 reports; the town's import is still a draft.
   await included.getByText('天坛街道办事处').waitFor();
+  await included.getByText('示范区演示镇人民政府').waitFor();
   await missing.getByText('示范区承留镇人民政府').waitFor();
   expect(await missing.textContent()).toContain('报告尚未提交（草稿）');
 
@@ -105,7 +107,7 @@ it('makes the 汇总 of the subordinate bodies and downloads its PDF', async () 
   await admin.getByText('汇总数字符合全部规则').waitFor();
   await admin.screenshot({ path: join(OUTPUT, 'consolidate.png'), fullPage: true });
   await admin.getByRole('button', { name: 'English' }).click();
-  await admin.getByText('Included (2)').waitFor();
+  await admin.getByText('Included (3)').waitFor();
   await admin.screenshot({ path: join(OUTPUT, 'consolidate-en.png'), fullPage: true });
   await admin.getByRole('button', { name: '中文' }).click();
 
@@ -120,14 +122,15 @@ it('makes the 汇总 of the subordinate bodies and downloads its PDF', async () 
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s/g, '');
   expect(text).toContain('济源产城融合示范区管理委员会');
-  expect(text).toContain('天坛街道办事处、示范区承留镇人民政府');
+  expect(text).toContain('天坛街道办事处、示范区演示镇人民政府、示范区承留镇人民政府');
 
-  // The 汇总 is the parent's own draft: its figures are twice Tiantan's.
+  // The 汇总 is the parent's own draft: Tiantan's figures twice (its report and the import) plus the demo town's.
   await admin.getByRole('link', { name: '打开报告' }).click();
   const id = 't2.procurement.items';
   await cell(admin, id).waitFor();
   expect(Number(example.cells[id])).toBeGreaterThan(0);
-  expect(await cell(admin, id).inputValue()).toBe(String(2 * Number(example.cells[id])));
+  expect(await cell(admin, id).inputValue()).toBe(String(2 * Number(example.cells[id]) + 8));
+  expect(await cell(admin, 't3.new_received.natural_person').inputValue()).toBe('6');
   await admin.screenshot({ path: join(OUTPUT, 'consolidated-report.png') });
 });
 

@@ -89,6 +89,7 @@ describe('the router without HTTP', () => {
       .execute();
     expect(reports).toEqual([
       { year: 2019, status: 'approved', format: '2019', errors: 0 },
+      { year: 2019, status: 'approved', format: '2019', errors: 0 },
       expect.objectContaining({ year: 2021, status: 'draft', format: '2021' }),
     ]);
     const orgs = await db
@@ -99,6 +100,7 @@ describe('the router without HTTP', () => {
     expect(orgs).toEqual([
       { name_zh: '济源产城融合示范区管理委员会', parent_id: null },
       { name_zh: '天坛街道办事处', parent_id: 1 },
+      { name_zh: '示范区演示镇人民政府', parent_id: 1 },
     ]);
     await expect(seedDemo(db)).rejects.toThrow(/already/);
   });

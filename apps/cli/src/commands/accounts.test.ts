@@ -69,7 +69,7 @@ describe('nianbao seed-demo, org, user', () => {
       expect(await org(['add', '--db', db])).toBe(2);
       reset();
       expect(await org(['list', '--db', db])).toBe(0);
-      expect(out.join('\n')).toMatch(/3\s+示范区某镇人民政府 {2}\(A Town · deadline 01-25\)/);
+      expect(out.join('\n')).toMatch(/4\s+示范区某镇人民政府 {2}\(A Town · deadline 01-25\)/);
     },
     SLOW,
   );
@@ -84,7 +84,7 @@ describe('nianbao seed-demo, org, user', () => {
           '--login',
           'zhen',
           '--org',
-          '3',
+          '4',
           '--role',
           'filler',
           '--name',
@@ -97,15 +97,15 @@ describe('nianbao seed-demo, org, user', () => {
       const database = await openDatabase({ file: db });
       try {
         const row = (await findUserByLogin(database, 'zhen'))!;
-        expect(row).toMatchObject({ role: 'filler', organisation_id: 3, display_name: '某镇 填报人' });
+        expect(row).toMatchObject({ role: 'filler', organisation_id: 4, display_name: '某镇 填报人' });
         expect(await verifyPassword(password, row.password_hash)).toBe(true);
-        expect((await listOrganisations(database)).length).toBe(3);
+        expect((await listOrganisations(database)).length).toBe(4);
       } finally {
         await database.destroy();
       }
       reset();
-      expect(await user(['add', '--login', 'zhen', '--org', '3', '--role', 'filler', '--db', db])).toBe(1);
-      expect(await user(['add', '--login', 'x2', '--org', '3', '--role', 'boss', '--db', db])).toBe(2);
+      expect(await user(['add', '--login', 'zhen', '--org', '4', '--role', 'filler', '--db', db])).toBe(1);
+      expect(await user(['add', '--login', 'x2', '--org', '4', '--role', 'boss', '--db', db])).toBe(2);
       expect(await user(['add', '--login', 'x3', '--org', '42', '--role', 'filler', '--db', db])).toBe(2);
       expect(
         await user([
@@ -113,7 +113,7 @@ describe('nianbao seed-demo, org, user', () => {
           '--login',
           'x4',
           '--org',
-          '3',
+          '4',
           '--role',
           'filler',
           '--password',

@@ -2,7 +2,9 @@
  * The demo data a fresh install starts with (`pnpm start` on an empty database, `pnpm nianbao
  * seed-demo`): 天坛街道办事处 under its parent body, the Tiantan 2019 report (approved) and a 2021
  * draft, a filler at Tiantan and a reviewer and an administrator at the parent body, so that the
- * review of a subordinate body's report can be tried at once.
+ * review of a subordinate body's report can be tried at once; and a second subordinate body,
+ * 示范区演示镇人民政府, with an approved 2019 report of invented figures, so that the parent's 2019
+ * 汇总 adds up two reports.
  */
 import { readFile } from 'node:fs/promises';
 import {
@@ -23,6 +25,42 @@ export const DEMO_PARENT = {
   nameEn: 'Administrative Committee of the Jiyuan Industry-City Integration Demonstration Zone',
 };
 export const DEMO_ORGANISATION = { nameZh: '天坛街道办事处', nameEn: 'Tiantan Subdistrict Office' };
+/** A second subordinate body with made-up figures, so that a 汇总 of the parent adds up two reports. */
+export const DEMO_TOWN = { nameZh: '示范区演示镇人民政府', nameEn: 'Demo Town Government' };
+
+/** The demo town's approved 2019 report: invented figures that keep every rule, narrative marked as demo data. */
+function demoTown2019(): unknown {
+  const cells: Record<string, number | string> = {
+    't2.procurement.items': 8,
+    't2.procurement.total_amount': '36.5',
+    't3.new_received.natural_person': 6,
+    't3.new_received.commercial': 1,
+    't3.granted.natural_person': 3,
+    't3.granted.commercial': 1,
+    't3.partially_granted.natural_person': 1,
+    't3.unable_no_info.natural_person': 1,
+    't3.carried_forward.natural_person': 1,
+    't4.review.maintained': 1,
+  };
+  const text = (zh: string, en: string) => ({ zh: `（演示数据）${zh}`, en: `(Demo data) ${en}` });
+  return {
+    format: '2019',
+    year: 2019,
+    organisation: { zh: DEMO_TOWN.nameZh, en: DEMO_TOWN.nameEn },
+    narrative: {
+      's1.body': text(
+        '本年度，演示镇主动公开政府信息 120 条，新收政府信息公开申请 7 件，均在法定期限内答复。',
+        'This year the town published 120 items of government information and received 7 requests, all answered in time.',
+      ),
+      's5.body': text(
+        '信息公开的及时性有待提高；下一步将加强业务培训。',
+        'Information should be published sooner; staff training will be strengthened.',
+      ),
+      's6.body': text('无其他需要报告的事项。', 'No other matters to report.'),
+    },
+    cells,
+  };
+}
 
 /** The demo accounts and their passwords. They are for trying the app: change or delete them in real use. */
 export const DEMO_USERS: {
@@ -68,6 +106,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   }
   const parent = await createOrganisation(db, DEMO_PARENT);
   const tiantan = await createOrganisation(db, { ...DEMO_ORGANISATION, parentId: parent.id });
+  const town = await createOrganisation(db, { ...DEMO_TOWN, parentId: parent.id });
   const users: Record<string, number> = {};
   const logins: DemoLogin[] = [];
   for (const u of DEMO_USERS) {
@@ -108,6 +147,20 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   });
 
   await createReport(db, { organisationId: tiantan.id, year: 2021, userId: filler });
+
+  const town2019 = await createReport(db, {
+    organisationId: town.id,
+    year: 2019,
+    userId: null,
+    initial: demoTown2019(),
+  });
+  await changeStatus(db, {
+    id: town2019.id,
+    version: town2019.version,
+    from: ['draft'],
+    to: 'approved',
+    set: { submitted_at: submittedAt, approved_by: reviewer, approved_at: '2020-01-23T02:00:00.000Z' },
+  });
   return logins;
 }
 
