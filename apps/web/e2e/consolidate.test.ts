@@ -4,7 +4,7 @@
  * JSON; the parent body's administrator makes the 2019 汇总 of the three bodies and downloads its PDF.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -87,6 +87,23 @@ it('imports a published report’s text into a new draft, showing what was read'
   expect(exported.organisation.zh).toBe('示范区承留镇人民政府');
   expect(exported.cells['t3.new_received.natural_person']).toBe(
     example.cells['t3.new_received.natural_person'],
+  );
+
+  // Back in through the editor: a new version, in the history as an import, restorable.
+  const edited = join(OUTPUT, 'import-edited.report.json');
+  writeFileSync(
+    edited,
+    JSON.stringify({ ...exported, cells: { ...exported.cells, 't2.procurement.items': 30 } }),
+  );
+  await town.locator('.editor-actions input[type="file"]').setInputFiles(edited);
+  await town.getByText(/已导入「import-edited.report.json」为第 2 版/).waitFor();
+  expect(await cell(town, 't2.procurement.items').inputValue()).toBe('30');
+  await town.locator('.history li').nth(1).waitFor();
+  expect(await town.locator('.history li').first().textContent()).toContain('导入');
+  await town.locator('.history li').nth(1).getByRole('button', { name: '恢复此版本' }).click();
+  await town.getByText(/已恢复第 1 版的内容/).waitFor();
+  expect(await cell(town, 't2.procurement.items').inputValue()).toBe(
+    String(example.cells['t2.procurement.items']),
   );
 });
 
