@@ -84,8 +84,7 @@ export function MatrixTable({ table, model }: Props) {
         style={[styles.row, { marginLeft: -indent, width, minHeight: ROW_MIN }]}
         wrap={false}
       >
-        <View style={{ width: indent }} />
-        <TableCell width={labelsWidth - indent} shown={model.show(node.label)} {...text} />
+        <TableCell width={labelsWidth - indent} offset={indent} shown={model.show(node.label)} {...text} />
         {/* Painted after the label, so that the text reads label, then figures. */}
         <RowCanvas
           verticals={[0, ...ends(labelWidths.slice(0, level)), labelsWidth, ...valueEnds]}

@@ -14,6 +14,8 @@ export interface CellProps {
   dense: boolean;
   /** Minimum height in points. */
   minHeight?: number;
+  /** Space left of the cell in its row, in points (a data row reaching under its groups' labels). */
+  offset?: number;
   /** Draws its own lines (a header or caption cell); a data row's label leaves them to the row. */
   lines?: { left?: boolean; top?: boolean };
 }
@@ -42,9 +44,16 @@ export function CellText({ shown, lang, dense }: Pick<CellProps, 'shown' | 'lang
   );
 }
 
-export function TableCell({ width, shown, lang, dense, minHeight, lines }: CellProps) {
+export function TableCell({ width, shown, lang, dense, minHeight, offset, lines }: CellProps) {
   return (
-    <View style={[styles.cell, dense ? styles.cellDense : {}, { width }, minHeight ? { minHeight } : {}]}>
+    <View
+      style={[
+        styles.cell,
+        dense ? styles.cellDense : {},
+        offset ? { width, marginLeft: offset } : { width },
+        minHeight ? { minHeight } : {},
+      ]}
+    >
       {lines ? <CellLines {...lines} /> : null}
       <CellText shown={shown} lang={lang} dense={dense} />
     </View>
