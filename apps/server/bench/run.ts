@@ -1,8 +1,10 @@
 /**
  * `pnpm --filter @nianbao/server bench`: the server as `pnpm start` runs it (a separate process, a
  * fresh database), 20 clients saving their reports back to back, first alone, then while 4 clients
- * download PDFs of reports that keep changing (so the cache does not answer). Prints the median and
- * p99 save latency, PDFs per second and the server's CPU time per save and per PDF.
+ * download PDFs of reports that keep changing (so the cache does not answer), then 20 clients saving
+ * once a second each (the web app's autosave pace) while the 4 download. Back to back, a save waits
+ * behind the other 19 (latency ≈ 20 ÷ throughput); at autosave pace it shows what a user waits.
+ * Prints the median and p99 save latency, PDFs per second and the server's CPU time per save and per PDF.
  * BENCH_SECONDS sets each phase's length (default 20).
  */
 import { spawn } from 'node:child_process';
@@ -141,7 +143,8 @@ try {
   // One render per worker first: the first one loads the renderer and fonts.
   await Promise.all(['zh', 'zh-en', 'en'].map((lang) => admin.download(`/reports/1.pdf?lang=${lang}`)));
 
-  async function phase(withDownloads: boolean) {
+  /** `paceMs`: each client saves at most once per `paceMs`, as the web app's autosave does; 0 = back to back. */
+  async function phase(withDownloads: boolean, paceMs = 0) {
     const latencies: number[] = [];
     let running = true;
     let pdfs = 0;
@@ -158,8 +161,10 @@ try {
           baseVersion: r.version,
           data,
         });
-        latencies.push(performance.now() - t);
+        const took = performance.now() - t;
+        latencies.push(took);
         r.version = saved.version;
+        if (paceMs > 0 && running) await new Promise((done) => setTimeout(done, Math.max(0, paceMs - took)));
       }
     });
     const downloading = withDownloads
@@ -194,6 +199,7 @@ try {
   const before = await health();
   const alone = await phase(false);
   const mixed = await phase(true);
+  const paced = await phase(true, 1000);
   const after = await health();
   const line = (name: string, r: { latencies: number[]; seconds: number }) =>
     `${name.padEnd(30)} saves ${String(r.latencies.length).padStart(6)} (${(r.latencies.length / r.seconds).toFixed(0)}/s)  median ${percentile(r.latencies, 50).toFixed(1)} ms  p99 ${percentile(r.latencies, 99).toFixed(1)} ms`;
@@ -209,6 +215,7 @@ try {
   );
   console.log(line(`${SAVERS} savers alone`, alone));
   console.log(line(`${SAVERS} savers + ${DOWNLOADERS} PDF downloaders`, mixed));
+  console.log(line(`${SAVERS} autosaving (1/s) + ${DOWNLOADERS} PDFs`, paced));
   console.log(`server CPU: ${cpuPerSave.toFixed(2)} ms per save; about ${cpuPerPdf.toFixed(2)} s per PDF`);
   console.log(
     `PDFs: ${mixed.pdfs} in ${mixed.seconds.toFixed(1)} s = ${(mixed.pdfs / mixed.seconds).toFixed(2)} PDFs/s (avg ${(mixed.pdfBytes / Math.max(1, mixed.pdfs) / 1024).toFixed(0)} KB; rendered ${after.rendered - before.rendered}, cache hits ${after.cacheHits})`,

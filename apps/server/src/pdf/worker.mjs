@@ -12,6 +12,10 @@ try {
   // Not permitted or not supported: render at normal priority.
 }
 
+// React's development build checks every element and roughly doubles react-pdf's rendering time;
+// a renderer in a server is production. (process.env is this thread's own copy.)
+process.env.NODE_ENV ??= 'production';
+
 register({ tsconfig: fileURLToPath(new URL('../../tsconfig.worker.json', import.meta.url)) });
 const { default: render } = await import('./worker.ts');
 export default render;
