@@ -152,6 +152,8 @@ try {
     const saving = savers.map(async (client, i) => {
       const r = reports[i]!;
       let n = 0;
+      // Users do not all stop typing at the same instant: spread the paced clients over the second.
+      if (paceMs > 0) await new Promise((done) => setTimeout(done, (i * paceMs) / savers.length));
       while (running) {
         const date = `${r.year + 1}-01-${String((n++ % 28) + 1).padStart(2, '0')}`;
         const data = { ...example, year: r.year, organisation: { zh: '天坛街道办事处' }, date };
