@@ -6,7 +6,9 @@ import type { BlockColumn, FormatDef } from '../types.ts';
 import {
   applicationRules,
   applicationsTable,
+  article20,
   body,
+  disclosureRows,
   otherHandlingLabel,
   reviewLitigationTable,
   rowHeaderLabel,
@@ -46,7 +48,7 @@ export const format2019: FormatDef = {
         blocks: [
           {
             id: 'item1',
-            caption: { zh: '第二十条第（一）项', en: 'Article 20, item (1)' },
+            caption: article20.item1,
             columns: [
               { id: 'made', label: { zh: '本年新制作数量', en: 'Newly made this year' }, kind: 'count' },
               {
@@ -57,16 +59,16 @@ export const format2019: FormatDef = {
               { id: 'total_public', label: { zh: '对外公开总数量', en: 'Total disclosed' }, kind: 'count' },
             ],
             rows: [
-              { id: 'rules', label: { zh: '规章', en: 'Rules' } },
+              disclosureRows.rules,
               { id: 'normative_docs', label: { zh: '规范性文件', en: 'Normative documents' } },
             ],
           },
           {
             id: 'item5',
-            caption: { zh: '第二十条第（五）项', en: 'Article 20, item (5)' },
+            caption: article20.item5,
             columns: itemsChangeDecisions,
             rows: [
-              { id: 'licensing', label: { zh: '行政许可', en: 'Administrative licensing' } },
+              disclosureRows.licensing,
               {
                 id: 'other_admin_services',
                 label: { zh: '其他对外管理服务事项', en: 'Other external administrative services' },
@@ -75,20 +77,15 @@ export const format2019: FormatDef = {
           },
           {
             id: 'item6',
-            caption: { zh: '第二十条第（六）项', en: 'Article 20, item (6)' },
+            caption: article20.item6,
             columns: itemsChangeDecisions,
-            rows: [
-              { id: 'penalty', label: { zh: '行政处罚', en: 'Administrative penalties' } },
-              { id: 'coercion', label: { zh: '行政强制', en: 'Administrative compulsion' } },
-            ],
+            rows: [disclosureRows.penalty, disclosureRows.coercion],
           },
           {
             id: 'item8',
-            caption: { zh: '第二十条第（八）项', en: 'Article 20, item (8)' },
+            caption: article20.item8,
             columns: itemsChange,
-            rows: [
-              { id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } },
-            ],
+            rows: [disclosureRows.fees],
           },
           {
             id: 'item9',

@@ -5,7 +5,9 @@ import type { FormatDef, NarrativeBlock } from '../types.ts';
 import {
   applicationRules,
   applicationsTable,
+  article20,
   body,
+  disclosureRows,
   otherHandlingLabel,
   reviewLitigationTable,
   rowHeaderLabel,
@@ -61,14 +63,14 @@ export const format2021: FormatDef = {
         blocks: [
           {
             id: 'item1',
-            caption: { zh: '第二十条第（一）项', en: 'Article 20, item (1)' },
+            caption: article20.item1,
             columns: [
               { id: 'issued', label: { zh: '本年制发件数', en: 'Issued this year' }, kind: 'count' },
               { id: 'repealed', label: { zh: '本年废止件数', en: 'Repealed this year' }, kind: 'count' },
               { id: 'in_force', label: { zh: '现行有效件数', en: 'In force' }, kind: 'count' },
             ],
             rows: [
-              { id: 'rules', label: { zh: '规章', en: 'Rules' } },
+              disclosureRows.rules,
               {
                 id: 'normative_docs',
                 label: { zh: '行政规范性文件', en: 'Administrative normative documents' },
@@ -77,22 +79,19 @@ export const format2021: FormatDef = {
           },
           {
             id: 'item5',
-            caption: { zh: '第二十条第（五）项', en: 'Article 20, item (5)' },
+            caption: article20.item5,
             columns: decisions,
-            rows: [{ id: 'licensing', label: { zh: '行政许可', en: 'Administrative licensing' } }],
+            rows: [disclosureRows.licensing],
           },
           {
             id: 'item6',
-            caption: { zh: '第二十条第（六）项', en: 'Article 20, item (6)' },
+            caption: article20.item6,
             columns: decisions,
-            rows: [
-              { id: 'penalty', label: { zh: '行政处罚', en: 'Administrative penalties' } },
-              { id: 'coercion', label: { zh: '行政强制', en: 'Administrative compulsion' } },
-            ],
+            rows: [disclosureRows.penalty, disclosureRows.coercion],
           },
           {
             id: 'item8',
-            caption: { zh: '第二十条第（八）项', en: 'Article 20, item (8)' },
+            caption: article20.item8,
             columns: [
               {
                 id: 'amount_wan_yuan',
@@ -100,9 +99,7 @@ export const format2021: FormatDef = {
                 kind: 'amount',
               },
             ],
-            rows: [
-              { id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } },
-            ],
+            rows: [disclosureRows.fees],
           },
         ],
       },

@@ -16,6 +16,23 @@ export const sectionLabels = {
   s6: { zh: '六、其他需要报告的事项', en: 'VI. Other Matters to Report' },
 } satisfies Record<string, Label>;
 
+/** Captions of table 二's blocks that both formats print (2019 adds item (9)). */
+export const article20 = {
+  item1: { zh: '第二十条第（一）项', en: 'Article 20, item (1)' },
+  item5: { zh: '第二十条第（五）项', en: 'Article 20, item (5)' },
+  item6: { zh: '第二十条第（六）项', en: 'Article 20, item (6)' },
+  item8: { zh: '第二十条第（八）项', en: 'Article 20, item (8)' },
+} satisfies Record<string, Label>;
+
+/** Rows of table 二 that both formats share. */
+export const disclosureRows = {
+  rules: { id: 'rules', label: { zh: '规章', en: 'Rules' } },
+  licensing: { id: 'licensing', label: { zh: '行政许可', en: 'Administrative licensing' } },
+  penalty: { id: 'penalty', label: { zh: '行政处罚', en: 'Administrative penalties' } },
+  coercion: { id: 'coercion', label: { zh: '行政强制', en: 'Administrative compulsion' } },
+  fees: { id: 'fees', label: { zh: '行政事业性收费', en: 'Administrative and institutional fees' } },
+};
+
 export const rowHeaderLabel: Label = { zh: '信息内容', en: 'Category' };
 
 export function body(id: string, hint?: Label): NarrativeBlock {
