@@ -37,7 +37,7 @@ function TopBar({ me }: { me: Me | null }) {
         {me && (
           <span className="app-user">
             {me.organisation.name[lang] ?? me.organisation.name.zh} · {me.displayName}（
-            {t.role[lang][me.role]}）
+            {t.role[me.role][lang]}）
           </span>
         )}
         <button

@@ -1,4 +1,5 @@
 /** Words of the app; every label of a report comes from its format definition. */
+import { reportStatusLabels, roleLabels } from '@nianbao/schema';
 import { createContext, useContext } from 'react';
 
 export type Lang = 'zh' | 'en';
@@ -33,9 +34,7 @@ export const t = {
   warningsN: { zh: '{n} 处提醒', en: '{n} warnings' },
   noProblems: { zh: '无问题', en: 'No problems' },
   back: { zh: '返回报告列表', en: 'Back to reports' },
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '已提交', en: 'Submitted' },
-  approved: { zh: '已审核', en: 'Approved' },
+  ...reportStatusLabels,
   saved: { zh: '已保存', en: 'Saved' },
   saving: { zh: '正在保存…', en: 'Saving…' },
   dirty: { zh: '有未保存的修改', en: 'Unsaved changes' },
@@ -166,10 +165,7 @@ export const t = {
     en: 'Our {year} report is {status}; reopen it as a draft to update it with these figures.',
   },
   openReport: { zh: '打开报告', en: 'Open the report' },
-  role: {
-    zh: { filler: '填报人', reviewer: '审核人', admin: '管理员' },
-    en: { filler: 'filler', reviewer: 'reviewer', admin: 'administrator' },
-  },
+  role: roleLabels,
 } as const;
 
 export type Word = { zh: string; en: string };

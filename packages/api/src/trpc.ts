@@ -1,5 +1,5 @@
 import type { Role } from '@nianbao/db';
-import { splitBilingual } from '@nianbao/schema';
+import { roleLabels, splitBilingual } from '@nianbao/schema';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import type { Context, SessionUser } from './context.ts';
 import { apiError, DetailsCause, type ErrorDetails } from './errors.ts';
@@ -90,16 +90,10 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
 });
 
-const roleNames: Record<Role, { zh: string; en: string }> = {
-  filler: { zh: '填报人', en: 'filler' },
-  reviewer: { zh: '审核人', en: 'reviewer' },
-  admin: { zh: '管理员', en: 'administrator' },
-};
-
 export function requireRole(user: SessionUser, roles: Role[]): void {
   if (roles.includes(user.role)) return;
-  const zh = roles.map((r) => roleNames[r].zh).join('或');
-  const en = roles.map((r) => roleNames[r].en).join(' or ');
+  const zh = roles.map((r) => roleLabels[r].zh).join('或');
+  const en = roles.map((r) => roleLabels[r].en).join(' or ');
   throw apiError('FORBIDDEN', { zh: `只有${zh}可以执行此操作`, en: `Only a ${en} may do this` });
 }
 

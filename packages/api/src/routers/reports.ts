@@ -14,6 +14,7 @@ import {
   saveReportData,
 } from '@nianbao/db';
 import type { Finding, ReportData } from '@nianbao/schema';
+import { reportStatusLabels } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
 import type { SessionUser } from '../context.ts';
@@ -120,15 +121,9 @@ async function fullReport(db: Db, user: SessionUser, row: ReportRow): Promise<Re
 
 const notDraft = (row: ReportRow) =>
   apiError('PRECONDITION_FAILED', {
-    zh: `报告当前状态为「${statusZh[row.status]}」，不能修改；如需修改请先撤回或由审核人重新打开`,
+    zh: `报告当前状态为「${reportStatusLabels[row.status].zh}」，不能修改；如需修改请先撤回或由审核人重新打开`,
     en: `The report is ${row.status} and cannot be changed; withdraw it or have a reviewer reopen it first`,
   });
-
-const statusZh: Record<ReportRow['status'], string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  approved: '已审核',
-};
 
 async function conflict(db: Db, current: ReportRow, rejectedSaveId?: number): Promise<never> {
   const names = await userNames(db, [current.updated_by]);
@@ -248,7 +243,7 @@ async function transition(
   if (!result.ok) {
     if (result.current && result.current.version !== version) return conflict(db, result.current);
     throw apiError('PRECONDITION_FAILED', {
-      zh: `报告状态已变为「${statusZh[result.current?.status ?? row.status]}」，请刷新`,
+      zh: `报告状态已变为「${reportStatusLabels[result.current?.status ?? row.status].zh}」，请刷新`,
       en: `The report is now ${result.current?.status ?? row.status}; reload it`,
     });
   }
@@ -510,7 +505,7 @@ async function reviewable(
   }
   if (row.status !== 'submitted') {
     throw apiError('PRECONDITION_FAILED', {
-      zh: `报告当前为「${statusZh[row.status]}」，只有已提交的报告可以${what === 'approve' ? '审核' : '退回'}`,
+      zh: `报告当前为「${reportStatusLabels[row.status].zh}」，只有已提交的报告可以${what === 'approve' ? '审核' : '退回'}`,
       en: `The report is ${row.status}; only a submitted report can be ${what === 'approve' ? 'approved' : 'returned'}`,
     });
   }
