@@ -2,8 +2,9 @@
  * `pnpm bench`: rendering speed and size of the demo report, in zh and zh-en, against headless
  * Chromium printing the same report's HTML (the usual way to make a PDF from a web page).
  *
- * - cold: a fresh process imports @nianbao/pdf and renders once (fonts loaded and parsed);
- *   median of 3 processes.
+ * - cold: a fresh process imports @nianbao/pdf and renders once (fonts loaded and parsed), as a
+ *   server's PDF worker starts: the bundled build (dist/index.js, built first when stale) under
+ *   plain `node`, no tsx; median of 3 processes (bench/cold.mjs).
  * - warm: median of 30 renders in this process after 3 warm-up renders.
  * - warm, new narrative: the same, but every run's Chinese narrative is a different permutation of
  *   its characters, so that nothing cached from an earlier render of the text applies (the shaping
@@ -57,10 +58,15 @@ function newNarrative(shift: number): typeof report {
   return { ...report, narrative };
 }
 
+// The cold runs load the bundle with plain node: (re)build it when the sources are newer.
+execFileSync(process.execPath, [fileURLToPath(new URL('../build.mjs', import.meta.url)), '--if-stale'], {
+  stdio: 'inherit',
+});
+
 function cold(lang: Lang): { cold: number; process: number } {
-  const script = fileURLToPath(new URL('./cold.ts', import.meta.url));
+  const script = fileURLToPath(new URL('./cold.mjs', import.meta.url));
   const runs = Array.from({ length: COLD_RUNS }, () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script, file, lang], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [script, file, lang], { encoding: 'utf8' });
     return JSON.parse(out.trim().split('\n').at(-1)!) as { coldMs: number; sinceProcessStartMs: number };
   });
   return { cold: median(runs.map((r) => r.coldMs)), process: median(runs.map((r) => r.sinceProcessStartMs)) };
@@ -82,7 +88,9 @@ const browser = await chromium.launch({
 const page = await browser.newPage();
 
 console.log(
-  `demo report, ${RUNS} warm runs each; machine load ${(await import('node:os'))
+  `demo report, ${RUNS} warm runs each; cold = bundled build (dist/index.js) under plain node, median of ${COLD_RUNS}; machine load ${(
+    await import('node:os')
+  )
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`,
@@ -90,7 +98,7 @@ console.log(
 const rows: string[][] = [
   [
     'lang',
-    'cold (import+fonts+render)',
+    'cold: bundle, plain node (import+fonts+render)',
     'warm median',
     'warm p90',
     'warm, new narrative',
