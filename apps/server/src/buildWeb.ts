@@ -1,6 +1,8 @@
 /**
- * Builds apps/web when its sources are newer than its dist. A missing or failing web build does not
- * stop the service: the API and downloads work without it, and the failure is reported.
+ * Builds apps/web when its sources are newer than its dist, and @nianbao/pdf's bundle (the PDF
+ * workers load it with plain node, see src/pdf/worker.mjs) when it is missing or stale. A missing or
+ * failing build does not stop the service: the API and downloads work without the web app, the PDF
+ * workers fall back to the TypeScript sources, and the failure is reported.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -40,4 +42,16 @@ export function buildWebIfNeeded(repoRoot: string, log: (line: string) => void):
   });
   if (result.status !== 0)
     log('The web app did not build; serving the API without it. 网页应用构建失败，仅提供 API。');
+}
+
+export function buildPdfIfNeeded(repoRoot: string, log: (line: string) => void): void {
+  const script = join(repoRoot, 'packages/pdf/build.mjs');
+  if (!existsSync(script)) return;
+  // build.mjs compares the bundle with the inputs of its last build and says when it rebuilds.
+  const result = spawnSync(process.execPath, [script, '--if-stale'], {
+    cwd: join(repoRoot, 'packages/pdf'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0)
+    log('The PDF bundle did not build; PDF workers load the sources through tsx (a slower start).');
 }

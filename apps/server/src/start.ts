@@ -1,17 +1,21 @@
 /**
- * `pnpm start`: builds the web app when needed, creates the database, seeds the demo into a new one,
- * prints the demo logins and serves on http://localhost:3000 (PORT) until SIGINT/SIGTERM.
+ * `pnpm start`: builds the web app and the PDF bundle when needed, creates the database, seeds the
+ * demo into a new one, prints the demo logins and serves on http://localhost:3000 (PORT) until
+ * SIGINT/SIGTERM.
  */
 import { demoLogins, seedDemo } from '@nianbao/api';
 import { isEmpty, openDatabase } from '@nianbao/db';
-import { buildWebIfNeeded } from './buildWeb.ts';
+import { buildPdfIfNeeded, buildWebIfNeeded } from './buildWeb.ts';
 import { REPO_ROOT, readConfig, webAppExists } from './config.ts';
 import { startServer } from './server.ts';
 
 const log = (line: string) => console.log(line);
 const config = readConfig();
 
-if (config.buildWeb) buildWebIfNeeded(REPO_ROOT, log);
+if (config.buildWeb) {
+  buildWebIfNeeded(REPO_ROOT, log);
+  buildPdfIfNeeded(REPO_ROOT, log);
+}
 
 const db = await openDatabase({ file: config.databaseFile });
 let fresh = false;

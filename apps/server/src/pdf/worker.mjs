@@ -1,8 +1,22 @@
-// Worker threads cannot load .ts through tsx's CLI hooks on Node 20: register them in this thread.
-// tsx applies a tsconfig only to the files it includes; tsconfig.worker.json covers the packages.
+/**
+ * Runs in a worker thread: renders one report with @nianbao/pdf. A report that cannot be rendered
+ * in the asked language comes back as a message for the user, not as a crash.
+ *
+ * @nianbao/pdf is loaded from its bundled build (packages/pdf/dist/index.js, made by
+ * packages/pdf/build.mjs; `pnpm start` builds it) with plain node, when it is there and newer than
+ * its sources. Otherwise from the TypeScript sources through tsx: worker threads cannot load .ts
+ * through tsx's CLI hooks on Node 20, so they are registered in this thread (tsx applies a tsconfig
+ * only to the files it includes; tsconfig.worker.json covers the packages).
+ *
+ * At start the worker loads and parses the fonts and renders a small report once, so that the
+ * first download does not pay for the cold path (module loading, font tables, first layout).
+ */
 import { setPriority } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshBundle } from '@nianbao/pdf/build';
+
+/** @typedef {import('./renderJob.ts').RenderJob} RenderJob */
+/** @typedef {import('./renderJob.ts').RenderResult} RenderResult */
 
 // On Linux the nice value belongs to the thread: this lowers the renderer's priority only, so the
 // main thread answering saves gets the CPU first while PDFs render on every core.
@@ -13,9 +27,51 @@ try {
 }
 
 // React's development build checks every element and roughly doubles react-pdf's rendering time;
-// a renderer in a server is production. (process.env is this thread's own copy.)
+// a renderer in a server is production. (process.env is this thread's own copy; the bundle has it
+// built in.)
 process.env.NODE_ENV ??= 'production';
 
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.worker.json', import.meta.url)) });
-const { default: render } = await import('./worker.ts');
-export default render;
+async function loadPdf() {
+  const bundle = freshBundle();
+  if (bundle) return import(pathToFileURL(bundle).href);
+  const { register } = await import('tsx/esm/api');
+  register({ tsconfig: fileURLToPath(new URL('../../tsconfig.worker.json', import.meta.url)) });
+  const [pdf, schema] = await Promise.all([import('@nianbao/pdf'), import('@nianbao/schema')]);
+  return { ...pdf, newReport: schema.newReport };
+}
+
+const pdf = await loadPdf();
+
+// Warm-up: a new report of the current format (its tables, labels and headings: most of what every
+// report draws) with some paragraphs of narrative. A failure here is not fatal: the first real job
+// reports its own error.
+const WARM_UP_TEXT =
+  '本机关坚持以公开为常态、不公开为例外，围绕中心工作，及时主动公开政府信息，依法做好依申请公开工作，持续提升政务公开质量和实效（2024年，共计12件）。';
+try {
+  await pdf.preloadFonts();
+  const report = pdf.newReport({ year: new Date().getFullYear() - 1, organisation: { zh: '预热' } });
+  for (const id of Object.keys(report.narrative)) report.narrative[id] = { zh: WARM_UP_TEXT.repeat(4) };
+  await pdf.renderReportPdf(report, { lang: 'zh' });
+} catch {
+  // Rendered on demand instead.
+}
+
+/**
+ * @param {RenderJob} job
+ * @returns {Promise<RenderResult>}
+ */
+export default async function render(job) {
+  try {
+    const body =
+      job.kind === 'pdf'
+        ? await pdf.renderReportPdf(job.report, { lang: job.lang })
+        : new TextEncoder().encode(pdf.renderReportHtml(job.report, { lang: job.lang }));
+    // A compact copy: a view into a larger buffer would be cloned whole across threads.
+    return { ok: true, body: body.slice() };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'MissingEnglishError') {
+      return { ok: false, message: error.message };
+    }
+    throw error;
+  }
+}
