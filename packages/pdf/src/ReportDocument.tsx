@@ -1,81 +1,29 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 /**
- * The report as a react-pdf document: title, the six sections in the format's order, the closing
- * block, page numbers 「— N —」. Uses react-pdf's newer pagination engine: it splits the nested
- * table boxes between rows and repeats table 三's header, which the legacy engine does not.
+ * The report as a react-pdf document: one canvas per page paints what layout/reportLayout.ts
+ * placed there, and the outline entries point at the section headings. The layout is done once,
+ * before react-pdf sees the document: react-pdf's own text layout and pagination engine cost
+ * several times as much for the same pages (see README, "How it is built").
  */
-import { Document, Page, Text, View } from '@react-pdf/renderer';
-import type { ReactNode } from 'react';
-import { BlocksTable } from './BlocksTable.tsx';
-import { noHyphenation } from './cjkBreak.ts';
-import { MatrixTable } from './MatrixTable.tsx';
-import { Heading, KEEP_WITH_TABLE, Narrative } from './Narrative.tsx';
-import { type } from './officialLayout.ts';
-import { PageNumbers } from './PageNumbers.tsx';
-import type { ReportModel, SectionModel } from './reportModel.ts';
-import { styles } from './styles.ts';
+import { Canvas, Document, Page, View } from '@react-pdf/renderer';
+import { type PageOps, type Painter, paintOps } from './layout/ops.ts';
+import { contentWidth, page } from './officialLayout.ts';
+import type { ReportModel } from './reportModel.ts';
 
-interface SectionProps {
-  section: SectionModel;
-  model: ReportModel;
-  /** The closing block, when this is the last section: it must not stand alone on a page. */
-  closing?: ReactNode;
+const canvasStyle = {
+  position: 'absolute',
+  top: 0,
+  left: page.marginLeft,
+  width: contentWidth,
+  height: page.height,
+} as const;
+
+/** react-pdf reads `bookmark` on any element, though its types declare it only on Page. */
+function outlineEntry(title: string, top: number): object {
+  return { bookmark: { title, fit: true, top, left: page.marginLeft } };
 }
 
-function Section({ section, model, closing }: SectionProps) {
-  const { table } = section;
-  const lastBlock = section.narrative.length - 1;
-  // Flat, not wrapped in a View: a heading keeps company with what follows only among siblings
-  // of the page flow (the pagination engine cannot move a container from inside it).
-  return (
-    <>
-      <Heading
-        shown={section.heading}
-        lang={model.lang}
-        level={1}
-        bookmark={section.bookmark}
-        keep={table && section.narrative.length === 0 ? KEEP_WITH_TABLE : undefined}
-      />
-      {section.narrative.map((block, i) => (
-        <Narrative
-          key={block.id}
-          block={block}
-          lang={model.lang}
-          keepWithNext={closing && i === lastBlock && !table ? closingHeight(model) : undefined}
-        />
-      ))}
-      {table?.type === 'blocks' ? <BlocksTable table={table} model={model} /> : null}
-      {table?.type === 'matrix' ? <MatrixTable table={table} model={model} /> : null}
-      {closing}
-    </>
-  );
-}
-
-function closingHeight(model: ReportModel): number {
-  const lines = model.closing.flatMap((block) =>
-    block.lines.map(() => (block.lang === 'zh' ? type.body : type.bodyEn)),
-  );
-  return type.body.fontSize * type.body.lineHeight + lines.reduce((h, t) => h + t.fontSize * t.lineHeight, 0);
-}
-
-function Closing({ model }: { model: ReportModel }) {
-  return (
-    <View style={styles.closing} wrap={false}>
-      {model.closing.flatMap((block) =>
-        block.lines.map((line, i) => (
-          <Text
-            key={`${block.lang}${i}`}
-            style={block.lang === 'zh' ? styles.closingLine : styles.closingLineEn}
-          >
-            {line}
-          </Text>
-        )),
-      )}
-    </View>
-  );
-}
-
-export function ReportDocument({ model }: { model: ReportModel }) {
+export function ReportDocument({ model, pages }: { model: ReportModel; pages: PageOps[] }) {
   const { meta } = model;
   return (
     <Document
@@ -87,30 +35,24 @@ export function ReportDocument({ model }: { model: ReportModel }) {
       producer="nianbao (@react-pdf/renderer)"
       pageMode="useOutlines"
     >
-      <Page size="A4" style={styles.page} experimentalPagination>
-        <PageNumbers />
-        <View style={styles.titleBlock}>
-          {/* One Text per line: a newline inside a Text pulls in an unembedded fallback font. */}
-          {model.title.main.split('\n').map((line) => (
-            <Text key={line} style={styles.title} hyphenationCallback={noHyphenation}>
-              {line}
-            </Text>
-          ))}
-          {model.title.sub ? (
-            <Text style={styles.titleEn} hyphenationCallback={noHyphenation}>
-              {model.title.sub}
-            </Text>
-          ) : null}
-        </View>
-        {model.sections.map((section, i) => (
-          <Section
-            key={section.id}
-            section={section}
-            model={model}
-            closing={i === model.sections.length - 1 ? <Closing model={model} /> : undefined}
+      {pages.map((content, i) => (
+        <Page key={i} size="A4">
+          <Canvas
+            style={canvasStyle}
+            paint={(painter) => {
+              paintOps(painter as unknown as Painter, content.ops);
+              return null;
+            }}
           />
-        ))}
-      </Page>
+          {content.bookmarks.map((b) => (
+            <View
+              key={b.title}
+              style={{ position: 'absolute', top: b.y, left: page.marginLeft, width: 1, height: 1 }}
+              {...outlineEntry(b.title, b.y)}
+            />
+          ))}
+        </Page>
+      ))}
     </Document>
   );
 }

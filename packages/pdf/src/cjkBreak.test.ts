@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { breaksLineRules, cjkBreakParts, hyphenationCallback, noHyphenation } from './cjkBreak.ts';
-
-/** The pieces between break opportunities (react-pdf gets each followed by an empty part). */
-const pieces = (word: string) => cjkBreakParts(word).filter((p) => p !== '');
+import { breaksLineRules, breakPieces as pieces } from './cjkBreak.ts';
 
 describe('Chinese line-break opportunities', () => {
-  it('allow a break between any two characters, each followed by an empty part', () => {
-    expect(cjkBreakParts('公开')).toEqual(['公', '', '开', '']);
+  it('allow a break between any two characters', () => {
+    expect(pieces('公开')).toEqual(['公', '开']);
   });
 
   it('keep closing punctuation with the character before it and opening with the one after (避头尾)', () => {
@@ -31,11 +28,8 @@ describe('Chinese line-break opportunities', () => {
     ]);
   });
 
-  it('hand English words to react-pdf’s own hyphenation, except in headings', () => {
-    const builtin = (word: string) => [word.slice(0, 3), word.slice(3)];
-    expect(hyphenationCallback('Corrected', builtin)).toEqual(['Cor', 'rected']);
-    expect(noHyphenation('Corrected')).toEqual(['Corrected']);
-    expect(hyphenationCallback(' ', builtin)).toEqual([' ']);
+  it('leave an English word whole', () => {
+    expect(pieces('Corrected')).toEqual(['Corrected']);
   });
 
   it('tell a line that breaks the rules', () => {

@@ -1,8 +1,6 @@
 /**
- * Line-break opportunities for Chinese text in react-pdf. Its line breaker only breaks at spaces
- * and at the parts a hyphenation callback returns, so a Chinese run is handed back one character
- * at a time, each followed by an empty part: an empty part becomes a zero-width break without a
- * hyphen (a bare split would print a hyphen at every break).
+ * Line-break opportunities for Chinese text: between any two Chinese characters, never inside a
+ * figure or a Latin word (long addresses may break after / . - _).
  *
  * 避头尾: punctuation that may not start a line is glued to the character before it, and
  * punctuation that may not end a line to the character after it (GB/T 15834).
@@ -52,48 +50,12 @@ function glue(parts: string[]): string[] {
   return out;
 }
 
-/** The pieces of a word between which a line may break, in the form react-pdf expects. */
-export function cjkBreakParts(word: string): string[] {
-  return glue(units(word)).flatMap((part) => [part, '']);
-}
-
-const cache = new Map<string, string[]>();
-const CACHE_LIMIT = 20_000;
-
 /**
- * react-pdf hyphenation callback: Chinese-containing words get CJK break points, other words
- * react-pdf's own English hyphenation (narrow table cells need it for words like "Corrected").
+ * The pieces of a word (text between spaces) between which a line may break: one Chinese
+ * character, or a Latin word or figure, with 避头尾 punctuation glued to its neighbour.
  */
-export function hyphenationCallback(word: string, builtin?: (word: string) => string[]): string[] {
-  if (!CJK.test(word)) return builtin && word.trim() ? builtin(word) : [word];
-  let parts = cache.get(word);
-  if (!parts) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    parts = cjkBreakParts(word);
-    cache.set(word, parts);
-  }
-  return parts;
-}
-
-/** Latin words at least this long may be split in a table cell even without a hyphenation point. */
-const LONG_WORD = 8;
-
-/**
- * For table cells, whose columns can be narrower than an English word: a long word for which the
- * hyphenation patterns know no break point ("providers") may break before its last three letters,
- * rather than run across the column line.
- */
-export function tableHyphenation(word: string, builtin?: (word: string) => string[]): string[] {
-  const parts = hyphenationCallback(word, builtin);
-  const letters = /^\p{L}+$/u;
-  if (parts.length === 1 && word.length >= LONG_WORD && letters.test(word))
-    return [word.slice(0, -3), word.slice(-3)];
-  return parts;
-}
-
-/** For headings and titles: Chinese break points, but English words are never hyphenated. */
-export function noHyphenation(word: string): string[] {
-  return hyphenationCallback(word);
+export function breakPieces(word: string): string[] {
+  return glue(units(word));
 }
 
 /** Whether a line of text breaks a 避头尾 rule (used by tests on extracted text). */

@@ -7,7 +7,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
-import { hyphenationCallback } from './cjkBreak.ts';
 import { cacheShaping, patchPdfkit, patchSubsetter } from './speedups.ts';
 
 export const SERIF = 'Noto Serif SC';
@@ -32,7 +31,7 @@ function fontPath(file: string): string {
 
 let registered = false;
 
-/** Registers the fonts and the CJK line-break callback; later calls do nothing. */
+/** Registers the fonts; later calls do nothing. */
 export function registerFonts(): void {
   if (registered) return;
   Font.register({
@@ -43,7 +42,6 @@ export function registerFonts(): void {
     ],
   });
   Font.register({ family: SANS, fonts: [{ src: fontPath(files.sansBold), fontWeight: 700 }] });
-  Font.registerHyphenationCallback(hyphenationCallback);
   registered = true;
 }
 

@@ -3,6 +3,7 @@ import { type DocumentProps, renderToBuffer } from '@react-pdf/renderer';
 import { createElement, type ReactElement } from 'react';
 import { preloadFonts } from './fonts.ts';
 import type { RenderOptions } from './lang.ts';
+import { layoutReport } from './layout/reportLayout.ts';
 import { ReportDocument } from './ReportDocument.tsx';
 import { buildReportModel } from './reportModel.ts';
 
@@ -13,9 +14,10 @@ import { buildReportModel } from './reportModel.ts';
 export async function renderReportPdf(report: ReportData, options: RenderOptions): Promise<Uint8Array> {
   await preloadFonts();
   const model = buildReportModel(report, options.lang);
+  const pages = layoutReport(model);
   const buffer = await renderToBuffer(
     // ReportDocument renders a <Document>, which is what renderToBuffer's type asks for.
-    createElement(ReportDocument, { model }) as unknown as ReactElement<DocumentProps>,
+    createElement(ReportDocument, { model, pages }) as unknown as ReactElement<DocumentProps>,
   );
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -1,0 +1,60 @@
+/**
+ * The three faces the report is set in, as fontkit font objects loaded by react-pdf, and text
+ * widths measured with them. Widths come from fontkit's shaping, as pdfkit's own when it draws,
+ * so that a line measured here is exactly as wide on the page.
+ */
+import { Font } from '@react-pdf/renderer';
+import { SANS, SERIF } from '../fonts.ts';
+
+export interface FontkitFont {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  layout(text: string): { advanceWidth: number };
+}
+
+export type Face = 'serif' | 'serifBold' | 'sansBold';
+
+const FACES: Record<Face, { fontFamily: string; fontWeight: 400 | 700 }> = {
+  serif: { fontFamily: SERIF, fontWeight: 400 },
+  serifBold: { fontFamily: SERIF, fontWeight: 700 },
+  sansBold: { fontFamily: SANS, fontWeight: 700 },
+};
+
+/** The font object of a face (preloadFonts must have run). */
+export function fontOf(face: Face): FontkitFont {
+  const data = Font.getFont(FACES[face]).data as unknown as FontkitFont | null;
+  if (!data) throw new Error(`Font ${FACES[face].fontFamily} ${FACES[face].fontWeight} is not loaded`);
+  return data;
+}
+
+/** A run's font: face, size in points, line height as a multiple of the size. */
+export interface TextStyle {
+  face: Face;
+  size: number;
+  lineHeight: number;
+}
+
+const widths = new WeakMap<FontkitFont, Map<string, number>>();
+const WIDTH_CACHE_LIMIT = 50_000;
+
+/** Width of `text` in em. Cached per font: labels, figures and single characters repeat. */
+export function emWidth(font: FontkitFont, text: string): number {
+  let cache = widths.get(font);
+  if (!cache) {
+    cache = new Map();
+    widths.set(font, cache);
+  }
+  let em = cache.get(text);
+  if (em === undefined) {
+    if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
+    em = font.layout(text).advanceWidth / font.unitsPerEm;
+    cache.set(text, em);
+  }
+  return em;
+}
+
+/** Width of `text` in points in `style`. */
+export function textWidth(style: TextStyle, text: string): number {
+  return emWidth(fontOf(style.face), text) * style.size;
+}

@@ -1,0 +1,77 @@
+/**
+ * What a page holds once laid out: text runs at their baseline and straight lines, in reading
+ * order, and the outline entries that start on it. Painted by one react-pdf canvas per page.
+ */
+import { border } from '../officialLayout.ts';
+import { type Face, fontOf, type TextStyle } from './faces.ts';
+
+export interface TextOp {
+  kind: 'text';
+  face: Face;
+  size: number;
+  x: number;
+  /** The baseline. */
+  y: number;
+  text: string;
+  /** Added after every character (justified Chinese). */
+  characterSpacing?: number;
+  /** Added to every space (justified English). */
+  wordSpacing?: number;
+}
+
+export interface LinesOp {
+  kind: 'lines';
+  /** x1, y1, x2, y2 of each segment. */
+  segments: number[];
+}
+
+export type Op = TextOp | LinesOp;
+
+export interface PageOps {
+  ops: Op[];
+  bookmarks: { title: string; y: number }[];
+}
+
+/** Where the baseline of a line of `style` sits below the line's top: the em box centred in the line. */
+export function baselineOffset(style: TextStyle): number {
+  return (style.size * style.lineHeight) / 2 + 0.38 * style.size;
+}
+
+/** pdfkit methods a react-pdf canvas painter exposes, as used here. */
+export interface Painter {
+  lineWidth(w: number): Painter;
+  strokeColor(c: string): Painter;
+  fillColor(c: string): Painter;
+  moveTo(x: number, y: number): Painter;
+  lineTo(x: number, y: number): Painter;
+  stroke(): Painter;
+  font(font: unknown, size: number): Painter;
+  text(text: string, x: number, y: number, options: object): Painter;
+}
+
+export function paintOps(p: Painter, ops: Op[]): void {
+  let face: Face | undefined;
+  let size = 0;
+  p.fillColor('#000').lineWidth(border.width).strokeColor(border.color);
+  for (const op of ops) {
+    if (op.kind === 'lines') {
+      const s = op.segments;
+      for (let i = 0; i < s.length; i += 4) p.moveTo(s[i]!, s[i + 1]!).lineTo(s[i + 2]!, s[i + 3]!);
+      p.stroke();
+      continue;
+    }
+    const font = fontOf(op.face);
+    if (op.face !== face || op.size !== size) {
+      p.font(font, op.size);
+      face = op.face;
+      size = op.size;
+    }
+    // pdfkit places text by the top of the font's ascent.
+    const top = op.y - (font.ascent / font.unitsPerEm) * op.size;
+    p.text(op.text, op.x, top, {
+      lineBreak: false,
+      characterSpacing: op.characterSpacing,
+      wordSpacing: op.wordSpacing,
+    });
+  }
+}
