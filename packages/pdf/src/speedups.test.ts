@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { Font } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
-import { cacheShaping, patchPdfkit } from './speedups.ts';
+import { preloadFonts, SANS, SERIF } from './fonts.ts';
+import { cacheShaping, fontkitLayout, patchPdfkit } from './speedups.ts';
 
 describe('speedups', () => {
   it('finds the pdfkit react-pdf renders with', async () => {
@@ -27,19 +30,55 @@ describe('speedups', () => {
       },
     };
     cacheShaping(font);
-    const first = font.layout('信息公开', [], undefined, undefined, 'ltr') as unknown as Run;
+    const first = font.layout('Disclosure', [], undefined, undefined, 'ltr') as unknown as Run;
     first.positions[0]!.xAdvance = 999; // pdfkit scales positions in place
     first.glyphs.push(7);
-    const second = font.layout('信息公开', [], undefined, undefined, 'ltr') as unknown as Run;
+    const second = font.layout('Disclosure', [], undefined, undefined, 'ltr') as unknown as Run;
     expect(calls).toBe(1);
-    expect(second.advanceWidth).toBe(40);
-    expect(second.glyphs).toEqual([0, 1, 2, 3]);
+    expect(second.advanceWidth).toBe(100);
+    expect(second.glyphs).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // Other arguments are part of the key; feature objects and long text are not cached.
-    font.layout('信息公开');
-    font.layout('信息公开', { liga: true });
-    font.layout('信息公开', { liga: true });
-    font.layout('长'.repeat(200));
-    font.layout('长'.repeat(200));
+    font.layout('Disclosure');
+    font.layout('Disclosure', { liga: true });
+    font.layout('Disclosure', { liga: true });
+    font.layout('long '.repeat(40));
+    font.layout('long '.repeat(40));
     expect(calls).toBe(6);
+  });
+
+  it('sets Chinese text with the glyphs and advances of fontkit shaping, in every face', async () => {
+    await preloadFonts();
+    const text = ['demo-county-2021', 'tiantan-2019']
+      .map((name) => readFileSync(new URL(`../../../examples/${name}.report.json`, import.meta.url), 'utf8'))
+      .join('');
+    const solid = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E\u2018-\u201D\u2014\u2026]+/gu;
+    const runs = [...new Set(text.match(solid))];
+    const chars = [...new Set(runs.join(''))];
+    expect(chars.length).toBeGreaterThan(300);
+    type Run = {
+      glyphs: { id: number }[];
+      positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+    };
+    const faces = [
+      { fontFamily: SERIF, fontWeight: 400 },
+      { fontFamily: SERIF, fontWeight: 700 },
+      { fontFamily: SANS, fontWeight: 700 },
+    ] as const;
+    for (const face of faces) {
+      const font = Font.getFont(face).data as unknown as { layout(text: string): Run };
+      const shape = fontkitLayout(font)!;
+      for (const s of [...chars, ...runs]) {
+        const fast = font.layout(s);
+        const slow = shape(s) as unknown as Run;
+        const view = (r: Run) =>
+          r.glyphs.map((g, i) => [
+            g.id,
+            r.positions[i]!.xAdvance,
+            r.positions[i]!.xOffset,
+            r.positions[i]!.yOffset,
+          ]);
+        expect(view(fast), `${face.fontFamily} ${face.fontWeight} ${s}`).toEqual(view(slow));
+      }
+    }
   });
 });

@@ -172,12 +172,64 @@ type Layout = (text: string, ...rest: unknown[]) => GlyphRun;
 const SHAPE_CACHE_MAX_LENGTH = 160;
 const SHAPE_CACHE_LIMIT = 5_000;
 const shapedFonts = new WeakSet<object>();
+const unpatched = new WeakMap<object, Layout>();
+
+/** fontkit's own shaping of a font whose layout cacheShaping replaced (for tests). */
+export function fontkitLayout(font: object): Layout | undefined {
+  return unpatched.get(font)?.bind(font);
+}
+
+/** No features asked for beyond the font's defaults (pdfkit passes [] or nothing). */
+const defaultFeatures = (features: unknown) =>
+  features === undefined || (Array.isArray(features) && features.length === 0);
 
 /** An argument that JSON states exactly: undefined, a string, or a list of strings. */
 const plain = (value: unknown) =>
   value === undefined ||
   typeof value === 'string' ||
   (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
+/**
+ * Chinese characters and full-width punctuation only. Noto Serif SC and Noto Sans SC substitute
+ * and position none of them under the default features, so their run is the cmap's glyphs at
+ * their advance widths — the same glyphs and positions as fontkit's shaping gives
+ * (speedups.test.ts checks every such character of both example reports), for a fraction of the
+ * work: a report's narrative, headings and labels are mostly such text.
+ */
+const SOLID_CJK = /^[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E\u2018-\u201D\u2014\u2026]+$/u;
+
+interface CmapGlyph {
+  id: number;
+  advanceWidth: number;
+}
+
+interface CmapFont {
+  glyphForCodePoint(codePoint: number): CmapGlyph;
+}
+
+const cmapGlyphs = new WeakMap<object, Map<number, CmapGlyph>>();
+
+function cjkRun(font: CmapFont, text: string): GlyphRun & { advanceWidth: number } {
+  let glyphs = cmapGlyphs.get(font);
+  if (!glyphs) {
+    glyphs = new Map();
+    cmapGlyphs.set(font, glyphs);
+  }
+  const run = { glyphs: [] as CmapGlyph[], positions: [] as object[], advanceWidth: 0 };
+  for (const ch of text) {
+    const codePoint = ch.codePointAt(0)!;
+    let glyph = glyphs.get(codePoint);
+    if (!glyph) {
+      glyph = font.glyphForCodePoint(codePoint);
+      glyphs.set(codePoint, glyph);
+    }
+    run.glyphs.push(glyph);
+    // A fresh position per glyph: pdfkit scales them in place.
+    run.positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    run.advanceWidth += glyph.advanceWidth;
+  }
+  return run;
+}
 
 /**
  * Remembers fontkit's shaping of short strings on this font object. The official labels and
@@ -188,12 +240,14 @@ export function cacheShaping(font: { layout: Layout }): void {
   if (shapedFonts.has(font) || typeof font.layout !== 'function') return;
   shapedFonts.add(font);
   const layout = font.layout;
+  unpatched.set(font, layout);
   const cache = new Map<string, GlyphRun>();
   font.layout = function cachedLayout(this: unknown, text: string, ...rest: unknown[]): GlyphRun {
     // The other arguments (features, script, language, direction) are part of the key; react-pdf
     // passes an empty feature list, undefined and 'ltr'. Anything else is shaped every time.
-    if (typeof text !== 'string' || text.length > SHAPE_CACHE_MAX_LENGTH || !rest.every(plain))
-      return layout.call(this, text, ...rest);
+    if (typeof text !== 'string' || !rest.every(plain)) return layout.call(this, text, ...rest);
+    if (defaultFeatures(rest[0]) && SOLID_CJK.test(text)) return cjkRun(font as unknown as CmapFont, text);
+    if (text.length > SHAPE_CACHE_MAX_LENGTH) return layout.call(this, text, ...rest);
     const key = `${JSON.stringify(rest)}\u0001${text}`;
     let run = cache.get(key);
     if (!run) {
