@@ -12,11 +12,7 @@ import { Flow } from './flow.ts';
 import { breakLines, type Line } from './lineBreak.ts';
 import { matrixTableLayout } from './matrixTable.ts';
 import { baselineOffset, type Op, type PageOps } from './ops.ts';
-
-/** Two lines of body text: a heading never ends a page on its own. */
-const KEEP_WITH_NEXT = 60;
-/** A table's column header and its first rows: a heading above a table keeps them with it. */
-const KEEP_WITH_TABLE = 130;
+import { tableLead } from './tableLayout.ts';
 
 const style = (face: Face, t: { fontSize: number; lineHeight: number }): TextStyle => ({
   face,
@@ -44,15 +40,19 @@ type Align = 'left' | 'center' | 'justify';
 /** Ops for one line of text whose top is `top`. */
 function lineOp(line: Line, s: TextStyle, top: number, x: number, align: Align, width: number): Op {
   const op: Op = { kind: 'text', face: s.face, size: s.size, x, y: top + baselineOffset(s), text: line.text };
-  const extra = width - line.width;
+  // The width as the whole line is drawn (kerning across the break pieces included).
+  const extra = width - textWidth(s, line.text);
+  const gaps = [...line.text].length - 1;
+  const english = line.spaces > 0 && !/\p{Script=Han}/u.test(line.text);
   if (align === 'center') op.x = x + extra / 2;
-  else if (align === 'justify' && extra > 0.01) {
-    if (line.spaces > 0 && !/\p{Script=Han}/u.test(line.text)) op.wordSpacing = extra / line.spaces;
-    else {
-      const gaps = [...line.text].length - 1;
-      // A line cut short by a long unbreakable word is left as it is.
-      if (gaps > 0 && extra / gaps < 0.5 * s.size) op.characterSpacing = extra / gaps;
-    }
+  else if (extra < -0.01) {
+    // A hair too wide as a whole: set it a hair tighter rather than over the margin.
+    if (english) op.wordSpacing = extra / line.spaces;
+    else if (gaps > 0) op.characterSpacing = extra / gaps;
+  } else if (align === 'justify' && extra > 0.01) {
+    if (english) op.wordSpacing = extra / line.spaces;
+    // A line cut short by a long unbreakable word is left as it is.
+    else if (gaps > 0 && extra / gaps < 0.5 * s.size) op.characterSpacing = extra / gaps;
   }
   return op;
 }
@@ -88,8 +88,13 @@ function title(flow: Flow, model: ReportModel): void {
   flow.space(BODY_LINE);
 }
 
+interface Box {
+  height: number;
+  paint(ops: Op[], top: number): void;
+}
+
 /** A 一、 heading (level 1) or a （一） heading (level 2), with the English beneath in zh-en. */
-function heading(flow: Flow, shown: Shown, lang: Lang, level: 1 | 2, keep: number, bookmark?: string): void {
+function headingBox(shown: Shown, lang: Lang, level: 1 | 2): Box {
   const enOnly = lang === 'en';
   const main = enOnly
     ? level === 1
@@ -104,22 +109,41 @@ function heading(flow: Flow, shown: Shown, lang: Lang, level: 1 | 2, keep: numbe
   const subLines = shown.sub ? breakLines(shown.sub, sub, contentWidth, { indent }) : [];
   const before = enOnly ? (level === 1 ? 6 : 2) : 0;
   const after = enOnly || subLines.length ? (level === 1 ? 4 : 2) : 0;
-  const height = before + mainLines.length * lineHeight(main) + subLines.length * lineHeight(sub) + after;
-  flow.block(
-    height,
-    (ops, top) => {
+  return {
+    height: before + mainLines.length * lineHeight(main) + subLines.length * lineHeight(sub) + after,
+    paint(ops, top) {
       const y = top + before + paintLines(ops, mainLines, main, top + before, 'left', mainIndent);
       paintLines(ops, subLines, sub, y, 'left', indent);
     },
-    keep,
-    bookmark,
-  );
+  };
+}
+
+/** A heading, moved to the next page unless `keep` points of what follows fit below it. */
+function heading(flow: Flow, box: Box, keep: number, bookmark?: string): void {
+  flow.block(box.height, box.paint, keep, bookmark);
+}
+
+const paragraphStyle = (p: Paragraph) => (p.lang === 'zh' ? S.body : S.bodyEn);
+const paragraphIndent = (p: Paragraph) => (p.lang === 'zh' ? indent : 2 * S.bodyEn.size);
+const paragraphLines = new WeakMap<Paragraph, Line[]>();
+
+/** A paragraph's lines (broken once, asked for twice: by the heading above it and to print it). */
+function linesOf(p: Paragraph): Line[] {
+  let lines = paragraphLines.get(p);
+  if (!lines) {
+    lines = breakLines(p.text, paragraphStyle(p), contentWidth, {
+      indent: paragraphIndent(p),
+      hyphenate: p.lang === 'en',
+    });
+    paragraphLines.set(p, lines);
+  }
+  return lines;
 }
 
 function paragraph(flow: Flow, p: Paragraph, keepAfter: number): void {
-  const s = p.lang === 'zh' ? S.body : S.bodyEn;
-  const first = p.lang === 'zh' ? indent : 2 * S.bodyEn.size;
-  const lines = breakLines(p.text, s, contentWidth, { indent: first, hyphenate: p.lang === 'en' });
+  const s = paragraphStyle(p);
+  const first = paragraphIndent(p);
+  const lines = linesOf(p);
   const last = lines.length - 1;
   flow.lines(
     lines.length,
@@ -133,8 +157,25 @@ function paragraph(flow: Flow, p: Paragraph, keepAfter: number): void {
   if (p.lang === 'en') flow.space(4);
 }
 
+/**
+ * The least of a paragraph that may start a page's last lines: all of it when it has three lines
+ * or fewer (it cannot split leaving two on each side), else two lines.
+ */
+function paragraphLead(p: Paragraph): number {
+  const lines = linesOf(p).length;
+  return (lines <= 3 ? lines : 2) * lineHeight(paragraphStyle(p));
+}
+
+/** What a heading above this block must keep with it: the block's own heading and its first lines. */
+function narrativeLead(block: NarrativeModel, lang: Lang): number {
+  const first = block.paragraphs[0];
+  const lead = first ? paragraphLead(first) : 0;
+  return block.heading ? headingBox(block.heading, lang, 2).height + lead : lead;
+}
+
 function narrative(flow: Flow, block: NarrativeModel, lang: Lang, keepAfter: number): void {
-  if (block.heading) heading(flow, block.heading, lang, 2, KEEP_WITH_NEXT);
+  const first = block.paragraphs[0];
+  if (block.heading) heading(flow, headingBox(block.heading, lang, 2), first ? paragraphLead(first) : 0);
   const last = block.paragraphs.length - 1;
   block.paragraphs.forEach((p, i) => {
     paragraph(flow, p, i === last ? keepAfter : 0);
@@ -197,21 +238,21 @@ export function layoutReport(model: ReportModel): PageOps[] {
   const end = closing(model);
   model.sections.forEach((section, si) => {
     const isLast = si === model.sections.length - 1;
-    const table = section.table;
-    heading(
-      flow,
-      section.heading,
-      model.lang,
-      1,
-      table && section.narrative.length === 0 ? KEEP_WITH_TABLE : KEEP_WITH_NEXT,
-      section.bookmark,
-    );
+    const table =
+      section.table?.type === 'blocks'
+        ? blocksTableLayout(section.table, model)
+        : section.table?.type === 'matrix'
+          ? matrixTableLayout(section.table, model)
+          : undefined;
+    // A heading never ends a page: it keeps with it what may start the next page's content.
+    const first = section.narrative[0];
+    const keep = first ? narrativeLead(first, model.lang) : table ? tableLead(table) : 0;
+    heading(flow, headingBox(section.heading, model.lang, 1), keep, section.bookmark);
     section.narrative.forEach((block, i) => {
       const lastBlock = isLast && !table && i === section.narrative.length - 1;
       narrative(flow, block, model.lang, lastBlock ? BODY_LINE + end.height : 0);
     });
-    if (table?.type === 'blocks') flow.table(blocksTableLayout(table, model));
-    if (table?.type === 'matrix') flow.table(matrixTableLayout(table, model));
+    if (table) flow.table(table);
   });
   flow.space(BODY_LINE);
   flow.block(end.height, end.paint);

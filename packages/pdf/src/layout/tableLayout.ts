@@ -62,3 +62,10 @@ export function fitSpans(heights: number[], spans: { first: number; last: number
     if (sum < span.height) heights[span.last]! += span.height - sum;
   }
 }
+
+/** The least of a table that may start a page: its header and first row, or first group of rows. */
+export function tableLead(table: TableLayout): number {
+  const first = table.rows[0];
+  const rows = table.rows.filter((row) => table.together || row.group === first?.group);
+  return table.spaceBefore + (table.header?.height ?? 0) + rows.reduce((h, row) => h + row.height, 0);
+}
