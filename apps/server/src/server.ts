@@ -15,7 +15,7 @@ import {
   reportData,
   SESSION_COOKIE,
 } from '@nianbao/api';
-import { type Db, deleteExpiredSessions, getReport, openDatabase } from '@nianbao/db';
+import { type Db, deleteExpiredSessions, getReport, openDatabase, type ReportRow } from '@nianbao/db';
 import { reportTitle } from '@nianbao/schema';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBody } from './body.ts';
@@ -108,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         en: 'Cross-site requests are not accepted',
       });
     }
-    let body: string | undefined;
+    let body: Uint8Array<ArrayBuffer> | undefined;
     if (req.method === 'POST') {
       const read = await readBody(req, maxBody);
       if (!read.ok) {
@@ -127,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
                 en: 'The request body was cut off',
               });
       }
-      body = read.text;
+      body = read.bytes;
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -181,7 +181,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     }
     const lang = langParam as Lang;
-    let row: Awaited<ReturnType<typeof readableReport>>;
+    let row: ReportRow;
     try {
       row = await readableReport(db, user, await getReport(db, id));
     } catch {

@@ -32,11 +32,11 @@ export async function canReview(db: Db, user: SessionUser, organisationId: numbe
 export const REPORT = { zh: '该报告', en: 'This report' };
 
 /** The report when the user may read it; NOT_FOUND otherwise, so ids reveal nothing. */
-export async function readableReport(
+export async function readableReport<R extends Pick<ReportRow, 'organisation_id'>>(
   db: Db,
   user: SessionUser,
-  report: ReportRow | undefined,
-): Promise<ReportRow> {
+  report: R | undefined,
+): Promise<R> {
   if (!report || !(await canRead(db, user, report.organisation_id))) throw notFound(REPORT);
   return report;
 }

@@ -26,6 +26,7 @@ export {
   changeStatus,
   findReport,
   getReport,
+  getReportSummary,
   getRevision,
   insertReport,
   keepRejectedSave,

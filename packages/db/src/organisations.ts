@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled.ts';
 import { type Db, now } from './database.ts';
 import type { OrganisationRow } from './types.ts';
 
@@ -22,9 +23,15 @@ export async function createOrganisation(db: Db, org: NewOrganisation): Promise<
     .executeTakeFirstOrThrow();
 }
 
-export function getOrganisation(db: Db, id: number): Promise<OrganisationRow | undefined> {
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+const organisationById = compiledOnce((db, id: number) =>
+  db.selectFrom('organisations').selectAll().where('id', '=', id),
+);
+
+export async function getOrganisation(db: Db, id: number): Promise<OrganisationRow | undefined> {
+  return (await organisationById(db, id))[0];
 }
+
+const organisationTree = compiledOnce((db) => db.selectFrom('organisations').select(['id', 'parent_id']));
 
 export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return db.selectFrom('organisations').selectAll().orderBy('id').execute();
@@ -49,7 +56,7 @@ export async function updateOrganisation(
  * government's bodies is small, and this keeps the query the same in every dialect.
  */
 export async function subtreeIds(db: Db, rootId: number): Promise<number[]> {
-  const all = await db.selectFrom('organisations').select(['id', 'parent_id']).execute();
+  const all = await organisationTree(db);
   const children = new Map<number, number[]>();
   for (const o of all) {
     if (o.parent_id === null) continue;

@@ -3,6 +3,7 @@
  * applies it only on the version it was based on (optimistic locking) and stores a revision in the
  * same transaction, so no acknowledged save is lost or overwritten unseen.
  */
+import { compiledOnce } from './compiled.ts';
 import type { Db } from './database.ts';
 import { now } from './database.ts';
 import type { RejectedSaveRow, ReportRow, ReportStatus, ReportUpdate, RevisionRow } from './types.ts';
@@ -56,20 +57,59 @@ export async function insertReport(db: Db, report: NewReport): Promise<ReportRow
   });
 }
 
-export function getReport(db: Db, id: number): Promise<ReportRow | undefined> {
-  return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+const reportById = compiledOnce((db, id: number) =>
+  db.selectFrom('reports').selectAll().where('id', '=', id),
+);
+
+export async function getReport(db: Db, id: number): Promise<ReportRow | undefined> {
+  return (await reportById(db, id))[0];
 }
 
-export function findReport(db: Db, organisationId: number, year: number): Promise<ReportRow | undefined> {
-  return db
-    .selectFrom('reports')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('year', '=', year)
-    .executeTakeFirst();
+const reportOfYear = compiledOnce((db, organisationId: number, year: number) =>
+  db.selectFrom('reports').selectAll().where('organisation_id', '=', organisationId).where('year', '=', year),
+);
+
+export async function findReport(
+  db: Db,
+  organisationId: number,
+  year: number,
+): Promise<ReportRow | undefined> {
+  return (await reportOfYear(db, organisationId, year))[0];
 }
 
 export type ReportSummaryRow = Omit<ReportRow, 'data'>;
+
+/** Every column of a report but its data. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'organisation_id',
+  'year',
+  'format',
+  'status',
+  'version',
+  'errors',
+  'warnings',
+  'created_by',
+  'created_at',
+  'updated_by',
+  'updated_at',
+  'submitted_by',
+  'submitted_at',
+  'approved_by',
+  'approved_at',
+  'return_comment',
+  'returned_by',
+  'returned_at',
+] as const satisfies readonly (keyof ReportSummaryRow)[];
+
+const reportSummaryById = compiledOnce((db, id: number) =>
+  db.selectFrom('reports').select(SUMMARY_COLUMNS).where('id', '=', id),
+);
+
+/** A report without its data: what a check of access, status or version needs. */
+export async function getReportSummary(db: Db, id: number): Promise<ReportSummaryRow | undefined> {
+  return (await reportSummaryById(db, id))[0];
+}
 
 export function listReports(
   db: Db,
@@ -78,27 +118,7 @@ export function listReports(
   if (filter.organisationIds.length === 0) return Promise.resolve([]);
   let query = db
     .selectFrom('reports')
-    .select([
-      'id',
-      'organisation_id',
-      'year',
-      'format',
-      'status',
-      'version',
-      'errors',
-      'warnings',
-      'created_by',
-      'created_at',
-      'updated_by',
-      'updated_at',
-      'submitted_by',
-      'submitted_at',
-      'approved_by',
-      'approved_at',
-      'return_comment',
-      'returned_by',
-      'returned_at',
-    ])
+    .select(SUMMARY_COLUMNS)
     .where('organisation_id', 'in', filter.organisationIds);
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
@@ -121,25 +141,54 @@ export interface SaveData {
   reason: string;
 }
 
+const updateDraft = compiledOnce(
+  (
+    db,
+    id: number,
+    baseVersion: number,
+    version: number,
+    data: string,
+    errors: number,
+    warnings: number,
+    userId: number | null,
+    at: string,
+  ) =>
+    db
+      .updateTable('reports')
+      .set({ data, version, errors, warnings, updated_by: userId, updated_at: at })
+      .where('id', '=', id)
+      .where('version', '=', baseVersion)
+      .where('status', '=', 'draft')
+      .returningAll(),
+);
+
+const insertRevision = compiledOnce(
+  (db, reportId: number, version: number, data: string, userId: number | null, at: string, reason: string) =>
+    db.insertInto('report_revisions').values({
+      report_id: reportId,
+      version,
+      data,
+      saved_by: userId,
+      saved_at: at,
+      reason,
+    }),
+);
+
 /** Writes new data on top of `baseVersion` of a draft, as version `baseVersion + 1`, with its revision. */
 export function saveReportData(db: Db, save: SaveData): Promise<SaveOutcome> {
   const at = now();
   return db.transaction().execute(async (trx): Promise<SaveOutcome> => {
-    const row = await trx
-      .updateTable('reports')
-      .set({
-        data: save.data,
-        version: save.baseVersion + 1,
-        errors: save.errors,
-        warnings: save.warnings,
-        updated_by: save.userId,
-        updated_at: at,
-      })
-      .where('id', '=', save.id)
-      .where('version', '=', save.baseVersion)
-      .where('status', '=', 'draft')
-      .returningAll()
-      .executeTakeFirst();
+    const [row] = await updateDraft(
+      trx,
+      save.id,
+      save.baseVersion,
+      save.baseVersion + 1,
+      save.data,
+      save.errors,
+      save.warnings,
+      save.userId,
+      at,
+    );
     if (!row) {
       const current = await trx
         .selectFrom('reports')
@@ -149,17 +198,7 @@ export function saveReportData(db: Db, save: SaveData): Promise<SaveOutcome> {
       if (!current) return { ok: false, reason: 'missing' };
       return { ok: false, reason: current.version !== save.baseVersion ? 'conflict' : 'status', current };
     }
-    await trx
-      .insertInto('report_revisions')
-      .values({
-        report_id: save.id,
-        version: row.version,
-        data: save.data,
-        saved_by: save.userId,
-        saved_at: at,
-        reason: save.reason,
-      })
-      .execute();
+    await insertRevision(trx, save.id, row.version, save.data, save.userId, at, save.reason);
     return { ok: true, report: row };
   });
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { compiledOnce } from './compiled.ts';
 import { type Db, now } from './database.ts';
 import type { SessionRow, UserRow } from './types.ts';
+import { getUser } from './users.ts';
 
 function tokenId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -29,20 +31,19 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+const liveSession = compiledOnce((db, id: string, at: string) =>
+  db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', at),
+);
+
 /** The live session of a token and its user, or undefined when unknown or expired. */
 export async function findSession(
   db: Db,
   token: string,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   if (!token) return undefined;
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', tokenId(token))
-    .where('expires_at', '>', now())
-    .executeTakeFirst();
+  const [session] = await liveSession(db, tokenId(token), now());
   if (!session) return undefined;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+  const user = await getUser(db, session.user_id);
   return user ? { session, user } : undefined;
 }
 

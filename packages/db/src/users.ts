@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled.ts';
 import { type Db, now } from './database.ts';
 import { hashPassword } from './passwords.ts';
 import type { Role, UserRow } from './types.ts';
@@ -27,8 +28,10 @@ export async function createUser(db: Db, user: NewUser): Promise<UserRow> {
     .executeTakeFirstOrThrow();
 }
 
-export function getUser(db: Db, id: number): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+const userById = compiledOnce((db, id: number) => db.selectFrom('users').selectAll().where('id', '=', id));
+
+export async function getUser(db: Db, id: number): Promise<UserRow | undefined> {
+  return (await userById(db, id))[0];
 }
 
 export function findUserByLogin(db: Db, login: string): Promise<UserRow | undefined> {

@@ -4,6 +4,7 @@ import {
   type Db,
   getOrganisation,
   getReport,
+  getReportSummary,
   getRevision,
   keepRejectedSave,
   listOrganisations,
@@ -11,6 +12,7 @@ import {
   listReports,
   listRevisions,
   type ReportRow,
+  type ReportSummaryRow,
   saveReportData,
 } from '@nianbao/db';
 import type { Finding, ReportData } from '@nianbao/schema';
@@ -119,7 +121,7 @@ async function fullReport(db: Db, user: SessionUser, row: ReportRow): Promise<Re
   };
 }
 
-const notDraft = (row: ReportRow) =>
+const notDraft = (row: ReportSummaryRow) =>
   apiError('PRECONDITION_FAILED', {
     zh: `报告当前状态为「${reportStatusLabels[row.status].zh}」，不能修改；如需修改请先撤回或由审核人重新打开`,
     en: `The report is ${row.status} and cannot be changed; withdraw it or have a reviewer reopen it first`,
@@ -156,8 +158,13 @@ async function conflict(db: Db, current: ReportRow, rejectedSaveId?: number): Pr
   );
 }
 
-async function writable(db: Db, user: SessionUser, reportId: number): Promise<ReportRow> {
-  const row = await readableReport(db, user, await getReport(db, reportId));
+/** The report when the user may change it: read with or without its data (`getReport`, `getReportSummary`). */
+async function writable<R extends ReportSummaryRow>(
+  db: Db,
+  user: SessionUser,
+  report: R | undefined,
+): Promise<R> {
+  const row = await readableReport(db, user, report);
   if (!(await canWrite(db, user, row.organisation_id))) {
     throw apiError('FORBIDDEN', {
       zh: '您只能修改本机关的报告',
@@ -174,7 +181,7 @@ export async function save(
   input: { id: number; baseVersion: number; data: unknown },
   reason: string,
 ): Promise<SaveResult> {
-  const row = await writable(db, user, input.id);
+  const row = await writable(db, user, await getReportSummary(db, input.id));
   if (row.status !== 'draft') throw notDraft(row);
   const checked = checkData(input.data, row.year, await previousYearData(db, row.organisation_id, row.year));
   const data = JSON.stringify(checked.data);
@@ -192,7 +199,11 @@ export async function save(
           })
         : undefined,
     );
-  if (row.version !== input.baseVersion) return refused(row);
+  if (row.version !== input.baseVersion) {
+    const current = await getReport(db, row.id);
+    if (!current) throw apiError('NOT_FOUND', REPORT);
+    return refused(current);
+  }
   const outcome = await saveReportData(db, {
     id: row.id,
     baseVersion: input.baseVersion,
@@ -335,7 +346,7 @@ export const reportsRouter = router({
 
   /** Draft → submitted. Refused (PRECONDITION_FAILED, with the findings) while an error remains. */
   submit: authedProcedure.input(atVersion).mutation(async ({ ctx, input }) => {
-    const row = await writable(ctx.db, ctx.user, input.id);
+    const row = await writable(ctx.db, ctx.user, await getReport(ctx.db, input.id));
     if (row.status !== 'draft') throw notDraft(row);
     const data = reportData(row);
     const findings = reportFindings(data, await previousYearData(ctx.db, row.organisation_id, row.year));
@@ -478,7 +489,7 @@ export const reportsRouter = router({
   restore: authedProcedure
     .input(z.strictObject({ id, version, baseVersion: version }))
     .mutation(async ({ ctx, input }): Promise<SaveResult> => {
-      await writable(ctx.db, ctx.user, input.id);
+      await writable(ctx.db, ctx.user, await getReportSummary(ctx.db, input.id));
       const rev = await getRevision(ctx.db, input.id, input.version);
       if (!rev) throw apiError('NOT_FOUND', { zh: '该版本不存在', en: 'No such version' });
       return save(
