@@ -2,8 +2,12 @@ import { type CellDef, cellIndex, formatCells } from './cells.ts';
 import type { CellValue, FormatDef, ReportData } from './types.ts';
 import { countOf } from './values.ts';
 
+const orderCache = new WeakMap<FormatDef, CellDef[]>();
+
 /** The computed cells of a format (the 总计 column, （七）总计, table 四's 总计), in an order that sums parts first. */
 function computedInOrder(format: FormatDef): CellDef[] {
+  const cached = orderCache.get(format);
+  if (cached) return cached;
   const index = cellIndex(format);
   const done = new Set<string>();
   const order: CellDef[] = [];
@@ -14,6 +18,7 @@ function computedInOrder(format: FormatDef): CellDef[] {
     order.push(cell);
   };
   for (const cell of formatCells(format)) visit(cell);
+  orderCache.set(format, order);
   return order;
 }
 
