@@ -71,7 +71,10 @@ export function paintCellText(
   put(lines.sub, t.sub);
 }
 
-/** Paints a figure centred on one line in the box. */
+/**
+ * Paints a figure centred on one line in the box; a figure wider than the box (a seven-digit count
+ * in a column of table 三) is set smaller until it fits, rather than run into its neighbours.
+ */
 export function paintFigure(
   ops: Op[],
   text: string,
@@ -82,12 +85,15 @@ export function paintFigure(
   boxWidth: number,
   height: number,
 ): void {
+  const room = boxWidth - 2 * Math.min(t.padX, 1);
+  const size = width > room ? (t.main.size * room) / width : t.main.size;
+  const shown = width > room ? room : width;
   ops.push({
     kind: 'text',
     face: t.main.face,
-    size: t.main.size,
-    x: x + (boxWidth - width) / 2,
-    y: top + height / 2 + 0.38 * t.main.size,
+    size,
+    x: x + (boxWidth - shown) / 2,
+    y: top + height / 2 + 0.38 * size,
     text,
   });
 }

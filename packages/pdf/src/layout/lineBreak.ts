@@ -34,36 +34,40 @@ function pieces(text: string, style: TextStyle): Piece[] {
 
 const LATIN_WORD = /^[A-Za-z]{5,}$/u;
 
-/** Syllables of an English word (TeX patterns); the word itself when it has none. */
+/**
+ * Syllables of an English word (TeX patterns), split after its own hyphens too
+ * (Public-interest → Pub lic- in ter est); the word itself when it has none.
+ */
 function syllablesOf(word: string): string[] {
-  const core = /^([A-Za-z]+)(.*)$/u.exec(word);
-  if (!core || !LATIN_WORD.test(core[1]!)) return [word];
-  // A copy: the hyphenator hands out its cached array.
-  const parts = [...syllables(core[1]!)];
-  parts[parts.length - 1] += core[2]!;
-  return parts;
+  return word.split(/(?<=-)/u).flatMap((segment) => {
+    const core = /^([A-Za-z]+)(.*)$/u.exec(segment);
+    if (!core || !LATIN_WORD.test(core[1]!)) return [segment];
+    // A copy: the hyphenator hands out its cached array.
+    const parts = [...syllables(core[1]!)];
+    parts[parts.length - 1] += core[2]!;
+    return parts;
+  });
 }
 
+/** A head of a word as printed at a line end: with a hyphen, unless it ends with its own. */
+const withHyphen = (head: string) => (head.endsWith('-') ? head : `${head}-`);
+
 /**
- * The longest head of `word` that fits in `room` points with a hyphen, at a syllable break, and
- * the rest; or, when `force`, at any letter (keeping two at least on each side).
+ * The longest head of `word` that fits in `room` points, at a syllable break, and the rest; or,
+ * when `force`, at any letter (keeping three at least on each side when it can).
  */
-function hyphenate(
-  word: string,
-  style: TextStyle,
-  room: number,
-  force: boolean,
-): [Piece, string] | undefined {
+function hyphenate(word: string, style: TextStyle, room: number, force: boolean): [Piece, string] | undefined {
   const parts = syllablesOf(word);
   for (let k = parts.length - 1; k > 0; k--) {
-    const head = `${parts.slice(0, k).join('')}-`;
+    const head = withHyphen(parts.slice(0, k).join(''));
     const width = textWidth(style, head);
     if (width <= room + 0.01) return [{ text: head, width, space: false }, parts.slice(k).join('')];
   }
   if (!force) return undefined;
   const chars = [...word];
-  for (let k = chars.length - 2; k >= 2; k--) {
-    const head = `${chars.slice(0, k).join('')}-`;
+  const keep = chars.length >= 6 ? 3 : 1;
+  for (let k = chars.length - keep; k >= keep; k--) {
+    const head = withHyphen(chars.slice(0, k).join(''));
     const width = textWidth(style, head);
     if (width <= room + 0.01) return [{ text: head, width, space: false }, chars.slice(k).join('')];
   }

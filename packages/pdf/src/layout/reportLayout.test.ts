@@ -110,3 +110,23 @@ describe.each(cases)('$file in $lang, narrative stretched 0…13 sentences', ({ 
     expect(continued).toBeGreaterThan(0);
   });
 });
+
+describe('figures too wide for their column', () => {
+  it('are set smaller so that they stay inside it', () => {
+    const report = loadExample('demo-county-2021.report.json');
+    const cells = Object.fromEntries(
+      Object.keys(report.cells).map((id) => [id, id.startsWith('t3.') ? 1234567 : report.cells[id]]),
+    );
+    const pages = layoutReport(buildReportModel({ ...report, cells } as ReportData, 'zh'));
+    const figures = pages.flatMap((p) =>
+      p.ops.filter((op): op is TextOp => op.kind === 'text' && /^\d{7}$/u.test(op.text)),
+    );
+    expect(figures.length).toBeGreaterThan(100);
+    // Seven value columns share 48 % of the table's width.
+    const column = (0.48 * contentWidth) / 7;
+    for (const op of figures) {
+      expect(op.size).toBeLessThan(9.5);
+      expect(textWidth({ ...op, lineHeight: 1 }, op.text)).toBeLessThanOrEqual(column);
+    }
+  });
+});
