@@ -87,7 +87,7 @@ export function paintFigure(
 ): void {
   const room = boxWidth - 2 * Math.min(t.padX, 1);
   const size = width > room ? (t.main.size * room) / width : t.main.size;
-  const shown = width > room ? room : width;
+  const shown = Math.min(width, room);
   ops.push({
     kind: 'text',
     face: t.main.face,

@@ -56,7 +56,12 @@ const withHyphen = (head: string) => (head.endsWith('-') ? head : `${head}-`);
  * The longest head of `word` that fits in `room` points, at a syllable break, and the rest; or,
  * when `force`, at any letter (keeping three at least on each side when it can).
  */
-function hyphenate(word: string, style: TextStyle, room: number, force: boolean): [Piece, string] | undefined {
+function hyphenate(
+  word: string,
+  style: TextStyle,
+  room: number,
+  force: boolean,
+): [Piece, string] | undefined {
   const parts = syllablesOf(word);
   for (let k = parts.length - 1; k > 0; k--) {
     const head = withHyphen(parts.slice(0, k).join(''));
