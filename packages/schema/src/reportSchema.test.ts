@@ -115,6 +115,19 @@ describe('the derived report schema', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('gives the cells that all fit exactly as zod does, in the same order', () => {
+    const data = demo();
+    const { 't3.granted.research': _dropped, ...cells } = data.cells;
+    const input = {
+      ...data,
+      cells: { 't2.fees.amount_wan_yuan': 12.5, ...cells, 't3.granted.commercial': null },
+    };
+    const result = parseReport(input);
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(JSON.stringify(result.data)).toBe(JSON.stringify(reportSchema(format2021).parse(input)));
+  });
+
   it('is typed as ReportData', () => {
     const data: ReportData = reportSchema(format2021).parse(demo());
     expect(data.organisation.zh).toBe('青山县自然资源局');

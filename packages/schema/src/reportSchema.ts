@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { blockName, type CellDef, cellName, formatCells, narrativeBlocks } from './cells.ts';
+import { fittingCells } from './fittingCells.ts';
 import { formatAppliesTo, formatForYear, formats, getFormat } from './formats/index.ts';
 import type { CellKind, FormatDef, Label, ReportData } from './types.ts';
 import { AMOUNT_PATTERN } from './values.ts';
@@ -108,16 +109,37 @@ export interface SchemaOptions {
 const schemaCache = {
   final: new WeakMap<FormatDef, z.ZodType<ReportData>>(),
   draft: new WeakMap<FormatDef, z.ZodType<ReportData>>(),
+  /** Without the check of the cells, for data whose cells `fittingCells` has taken. */
+  finalOtherThanCells: new WeakMap<FormatDef, z.ZodType<ReportData>>(),
+  draftOtherThanCells: new WeakMap<FormatDef, z.ZodType<ReportData>>(),
 };
 
 /** The schema of a report's data in this format. Empty cells are allowed: they count as 0. */
 export function reportSchema(format: FormatDef, options: SchemaOptions = {}): z.ZodType<ReportData> {
   const cache = options.draft ? schemaCache.draft : schemaCache.final;
-  const cached = cache.get(format);
-  if (cached) return cached;
+  let schema = cache.get(format);
+  if (!schema) {
+    schema = buildSchema(format, options, true);
+    cache.set(format, schema);
+  }
+  return schema;
+}
+
+/** `reportSchema` that lets any cells through: they are checked apart from it. */
+function schemaOtherThanCells(format: FormatDef, options: SchemaOptions): z.ZodType<ReportData> {
+  const cache = options.draft ? schemaCache.draftOtherThanCells : schemaCache.finalOtherThanCells;
+  let schema = cache.get(format);
+  if (!schema) {
+    schema = buildSchema(format, options, false);
+    cache.set(format, schema);
+  }
+  return schema;
+}
+
+function buildSchema(format: FormatDef, options: SchemaOptions, checkCells: boolean): z.ZodType<ReportData> {
   const cells: Record<string, z.ZodType> = {};
   for (const cell of formatCells(format)) cells[cell.id] = cellSchema(cell);
-  const schema = z
+  return z
     .strictObject({
       format: z.literal(format.id, {
         error: bilingual({ zh: `格式须为 ${format.id}`, en: `format must be ${format.id}` }),
@@ -177,12 +199,14 @@ export function reportSchema(format: FormatDef, options: SchemaOptions = {}): z.
         })
         .optional(),
       narrative: narrativeSchema(format, options.draft ?? false),
-      cells: z.strictObject(cells, {
-        error: (iss) =>
-          iss.code === 'unrecognized_keys'
-            ? unknownKeysMessage({ zh: '单元格', en: 'cells' }, iss.keys)
-            : bilingual({ zh: '表格数据（cells）须为对象', en: 'cells must be an object' }),
-      }),
+      cells: checkCells
+        ? z.strictObject(cells, {
+            error: (iss) =>
+              iss.code === 'unrecognized_keys'
+                ? unknownKeysMessage({ zh: '单元格', en: 'cells' }, iss.keys)
+                : bilingual({ zh: '表格数据（cells）须为对象', en: 'cells must be an object' }),
+          })
+        : z.unknown(),
     })
     .superRefine((data, ctx) => {
       if (!formatAppliesTo(format, data.year)) {
@@ -197,8 +221,6 @@ export function reportSchema(format: FormatDef, options: SchemaOptions = {}): z.
         });
       }
     }) as unknown as z.ZodType<ReportData>;
-  cache.set(format, schema);
-  return schema;
 }
 
 export interface DataIssue {
@@ -232,7 +254,14 @@ export function parseReport(input: unknown, options: SchemaOptions = {}): ParseR
       ],
     };
   }
-  const result = reportSchema(getFormat(formatId), options).safeParse(input);
+  const format = getFormat(formatId);
+  // Cells that all fit need no zod; the rest of the data is checked by the same schema either way.
+  const cells = fittingCells(format, (input as { cells?: unknown }).cells);
+  if (cells) {
+    const rest = schemaOtherThanCells(format, options).safeParse(input);
+    if (rest.success) return { ok: true, data: { ...rest.data, cells } };
+  }
+  const result = reportSchema(format, options).safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,

@@ -10,6 +10,7 @@ import type {
   CarryRule,
   FeeRule,
   FormatDef,
+  HeaderNode,
   Label,
   MatrixTable,
   NotAboveRule,
@@ -86,16 +87,28 @@ function sumFindings(format: FormatDef, cells: Cells): Finding[] {
   return out;
 }
 
+const leafCache = new WeakMap<HeaderNode[], HeaderNode[]>();
+
+/** `leaves` of a format's header tree, worked out once: the rules run on every save. */
+function treeLeaves(nodes: HeaderNode[]): HeaderNode[] {
+  let found = leafCache.get(nodes);
+  if (!found) {
+    found = leaves(nodes);
+    leafCache.set(nodes, found);
+  }
+  return found;
+}
+
 function rowLabel(format: FormatDef, table: string, row: string): Label {
   const t = findTable(format, table) as MatrixTable;
-  return leaves(t.rows ?? []).find((n) => n.id === row)!.label;
+  return (t.rows ? treeLeaves(t.rows) : []).find((n) => n.id === row)!.label;
 }
 
 function balanceFindings(format: FormatDef, rule: BalanceRule, cells: Cells): Finding[] {
   const table = findTable(format, rule.table) as MatrixTable;
   const index = cellIndex(format);
   const out: Finding[] = [];
-  for (const col of leaves(table.columns)) {
+  for (const col of treeLeaves(table.columns)) {
     const ids = (rows: string[]) => rows.map((r) => cellId(table.id, r, col.id));
     const sum = (rows: string[]) => ids(rows).reduce((s, id) => s + countOf(cells[id]), 0);
     const left = sum(rule.left);
@@ -185,7 +198,7 @@ function stockFindings(format: FormatDef, rule: StockRule, cells: Cells, previou
 function carryFindings(format: FormatDef, rule: CarryRule, cells: Cells, previous: ReportData): Finding[] {
   const table = findTable(format, rule.table) as MatrixTable;
   const index = cellIndex(format);
-  return leaves(table.columns).flatMap((col): Finding[] => {
+  return treeLeaves(table.columns).flatMap((col): Finding[] => {
     const id = cellId(table.id, rule.row, col.id);
     const expected = countOf(previous.cells[cellId(table.id, rule.fromRow, col.id)]);
     const actual = countOf(cells[id]);
