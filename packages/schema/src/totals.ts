@@ -27,9 +27,23 @@ export function sumOfParts(cell: CellDef, cells: Record<string, CellValue | null
   return cell.computed!.parts.reduce((sum, part) => sum + countOf(cells[part]), 0);
 }
 
+/**
+ * The cells copied key by key, in their order: V8 spreads an object of ~200 keys (a report's cells)
+ * several times slower.
+ */
+function copyCells(cells: ReportData['cells']): ReportData['cells'] {
+  const copy: ReportData['cells'] = {};
+  for (const id of Object.keys(cells)) {
+    // An own `__proto__` key stays an own key only when spread.
+    if (id === '__proto__') return { ...cells };
+    copy[id] = cells[id] as CellValue | null;
+  }
+  return copy;
+}
+
 /** Fills every computed cell from its parts; returns new data, the input is left as it was. */
 export function computeTotals(format: FormatDef, data: ReportData): ReportData {
-  const cells = { ...data.cells };
+  const cells = copyCells(data.cells);
   for (const cell of computedInOrder(format)) cells[cell.id] = sumOfParts(cell, cells);
   return { ...data, cells };
 }
