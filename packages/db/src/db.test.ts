@@ -10,6 +10,7 @@ import {
   createUser,
   type Db,
   findSession,
+  getReport,
   getRevision,
   hashPassword,
   insertReport,
@@ -126,7 +127,8 @@ describe('saving report data', () => {
     });
     const base = { id: row.id, errors: 0, warnings: 0, userId: user.id, reason: 'save' };
     const first = await saveReportData(db, { ...base, baseVersion: 1, data: '"v2"' });
-    expect(first).toMatchObject({ ok: true, report: { version: 2, data: '"v2"' } });
+    expect(first).toMatchObject({ ok: true, report: { version: 2, status: 'draft' } });
+    expect((await getReport(db, row.id))!.data).toBe('"v2"');
     const stale = await saveReportData(db, { ...base, baseVersion: 1, data: '"lost?"' });
     expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { version: 2, data: '"v2"' } });
     expect((await listRevisions(db, row.id)).map((r) => r.version)).toEqual([2, 1]);

@@ -82,7 +82,7 @@ describe('PostgreSQL', () => {
     });
     await listReports(db, { organisationIds: [1, 2], year: 2021 });
     const update = statements.find((s) => s.startsWith('update "reports"'))!;
-    expect(update).toMatch(/where "id" = \$\d+ and "version" = \$\d+ and "status" = \$\d+ returning \*/);
+    expect(update).toMatch(/where "id" = \$\d+ and "version" = \$\d+ and "status" = \$\d+ returning "id", /);
     const list = statements.find((s) => s.includes('"organisation_id" in'))!;
     expect(list).toContain('"organisation_id" in ($1, $2) and "year" = $3');
   });

@@ -126,7 +126,7 @@ export function listReports(
 }
 
 export type SaveOutcome =
-  | { ok: true; report: ReportRow }
+  | { ok: true; report: ReportSummaryRow }
   /** The report moved on (another save) or left the draft status: nothing was written. */
   | { ok: false; reason: 'conflict' | 'status' | 'missing'; current?: ReportRow };
 
@@ -159,7 +159,8 @@ const updateDraft = compiledOnce(
       .where('id', '=', id)
       .where('version', '=', baseVersion)
       .where('status', '=', 'draft')
-      .returningAll(),
+      // Not the data: the caller has it, and reading it back costs more than the rest of the update.
+      .returning(SUMMARY_COLUMNS),
 );
 
 const insertRevision = compiledOnce(
