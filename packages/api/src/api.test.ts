@@ -104,4 +104,41 @@ describe('the router without HTTP', () => {
     ]);
     await expect(seedDemo(db)).rejects.toThrow(/already/);
   });
+
+  it("checks a save's carry-over against the latest version of last year's report", async () => {
+    const deps = createApiDeps({ db });
+    let cookie: string | null = null;
+    const caller = async () =>
+      createCallerFactory(appRouter)(
+        await createContext(deps, {
+          cookieHeader: cookie,
+          address: '10.0.0.9',
+          setCookie: (value) => {
+            cookie = value.split(';')[0]!;
+          },
+        }),
+      );
+    await (await caller()).auth.login({ login: 'tiantan', password: 'tiantan-demo' });
+    const [last] = await (await caller()).reports.list({ year: 2021 });
+    const next = await (await caller()).reports.create({ year: 2022 });
+    let lastVersion = last!.version;
+    let nextVersion = next.version;
+    const lastData = (await (await caller()).reports.get({ id: last!.id })).data;
+    for (const carried of [7, 9]) {
+      const saved = await (await caller()).reports.save({
+        id: last!.id,
+        baseVersion: lastVersion,
+        data: { ...lastData, cells: { ...lastData.cells, 't3.carried_forward.natural_person': carried } },
+      });
+      lastVersion = saved.version;
+      const checked = await (await caller()).reports.save({
+        id: next.id,
+        baseVersion: nextVersion,
+        data: next.data,
+      });
+      nextVersion = checked.version;
+      const carry = checked.findings.find((f) => f.cells[0] === 't3.carried_over.natural_person');
+      expect(carry).toMatchObject({ rule: 'X-CARRY', expected: String(carried) });
+    }
+  });
 });

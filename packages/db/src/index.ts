@@ -25,6 +25,7 @@ export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } f
 export {
   changeStatus,
   findReport,
+  findReportVersion,
   getReport,
   getReportSummary,
   getRevision,

@@ -77,6 +77,23 @@ export async function findReport(
   return (await reportOfYear(db, organisationId, year))[0];
 }
 
+const versionOfYear = compiledOnce((db, organisationId: number, year: number) =>
+  db
+    .selectFrom('reports')
+    .select(['id', 'version'])
+    .where('organisation_id', '=', organisationId)
+    .where('year', '=', year),
+);
+
+/** The id and current version of an organisation's report for a year, without reading its data. */
+export async function findReportVersion(
+  db: Db,
+  organisationId: number,
+  year: number,
+): Promise<{ id: number; version: number } | undefined> {
+  return (await versionOfYear(db, organisationId, year))[0];
+}
+
 export type ReportSummaryRow = Omit<ReportRow, 'data'>;
 
 /** Every column of a report but its data. */

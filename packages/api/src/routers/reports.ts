@@ -22,6 +22,7 @@ import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableRe
 import type { SessionUser } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { id, version } from '../inputs.ts';
+import { rememberReportData } from '../services/reportDataCache.ts';
 import {
   checkData,
   createReport,
@@ -218,6 +219,8 @@ export async function save(
     if (outcome.reason === 'status' && outcome.current) throw notDraft(outcome.current);
     throw apiError('NOT_FOUND', REPORT);
   }
+  // Next year's report checks its carry-over against this version on every save.
+  rememberReportData(db, row.id, outcome.report.version, checked.data);
   return {
     version: outcome.report.version,
     updatedAt: outcome.report.updated_at,

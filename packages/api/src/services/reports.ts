@@ -5,7 +5,9 @@
 import {
   type Db,
   findReport,
+  findReportVersion,
   getOrganisation,
+  getReport,
   insertReport,
   type OrganisationRow,
   type ReportRow,
@@ -25,6 +27,7 @@ import {
   reportTitle,
 } from '@nianbao/schema';
 import { apiError, badData } from '../errors.ts';
+import { cachedReportData, rememberReportData } from './reportDataCache.ts';
 
 export function organisationLabel(
   org: Pick<OrganisationRow, 'name_zh' | 'name_en'>,
@@ -43,8 +46,15 @@ export async function previousYearData(
   organisationId: number,
   year: number,
 ): Promise<ReportData | undefined> {
-  const previous = await findReport(db, organisationId, year - 1);
-  return previous ? reportData(previous) : undefined;
+  const previous = await findReportVersion(db, organisationId, year - 1);
+  if (!previous) return undefined;
+  const cached = cachedReportData(db, previous.id, previous.version);
+  if (cached) return cached;
+  const row = await getReport(db, previous.id);
+  if (!row) return undefined;
+  const data = reportData(row);
+  rememberReportData(db, row.id, row.version, data);
+  return data;
 }
 
 export interface CheckedData {
