@@ -46,6 +46,6 @@ export {
 } from './reportSchema.ts';
 export { type CheckOptions, checkReport, type Finding, hasErrors } from './rules.ts';
 export { reportTitle } from './title.ts';
-export { computeTotals, sumOfParts } from './totals.ts';
+export { computeTotals, fillTotals, sumOfParts } from './totals.ts';
 export type * from './types.ts';
 export { AMOUNT_PATTERN, amountUnits, countOf, displayValue, valueFits } from './values.ts';

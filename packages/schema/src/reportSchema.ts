@@ -235,7 +235,8 @@ export type ParseResult = { ok: true; data: ReportData } | { ok: false; issues: 
 
 /**
  * Validates unknown input as report data: picks the format from `input.format` and checks it.
- * The issues come in reading order with both languages.
+ * The issues come in reading order with both languages. The data returned is new, cells and all:
+ * the input is left as it was.
  */
 export function parseReport(input: unknown, options: SchemaOptions = {}): ParseResult {
   const formatId =

@@ -41,9 +41,14 @@ function copyCells(cells: ReportData['cells']): ReportData['cells'] {
   return copy;
 }
 
+/** Fills every computed cell of `cells` from its parts, in place. */
+export function fillTotals(format: FormatDef, cells: ReportData['cells']): void {
+  for (const cell of computedInOrder(format)) cells[cell.id] = sumOfParts(cell, cells);
+}
+
 /** Fills every computed cell from its parts; returns new data, the input is left as it was. */
 export function computeTotals(format: FormatDef, data: ReportData): ReportData {
   const cells = copyCells(data.cells);
-  for (const cell of computedInOrder(format)) cells[cell.id] = sumOfParts(cell, cells);
+  fillTotals(format, cells);
   return { ...data, cells };
 }

@@ -15,8 +15,8 @@ import {
 } from '@nianbao/db';
 import {
   checkReport,
-  computeTotals,
   type Finding,
+  fillTotals,
   formatForYear,
   getFormat,
   hasErrors,
@@ -83,7 +83,9 @@ export function checkData(input: unknown, year: number, previous: ReportData | u
       },
     ]);
   }
-  const data = computeTotals(getFormat(parsed.data.format), parsed.data);
+  // The parsed data is new (the input is left as it was), so its totals are filled in place.
+  const data = parsed.data;
+  fillTotals(getFormat(data.format), data.cells);
   const findings = reportFindings(data, previous);
   return { data, findings, ...counts(findings) };
 }
