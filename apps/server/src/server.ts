@@ -12,8 +12,8 @@ import {
   createContext,
   readableReport,
   readCookie,
-  reportData,
   SESSION_COOKIE,
+  versionData,
 } from '@nianbao/api';
 import { type Db, deleteExpiredSessions, getReport, openDatabase, type ReportRow } from '@nianbao/db';
 import { reportTitle } from '@nianbao/schema';
@@ -195,7 +195,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(304, { ETag: etag, 'Cache-Control': 'private, no-cache' });
       return void res.end();
     }
-    const data = reportData(row);
+    // Parsed once per version: the PDF of a report just saved is asked for again and again.
+    const data = versionData(db, row);
     let result: Awaited<ReturnType<Pool['render']>>;
     try {
       result = await pool.render(`${row.id}:${row.version}:${lang}:${kind}`, () => ({

@@ -36,5 +36,6 @@ export {
   reportData,
   reportFindings,
   type UserRef,
+  versionData,
 } from './services/reports.ts';
 export { createCallerFactory } from './trpc.ts';

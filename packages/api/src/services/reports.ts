@@ -51,7 +51,16 @@ export async function previousYearData(
   const cached = cachedReportData(db, previous.id, previous.version);
   if (cached) return cached;
   const row = await getReport(db, previous.id);
-  if (!row) return undefined;
+  return row ? versionData(db, row) : undefined;
+}
+
+/**
+ * The data of a report row, parsed once per version (see reportDataCache.ts): the object is shared,
+ * never change it.
+ */
+export function versionData(db: Db, row: Pick<ReportRow, 'id' | 'version' | 'data'>): ReportData {
+  const cached = cachedReportData(db, row.id, row.version);
+  if (cached) return cached;
   const data = reportData(row);
   rememberReportData(db, row.id, row.version, data);
   return data;
