@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   pdfThreads: number | undefined;
+  /** Megabytes of rendered PDFs and HTML kept for repeated downloads. */
+  pdfCacheMb: number;
   seedDemo: boolean;
   buildWeb: boolean;
 }
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdfThreads: env.NIANBAO_PDF_THREADS
       ? number('NIANBAO_PDF_THREADS', env.NIANBAO_PDF_THREADS, 1)
       : undefined,
+    pdfCacheMb: number('NIANBAO_PDF_CACHE_MB', env.NIANBAO_PDF_CACHE_MB, 64),
     seedDemo: yes(env.NIANBAO_SEED_DEMO, true),
     buildWeb: yes(env.NIANBAO_BUILD_WEB, true),
   };

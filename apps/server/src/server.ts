@@ -44,6 +44,8 @@ export interface ServerOptions {
   /** Failed logins allowed per account / per address within 15 minutes (default 5 / 30). */
   maxFailedLogins?: { perAccount?: number; perAddress?: number };
   pdfThreads?: number;
+  /** Megabytes of renderings kept for repeated downloads (default 64; 0 renders every download). */
+  pdfCacheMb?: number;
   /** Seconds to let in-flight requests finish on shutdown (default 10). */
   shutdownGraceSeconds?: number;
   log?: (line: string) => void;
@@ -71,7 +73,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     secureCookies: options.secureCookies,
     maxFailedLogins: options.maxFailedLogins,
   });
-  const pool = new RenderPool({ threads: options.pdfThreads });
+  const pool = new RenderPool({
+    threads: options.pdfThreads,
+    cacheBytes: options.pdfCacheMb === undefined ? undefined : options.pdfCacheMb * 1024 * 1024,
+  });
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
   let inFlight = 0;
   let closing = false;

@@ -35,6 +35,7 @@ const running = await startServer({
   secureCookies: config.secureCookies,
   trustProxy: config.trustProxy,
   pdfThreads: config.pdfThreads,
+  pdfCacheMb: config.pdfCacheMb,
   log,
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
