@@ -116,21 +116,25 @@ const schemaCache = {
 
 /** The schema of a report's data in this format. Empty cells are allowed: they count as 0. */
 export function reportSchema(format: FormatDef, options: SchemaOptions = {}): z.ZodType<ReportData> {
-  const cache = options.draft ? schemaCache.draft : schemaCache.final;
-  let schema = cache.get(format);
-  if (!schema) {
-    schema = buildSchema(format, options, true);
-    cache.set(format, schema);
-  }
-  return schema;
+  return cachedSchema(options.draft ? schemaCache.draft : schemaCache.final, format, options, true);
 }
 
 /** `reportSchema` that lets any cells through: they are checked apart from it. */
 function schemaOtherThanCells(format: FormatDef, options: SchemaOptions): z.ZodType<ReportData> {
   const cache = options.draft ? schemaCache.draftOtherThanCells : schemaCache.finalOtherThanCells;
+  return cachedSchema(cache, format, options, false);
+}
+
+/** Each schema is built once per format. */
+function cachedSchema(
+  cache: WeakMap<FormatDef, z.ZodType<ReportData>>,
+  format: FormatDef,
+  options: SchemaOptions,
+  checkCells: boolean,
+): z.ZodType<ReportData> {
   let schema = cache.get(format);
   if (!schema) {
-    schema = buildSchema(format, options, false);
+    schema = buildSchema(format, options, checkCells);
     cache.set(format, schema);
   }
   return schema;
