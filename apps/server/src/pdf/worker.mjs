@@ -51,7 +51,9 @@ try {
   await pdf.preloadFonts();
   const report = pdf.newReport({ year: new Date().getFullYear() - 1, organisation: { zh: '预热' } });
   for (const id of Object.keys(report.narrative)) report.narrative[id] = { zh: WARM_UP_TEXT.repeat(4) };
+  // Both languages a report can always be printed in: zh-en also warms the English labels' shaping.
   await pdf.renderReportPdf(report, { lang: 'zh' });
+  await pdf.renderReportPdf(report, { lang: 'zh-en' });
 } catch {
   // Rendered on demand instead.
 }
