@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Font } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
+import { loadExample } from '../test/examples.ts';
 import { preloadFonts, SANS, SERIF } from './fonts.ts';
+import { renderReportPdf } from './renderReportPdf.ts';
 import { cacheShaping, fontkitLayout, patchPdfkit } from './speedups.ts';
 
 describe('speedups', () => {
@@ -80,5 +82,21 @@ describe('speedups', () => {
         expect(view(fast), `${face.fontFamily} ${face.fontWeight} ${s}`).toEqual(view(slow));
       }
     }
+  });
+
+  it('writes a kept font file exactly as pdfkit writes a new one', async () => {
+    const demo = loadExample('demo-county-2021.report.json');
+    const other = loadExample('tiantan-2019.report.json');
+    // Only the creation date and the file identifier made from it may differ between two renderings.
+    const text = (pdf: Uint8Array) =>
+      Buffer.from(pdf)
+        .toString('latin1')
+        .replace(/\(D:\d+Z\)/gu, '')
+        .replace(/\/ID \[<\w+> <\w+>\]/gu, '');
+    const first = text(await renderReportPdf(demo, { lang: 'zh-en' }));
+    await renderReportPdf(other, { lang: 'zh' }); // other glyphs, other font files in between
+    const again = text(await renderReportPdf(demo, { lang: 'zh-en' }));
+    expect(again === first).toBe(true);
+    expect(first).toContain('/FontFile2');
   });
 });

@@ -16,6 +16,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
 
 type FontCall = (this: PdfDoc, src: unknown, family?: unknown, size?: number) => PdfDoc;
 
@@ -40,6 +41,7 @@ function cacheFontCalls(proto: { font: FontCall }): void {
     const known = this[embedded]?.get(src as object);
     if (known === undefined) {
       original.call(this, src, fontSize);
+      cacheFontFiles(Object.getPrototypeOf(this._font) as EmbeddedFontProto);
       this[embedded] ??= new Map();
       this[embedded].set(src as object, this._font);
       return this;
@@ -50,6 +52,83 @@ function cacheFontCalls(proto: { font: FontCall }): void {
     if (fontSize != null) this.fontSize(fontSize);
     this._font = known;
     return this;
+  };
+}
+
+interface StreamRef {
+  compress: boolean;
+  data: { Length?: number; Filter?: string };
+}
+
+interface EmbeddedFontProto {
+  embed(this: EmbeddedFont): void;
+}
+
+interface EmbeddedFont {
+  font: object;
+  document: { ref(data?: object): StreamRef };
+  subset: { glyphs?: number[]; cff?: unknown; encode(): Uint8Array };
+}
+
+const fontFiles = new WeakMap<object, Map<string, Uint8Array>>();
+const FONT_FILE_CACHE_LIMIT = 32;
+const patchedEmbeds = new WeakSet<object>();
+
+/**
+ * pdfkit embeds a font by encoding its subset (fontkit copies every glyph used into a new font
+ * file) and deflating it: about a quarter of a render, and the same bytes whenever the same glyphs
+ * are used (a report downloaded again after an edit of its figures). The deflated font file is kept
+ * per font and glyph list and written as pdfkit would have written it: the same /Length and
+ * /FlateDecode, the same bytes.
+ */
+function cacheFontFiles(proto: EmbeddedFontProto): void {
+  if (patchedEmbeds.has(proto) || typeof proto.embed !== 'function') return;
+  patchedEmbeds.add(proto);
+  const original = proto.embed;
+  proto.embed = function embed(this: EmbeddedFont) {
+    const { subset, document: doc } = this;
+    if (!Array.isArray(subset?.glyphs) || subset.cff != null) return original.call(this);
+    // The stand-ins below are removed afterwards: both methods must come from the prototypes.
+    if (Object.hasOwn(doc, 'ref') || Object.hasOwn(subset, 'encode')) return original.call(this);
+    let files = fontFiles.get(this.font);
+    if (!files) {
+      files = new Map();
+      fontFiles.set(this.font, files);
+    }
+    const key = subset.glyphs.join(',');
+    // The first object embed() makes is the font file stream; its data comes from subset.encode().
+    const ref = doc.ref;
+    let fontFile: StreamRef | undefined;
+    doc.ref = function firstRef(this: unknown, ...args: [object?]) {
+      const made = ref.apply(this, args);
+      fontFile ??= made;
+      return made;
+    };
+    const encode = subset.encode;
+    subset.encode = function deflated(this: unknown) {
+      delete (doc as Partial<typeof doc>).ref;
+      let bytes = files.get(key);
+      if (!bytes) {
+        bytes = deflateSync(encode.call(this));
+        if (files.size >= FONT_FILE_CACHE_LIMIT) files.delete(files.keys().next().value!);
+        files.set(key, bytes);
+      }
+      if (fontFile?.compress) {
+        // As pdfkit's write() and finalize() leave a compressed stream: Length, then Filter.
+        fontFile.compress = false;
+        fontFile.data.Length = 0;
+        fontFile.data.Filter = 'FlateDecode';
+        return bytes;
+      }
+      return encode.call(this);
+    };
+    try {
+      return original.call(this);
+    } finally {
+      // Both are the prototypes' methods: dropping the stand-ins restores them.
+      delete (doc as Partial<typeof doc>).ref;
+      delete (subset as Partial<typeof subset>).encode;
+    }
   };
 }
 
