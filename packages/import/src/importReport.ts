@@ -117,7 +117,7 @@ export function importLines(
   }
 
   if (title && !titleIsOfficial(title)) {
-    // The title's wording is practice, not prescribed (spec §2): a warning.
+    // The title's wording is practice, not prescribed (docs/formats.md §2): a warning.
     const official = reportTitle({ organisation: { zh: title.organisation }, year: title.year });
     findings.push(misprintFinding({ official, printed: title.printed, line: title.line }, 'warning'));
   }

@@ -1,5 +1,5 @@
 /**
- * Page geometry and type sizes of an official document (GB/T 9704-2012, spec §10): A4, 版心
+ * Page geometry and type sizes of an official document (GB/T 9704-2012, docs/formats.md §10): A4, 版心
  * 156 mm × 225 mm, 3号 (16 pt) body on a 22-line grid, 2号 (22 pt) title, 4号 (14 pt) page numbers.
  * Everything in PDF points.
  */

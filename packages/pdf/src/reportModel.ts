@@ -91,7 +91,7 @@ function titleText(title: Shown, organisation: string): Shown {
 const EN_MONTHS =
   'January February March April May June July August September October November December'.split(' ');
 
-/** `2022-01-20` → 2022年1月20日 / 20 January 2022 (no zero padding, spec §10). */
+/** `2022-01-20` → 2022年1月20日 / 20 January 2022 (no zero padding, docs/formats.md §10). */
 export function formatDate(iso: string): { zh: string; en: string } {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return { zh: `${y}年${m}月${d}日`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };

@@ -13,7 +13,7 @@ export interface MigrationResult {
   lost: MigrationLoss[];
 }
 
-/** Where a 2019-format cell or block goes in the 2021 format when its id changed (spec §4.3, §5.3). */
+/** Where a 2019-format cell or block goes in the 2021 format when its id changed (docs/formats.md §4.3, §5.3). */
 const renamed: Record<string, string> = {
   // （六）其他处理 was one row; in 2021 it is three, and the old figure cannot be split.
   other_handling: 'other_misc',

@@ -1,7 +1,7 @@
 /**
  * The unit printed with an amount. Amounts are stored in 万元; when the official column label
  * names no unit (2019 采购总金额), the unit must appear with the value so the figure is not read
- * as yuan (spec §4.1).
+ * as yuan (docs/formats.md §4.1).
  */
 import type { CellKind, Label } from './types.ts';
 

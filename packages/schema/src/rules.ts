@@ -1,5 +1,5 @@
 /**
- * The consistency rules (勾稽关系) of spec §9, checked on a report's data. Sums and kinds come from
+ * The consistency rules (勾稽关系) of docs/formats.md §9, checked on a report's data. Sums and kinds come from
  * the header trees; the other rules are listed in each format's `rules`.
  */
 import { cellId, cellIndex, cellName, findTable, formatCells, leaves } from './cells.ts';

@@ -42,7 +42,7 @@ export const format2019: FormatDef = {
         type: 'blocks',
         id: 't2',
         rowHeader: rowHeaderLabel,
-        // The official Word table has 4 value grid columns: `a | b+c | d` and `a+b | c+d` (spec §4.1).
+        // The official Word table has 4 value grid columns: `a | b+c | d` and `a+b | c+d` (docs/formats.md §4.1).
         gridColumns: 4,
         kindRule: 'R2-INT',
         blocks: [
@@ -118,7 +118,7 @@ export const format2019: FormatDef = {
   ],
   rules: [
     ...applicationRules,
-    // Inference, not an official rule [U] (spec §9 R2-2019-PUB).
+    // Inference, not an official rule [U] (docs/formats.md §9 R2-2019-PUB).
     {
       type: 'notAbove',
       id: 'R2-2019-PUB',

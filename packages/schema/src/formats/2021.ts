@@ -38,7 +38,7 @@ export const format2021: FormatDef = {
     {
       id: 's1',
       label: sectionLabels.s1,
-      // The notice lists five aspects that 一 "主要包括"; real reports use them as sub-headings (spec §3.1).
+      // The notice lists five aspects that 一 "主要包括"; real reports use them as sub-headings (docs/formats.md §3.1).
       narrative: [
         sub('s1.active', '（一）主动公开', '(1) Proactive disclosure', true),
         sub('s1.on_request', '（二）依申请公开', '(2) Disclosure on request', true),
@@ -144,7 +144,7 @@ export const format2021: FormatDef = {
     {
       id: 's6',
       label: sectionLabels.s6,
-      // The sub-items follow what 2021-format reports print; the notice text was not seen [U] (spec §3.1).
+      // The sub-items follow what 2021-format reports print; the notice text was not seen [U] (docs/formats.md §3.1).
       narrative: [
         sub('s6.fees', '（一）信息处理费收取情况', '(1) Information processing fees', true, {
           zh: '依据《政府信息公开信息处理费管理办法》发出收费通知的件数和金额、实际收取的金额；未收取的写明“本年度未收取信息处理费”。',

@@ -1,5 +1,5 @@
 /**
- * The parts that the 2019 and 2021 formats share (spec §2, §5, §6): section headings, the columns
+ * The parts that the 2019 and 2021 formats share (docs/formats.md §2, §5, §6): section headings, the columns
  * and most rows of table 三, and all of table 四. Each label is written here once.
  */
 import type { HeaderNode, Label, MatrixTable, NarrativeBlock, RuleDef } from '../types.ts';
@@ -130,7 +130,7 @@ const notProcessed: HeaderNode = {
 
 export const otherHandlingLabel: Label = { zh: '（六）其他处理', en: '(6) Other handling' };
 
-/** Table 三; `otherHandling` is the one part that differs between the formats (spec §5.3). */
+/** Table 三; `otherHandling` is the one part that differs between the formats (docs/formats.md §5.3). */
 export function applicationsTable(otherHandling: HeaderNode): MatrixTable {
   return {
     type: 'matrix',
@@ -177,7 +177,7 @@ function outcomes(group: string): HeaderNode[] {
   ];
 }
 
-/** Table 四, identical in both formats (spec §6). */
+/** Table 四, identical in both formats (docs/formats.md §6). */
 export const reviewLitigationTable: MatrixTable = {
   type: 'matrix',
   id: 't4',

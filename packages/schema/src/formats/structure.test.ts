@@ -1,5 +1,5 @@
 /**
- * The structure of each official format against spec §4–§6: leaf counts, the spans derived from
+ * The structure of each official format against docs/formats.md §4–§6: leaf counts, the spans derived from
  * the header trees, and every official label verbatim (the lists below are copied from the spec).
  */
 import { describe, expect, it } from 'vitest';
