@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http';
+import { wellFormed } from '@nianbao/schema';
+import { errorBody, type Refusal } from './guards.ts';
 
 /** Sent with every response. */
 export function securityHeaders(res: ServerResponse): void {
@@ -27,9 +29,12 @@ export function securityHeaders(res: ServerResponse): void {
   );
 }
 
-/** RFC 6266 / RFC 5987: an ASCII fallback name and the UTF-8 name. */
+/**
+ * RFC 6266 / RFC 5987: an ASCII fallback name and the UTF-8 name. Never throws: a name stored before
+ * text was checked may hold an unpaired surrogate, which encodeURIComponent refuses; it becomes U+FFFD.
+ */
 export function contentDisposition(type: 'attachment' | 'inline', name: string, fallback: string): string {
-  const encoded = encodeURIComponent(name).replace(
+  const encoded = encodeURIComponent(wellFormed(name)).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
@@ -47,9 +52,11 @@ export function sendError(
     res.destroy();
     return;
   }
-  const body = JSON.stringify({
-    error: { message: `${message.zh}｜${message.en}`, code: -32600, data: { code, httpStatus: status } },
-  });
+  const body = errorBody({ status, code, message });
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(body);
+}
+
+export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
+  sendError(res, refusal.status, refusal.code, refusal.message);
 }

@@ -19,7 +19,14 @@ import { type Db, deleteExpiredSessions, getReport, openDatabase, type ReportRow
 import { reportTitle } from '@nianbao/schema';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBody } from './body.ts';
-import { contentDisposition, securityHeaders, sendError } from './headers.ts';
+import {
+  answerClientError,
+  contentTypeRefusal,
+  crossSiteRefusal,
+  declaredSizeRefusal,
+  tooLarge,
+} from './guards.ts';
+import { contentDisposition, securityHeaders, sendError, sendRefusal } from './headers.ts';
 import { type RenderPool as Pool, QueueFullError, RenderPool } from './pdf/pool.ts';
 import { LANGS, type Lang } from './pdf/renderJob.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -46,6 +53,8 @@ export interface ServerOptions {
   pdfThreads?: number;
   /** Megabytes of renderings kept for repeated downloads (default 64; 0 renders every download). */
   pdfCacheMb?: number;
+  /** Longest a request may take to arrive, headers and body (default 60 s); then 408. */
+  requestTimeoutMs?: number;
   /** Seconds to let in-flight requests finish on shutdown (default 10). */
   shutdownGraceSeconds?: number;
   log?: (line: string) => void;
@@ -88,40 +97,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return last || (req.socket.remoteAddress ?? null);
   }
 
-  /** The host of an Origin header; an unparsable one matches no host. */
-  function originHost(origin: string): string | undefined {
-    try {
-      return new URL(origin).host;
-    } catch {
-      return undefined;
-    }
-  }
-
   async function handleTrpc(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    // Cross-site requests carry no session (SameSite=Lax), but refuse them outright as well.
-    const origin = req.headers.origin;
     const hosts = [req.headers.host, options.trustProxy ? req.headers['x-forwarded-host'] : undefined].filter(
       (h): h is string => typeof h === 'string' && h !== '',
     );
-    const host = origin && origin !== 'null' ? originHost(origin) : undefined;
-    if (
-      (origin && origin !== 'null' && (host === undefined || !hosts.includes(host))) ||
-      req.headers['sec-fetch-site'] === 'cross-site'
-    ) {
-      return sendError(res, 403, 'FORBIDDEN', {
-        zh: '不接受跨站请求',
-        en: 'Cross-site requests are not accepted',
-      });
+    // Every POST to the API is a mutation (queries are GETs): each changes state, logout included.
+    const changesState = req.method !== 'GET' && req.method !== 'HEAD';
+    const refusal =
+      crossSiteRefusal(req, hosts, changesState) ??
+      (changesState ? (contentTypeRefusal(req) ?? declaredSizeRefusal(req, maxBody)) : undefined);
+    if (refusal) {
+      // The body is not read: the connection closes after the answer instead of draining it.
+      if (changesState) res.setHeader('Connection', 'close');
+      return sendRefusal(res, refusal);
     }
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (req.method === 'POST') {
       const read = await readBody(req, maxBody);
       if (!read.ok) {
         return read.reason === 'too-large'
-          ? sendError(res, 413, 'PAYLOAD_TOO_LARGE', {
-              zh: `请求过大（上限 ${Math.round(maxBody / 1024 / 1024)} MB）`,
-              en: `Request too large (limit ${Math.round(maxBody / 1024 / 1024)} MB)`,
-            })
+          ? sendRefusal(res, tooLarge(maxBody))
           : read.reason === 'invalid-utf8'
             ? sendError(res, 400, 'BAD_REQUEST', {
                 zh: '请求内容不是有效的 UTF-8 文本',
@@ -278,18 +273,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendError(res, 404, 'NOT_FOUND', { zh: '页面不存在', en: 'Not found' });
   }
 
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
-    inFlight++;
-    res.on('close', () => {
-      inFlight--;
-      if (inFlight === 0) drained?.();
-    });
-    handle(req, res).catch((error: unknown) => {
-      log(`${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', { zh: '服务器内部错误', en: 'Internal server error' });
-    });
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 60_000;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(20_000, requestTimeout),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, requestTimeout / 4)),
+    },
+    (req, res) => {
+      inFlight++;
+      res.on('close', () => {
+        inFlight--;
+        if (inFlight === 0) drained?.();
+      });
+      handle(req, res).catch((error: unknown) => {
+        log(`${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
+        sendError(res, 500, 'INTERNAL_SERVER_ERROR', { zh: '服务器内部错误', en: 'Internal server error' });
+      });
+    },
+  );
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -33,6 +33,7 @@ export {
 } from './layout.ts';
 export { type MigrationLoss, type MigrationResult, migrateReport } from './migrate.ts';
 export { type NewReportInput, newReport } from './newReport.ts';
+export { type PlainTextOptions, plainText, plainTextProblem, wellFormed } from './plainText.ts';
 export { AMOUNT_UNIT, printedUnit } from './printedUnit.ts';
 export {
   bilingual,

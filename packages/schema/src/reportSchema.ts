@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { blockName, type CellDef, cellName, formatCells, narrativeBlocks } from './cells.ts';
 import { fittingCells } from './fittingCells.ts';
 import { formatAppliesTo, formatForYear, formats, getFormat } from './formats/index.ts';
+import { plainText } from './plainText.ts';
 import type { CellKind, FormatDef, Label, ReportData } from './types.ts';
 import { AMOUNT_PATTERN } from './values.ts';
 
@@ -76,11 +77,20 @@ function narrativeSchema(format: FormatDef, draft: boolean) {
       zh: `「${name.zh}」（${block.id}）不能为空，请填写本部分内容`,
       en: `"${name.en}" (${block.id}) is required; write this part`,
     });
-    const text = z.string({ error: missing }).max(MAX_NARRATIVE_CHARS, { error: tooLong });
+    const text = plainText(
+      z.string({ error: missing }).max(MAX_NARRATIVE_CHARS, { error: tooLong }),
+      { zh: `${name.zh}（${block.id}）`, en: `${name.en} (${block.id})` },
+      { multiline: true },
+    );
     const required = block.required && !draft;
     const zh = required ? text.refine((s) => s.trim().length > 0, { error: missing }) : text;
+    const en = plainText(
+      z.string().max(MAX_NARRATIVE_CHARS, { error: tooLong }),
+      { zh: `${name.zh}（${block.id}，英文）`, en: `${name.en} (${block.id}, English)` },
+      { multiline: true },
+    );
     const entry = z.strictObject(
-      { zh, en: z.string().max(MAX_NARRATIVE_CHARS, { error: tooLong }).optional() },
+      { zh, en: en.optional() },
       {
         error: (iss) =>
           iss.code === 'unrecognized_keys'
@@ -166,35 +176,38 @@ function buildSchema(format: FormatDef, options: SchemaOptions, checkCells: bool
           error: bilingual({ zh: '年度（year）不能晚于 2100 年', en: 'year cannot be after 2100' }),
         }),
       organisation: z.strictObject({
-        zh: z
-          .string({
-            error: bilingual({
-              zh: '机关名称（organisation.zh）不能为空',
-              en: 'organisation.zh (agency name) is required',
+        zh: plainText(
+          z
+            .string({
+              error: bilingual({
+                zh: '机关名称（organisation.zh）不能为空',
+                en: 'organisation.zh (agency name) is required',
+              }),
+            })
+            .trim()
+            .min(1, {
+              error: bilingual({
+                zh: '机关名称（organisation.zh）不能为空',
+                en: 'organisation.zh (agency name) is required',
+              }),
+            })
+            .max(200, {
+              error: bilingual({
+                zh: '机关名称（organisation.zh）最多 200 字',
+                en: 'organisation.zh is at most 200 characters',
+              }),
             }),
-          })
-          .trim()
-          .min(1, {
-            error: bilingual({
-              zh: '机关名称（organisation.zh）不能为空',
-              en: 'organisation.zh (agency name) is required',
-            }),
-          })
-          .max(200, {
-            error: bilingual({
-              zh: '机关名称（organisation.zh）最多 200 字',
-              en: 'organisation.zh is at most 200 characters',
-            }),
-          }),
-        en: z
-          .string()
-          .max(300, {
+          { zh: '机关名称（organisation.zh）', en: 'agency name (organisation.zh)' },
+        ),
+        en: plainText(
+          z.string().max(300, {
             error: bilingual({
               zh: '英文名称最多 300 字符',
               en: 'organisation.en is at most 300 characters',
             }),
-          })
-          .optional(),
+          }),
+          { zh: '机关英文名称（organisation.en）', en: 'English agency name (organisation.en)' },
+        ).optional(),
       }),
       date: z
         .string()

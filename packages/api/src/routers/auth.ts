@@ -1,4 +1,5 @@
 import { audit, createSession, deleteSession, findUserByLogin, verifyPassword } from '@nianbao/db';
+import { plainText } from '@nianbao/schema';
 import { z } from 'zod';
 import { authenticate, type SessionUser } from '../context.ts';
 import { clearedSessionCookie, sessionCookie } from '../cookies.ts';
@@ -36,7 +37,15 @@ const wrongLogin = () =>
 
 export const authRouter = router({
   login: publicProcedure
-    .input(z.strictObject({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }))
+    .input(
+      z.strictObject({
+        login: plainText(z.string().trim().min(1).max(100), {
+          zh: '用户名（login）',
+          en: 'user name (login)',
+        }),
+        password: z.string().min(1).max(200),
+      }),
+    )
     .mutation(async ({ ctx, input }): Promise<Me> => {
       const { perAccount, perAddress } = ctx.deps.loginLimits;
       const accountKey = input.login.toLowerCase();

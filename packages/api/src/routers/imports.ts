@@ -6,7 +6,7 @@
 import { audit, getOrganisation, getReport } from '@nianbao/db';
 import { checkImported, ImportError, type ImportFinding, looksLikeHtml, type Unread } from '@nianbao/import';
 import { decodeText, importBytes } from '@nianbao/import/node';
-import { type FormatDef, parseReport, type ReportData } from '@nianbao/schema';
+import { type FormatDef, parseReport, plainText, type ReportData } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canWrite, readableReport } from '../access.ts';
 import { apiError, badData } from '../errors.ts';
@@ -19,7 +19,7 @@ import { type SaveResult, save } from './reports.ts';
 export const MAX_IMPORT_BYTES = 2.5 * 1024 * 1024;
 
 const file = z.strictObject({
-  name: z.string().trim().min(1).max(255),
+  name: plainText(z.string().trim().min(1).max(255), { zh: '文件名（name）', en: 'file name (name)' }),
   /** The file's bytes, base64-encoded. */
   content: z
     .string()

@@ -7,17 +7,27 @@ import {
   subtreeIds,
   updateOrganisation,
 } from '@nianbao/db';
+import { plainText } from '@nianbao/schema';
 import { z } from 'zod';
 import { apiError, notFound } from '../errors.ts';
 import { id } from '../inputs.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 
-const nameZh = z.string().trim().min(1).max(200);
-const nameEn = z.string().trim().max(300);
+const nameZh = plainText(z.string().trim().min(1).max(200), {
+  zh: '机关名称（nameZh）',
+  en: 'agency name (nameZh)',
+});
+const nameEn = plainText(z.string().trim().max(300), {
+  zh: '机关英文名称（nameEn）',
+  en: 'English agency name (nameEn)',
+});
 /** `MM-DD` of the year after the report year (statute: 01-31 for county-level departments). */
 const deadline = z
   .string()
-  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'deadline must be MM-DD, e.g. 01-31');
+  .regex(
+    /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+    '报送期限（deadline）须为 MM-DD，如 01-31｜deadline must be MM-DD, e.g. 01-31',
+  );
 
 export interface Organisation {
   id: number;

@@ -16,7 +16,7 @@ import {
   saveReportData,
 } from '@nianbao/db';
 import type { Finding, ReportData } from '@nianbao/schema';
-import { reportStatusLabels } from '@nianbao/schema';
+import { plainText, reportStatusLabels } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
 import type { SessionUser } from '../context.ts';
@@ -27,6 +27,7 @@ import {
   checkData,
   createReport,
   hasErrors,
+  organisationLabel,
   previousYearData,
   type ReportSummary,
   reportData,
@@ -41,6 +42,16 @@ import { authedProcedure, router } from '../trpc.ts';
 const year = z.number().int().min(2019).max(2100);
 const byId = z.strictObject({ id });
 const atVersion = z.strictObject({ id, version });
+const returnComment = plainText(
+  z.string().trim().min(1).max(2000),
+  { zh: '退回意见（comment）', en: 'return comment (comment)' },
+  { multiline: true },
+);
+const reopenReason = plainText(
+  z.string().trim().max(2000),
+  { zh: '重新打开的理由（reason）', en: 'reason for reopening (reason)' },
+  { multiline: true },
+);
 
 export interface Permissions {
   canEdit: boolean;
@@ -185,6 +196,8 @@ export async function save(
   const row = await writable(db, user, await getReportSummary(db, input.id));
   if (row.status !== 'draft') throw notDraft(row);
   const checked = checkData(input.data, row.year, await previousYearData(db, row.organisation_id, row.year));
+  // The body's name is its record's, as the administrator set it: a save cannot put another on the report.
+  checked.data.organisation = organisationLabel((await getOrganisation(db, row.organisation_id))!);
   const data = JSON.stringify(checked.data);
   // The losing side of a conflict is kept, so that neither version is lost (a restore needs no copy).
   const refused = async (current: ReportRow) =>
@@ -392,7 +405,7 @@ export const reportsRouter = router({
 
   /** Submitted → draft with the reviewer's comment for the filler. */
   return: authedProcedure
-    .input(z.strictObject({ id, version, comment: z.string().trim().min(1).max(2000) }))
+    .input(z.strictObject({ id, version, comment: returnComment }))
     .mutation(async ({ ctx, input }) => {
       const row = await reviewable(ctx.db, ctx.user, input.id, 'return');
       return transition(ctx.db, ctx.user, row, input.version, {
@@ -415,7 +428,7 @@ export const reportsRouter = router({
    * the person who submitted it.
    */
   reopen: authedProcedure
-    .input(z.strictObject({ id, version, reason: z.string().trim().max(2000).optional() }))
+    .input(z.strictObject({ id, version, reason: reopenReason.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
       const review = await canReview(ctx.db, ctx.user, row.organisation_id);

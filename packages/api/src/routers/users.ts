@@ -11,6 +11,7 @@ import {
   subtreeIds,
   type UserRow,
 } from '@nianbao/db';
+import { plainText } from '@nianbao/schema';
 import { z } from 'zod';
 import type { SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
@@ -18,13 +19,22 @@ import { id } from '../inputs.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 const role = z.enum(['filler', 'reviewer', 'admin']);
-export const loginSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'login: 2–64 letters, digits, dot, dash or underscore');
+export const loginSchema = plainText(
+  z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/,
+      '用户名（login）须为 2–64 个字母、数字、点、连字符或下划线｜login: 2–64 letters, digits, dot, dash or underscore',
+    ),
+  { zh: '用户名（login）', en: 'user name (login)' },
+);
 const password = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`)
+  .min(
+    MIN_PASSWORD_LENGTH,
+    `密码（password）至少 ${MIN_PASSWORD_LENGTH} 个字符｜password: at least ${MIN_PASSWORD_LENGTH} characters`,
+  )
   .max(200);
 
 export interface User {
@@ -74,7 +84,10 @@ export const usersRouter = router({
     .input(
       z.strictObject({
         login: loginSchema,
-        displayName: z.string().trim().min(1).max(100),
+        displayName: plainText(z.string().trim().min(1).max(100), {
+          zh: '姓名（displayName）',
+          en: 'name (displayName)',
+        }),
         role,
         organisationId: id,
         password: password.optional(),
