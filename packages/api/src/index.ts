@@ -15,6 +15,7 @@ export { FailureLimiter } from './rateLimit.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export type { Me } from './routers/auth.ts';
 export type { Consolidation } from './routers/consolidate.ts';
+export type { BulkOutcome, DeskEntry, DeskPage } from './routers/desk.ts';
 export { type ImportReading, MAX_IMPORT_BYTES } from './routers/imports.ts';
 export type { Organisation } from './routers/orgs.ts';
 export type { Permissions, RejectedSave, Report, RevisionSummary, SaveResult } from './routers/reports.ts';

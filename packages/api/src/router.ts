@@ -1,5 +1,6 @@
 import { authRouter } from './routers/auth.ts';
 import { consolidateRouter } from './routers/consolidate.ts';
+import { deskRouter } from './routers/desk.ts';
 import { importsRouter } from './routers/imports.ts';
 import { orgsRouter } from './routers/orgs.ts';
 import { reportsRouter } from './routers/reports.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   orgs: orgsRouter,
   users: usersRouter,
   consolidate: consolidateRouter,
+  desk: deskRouter,
   imports: importsRouter,
 });
 

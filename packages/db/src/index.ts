@@ -1,5 +1,17 @@
 export { type AuditEntry, audit, listAudit } from './audit.ts';
 export {
+  DEFAULT_DEADLINE,
+  DESK_SORTS,
+  DESK_STATUSES,
+  type DeskCounts,
+  type DeskQuery,
+  type DeskRow,
+  type DeskSort,
+  type DeskStatus,
+  deskCounts,
+  deskPage,
+} from './desk.ts';
+export {
   type Db,
   DEFAULT_DATABASE_FILE,
   databaseFileFromEnv,
@@ -12,6 +24,7 @@ export {
   sqliteDialect,
   sqliteSyncFromEnv,
 } from './database.ts';
+export { type BulkReports, type SubordinateTree, seedReports, seedSubordinates } from './bulkSeed.ts';
 export { migrateToLatest, migrations } from './migrations.ts';
 export {
   createOrganisation,

@@ -18,3 +18,12 @@ export const roleLabels: Record<Role, Label> = {
   reviewer: { zh: '审核人', en: 'reviewer' },
   admin: { zh: '管理员', en: 'administrator' },
 };
+
+/** A body's report as the parent's desk shows it: no report yet, or returned for changes. */
+export const deskStatusLabels: Record<'none' | 'returned' | ReportStatus, Label> = {
+  none: { zh: '未填报', en: 'No report' },
+  draft: reportStatusLabels.draft,
+  returned: { zh: '已退回', en: 'Returned' },
+  submitted: reportStatusLabels.submitted,
+  approved: reportStatusLabels.approved,
+};

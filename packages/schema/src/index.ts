@@ -1,4 +1,4 @@
-export { type ReportStatus, type Role, reportStatusLabels, roleLabels } from './appWords.ts';
+export { deskStatusLabels, type ReportStatus, type Role, reportStatusLabels, roleLabels } from './appWords.ts';
 export {
   blockName,
   type CellDef,

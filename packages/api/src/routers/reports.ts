@@ -395,6 +395,13 @@ export const reportsRouter = router({
   /** Submitted → approved, by a reviewer of the organisation or one above it; never by the submitter. */
   approve: authedProcedure.input(atVersion).mutation(async ({ ctx, input }) => {
     const row = await reviewable(ctx.db, ctx.user, input.id, 'approve');
+    // A submitted report can have errors when a rule changed or last year's report moved on since.
+    if (row.errors > 0) {
+      throw apiError('PRECONDITION_FAILED', {
+        zh: `报告还有 ${row.errors} 处错误，不能审核通过；请退回填报人改正`,
+        en: `The report still has ${row.errors} error(s) and cannot be approved; return it for correction`,
+      });
+    }
     return transition(ctx.db, ctx.user, row, input.version, {
       from: ['submitted'],
       to: 'approved',

@@ -1,0 +1,218 @@
+/**
+ * The parent body's desk: one row per organisation below a root (the whole tree, not only direct
+ * children) with its report for one year. Every figure comes from the database in a fixed number of
+ * queries, whatever the size of the tree: a recursive CTE walks the tree (written once, it runs the
+ * same on SQLite and PostgreSQL), a window count gives the total beside the page, and one grouped
+ * query gives the counts by status.
+ */
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from './database.ts';
+
+/** A report's state as the desk shows it: `none` when the body has no report for the year. */
+export const DESK_STATUSES = ['none', 'draft', 'returned', 'submitted', 'approved'] as const;
+export type DeskStatus = (typeof DESK_STATUSES)[number];
+
+export const DESK_SORTS = [
+  'name',
+  'level',
+  'status',
+  'errors',
+  'warnings',
+  'updatedAt',
+  'submittedAt',
+  'approvedAt',
+  'deadline',
+] as const;
+export type DeskSort = (typeof DESK_SORTS)[number];
+
+/** The statutory deadline (1月31日 of the following year) when an organisation has none of its own. */
+export const DEFAULT_DEADLINE = '01-31';
+
+/** Deepest tree walked: more levels than any administrative hierarchy, and a guard against a cycle. */
+const MAX_DEPTH = 32;
+
+export interface DeskQuery {
+  rootId: number;
+  year: number;
+  /** Today as `YYYY-MM-DD` (the caller's clock, so that tests can fix it). */
+  today: string;
+  status?: readonly DeskStatus[];
+  /** Only bodies whose deadline has passed without a submitted or approved report. */
+  overdue?: boolean;
+  /** Part of the Chinese or English name. */
+  name?: string;
+  /** Depth below the root: 1 = direct subordinates. */
+  level?: number;
+  sort?: DeskSort;
+  desc?: boolean;
+  /** 1-based. */
+  page: number;
+  size: number;
+}
+
+export interface DeskRow {
+  organisationId: number;
+  nameZh: string;
+  nameEn: string | null;
+  parentId: number | null;
+  level: number;
+  /** `YYYY-MM-DD`: the body's own deadline for this year's report. */
+  deadline: string;
+  status: DeskStatus;
+  reportId: number | null;
+  version: number | null;
+  errors: number | null;
+  warnings: number | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  submittedAt: string | null;
+  submittedBy: number | null;
+  approvedAt: string | null;
+}
+
+export type DeskCounts = Record<DeskStatus | 'overdue' | 'late' | 'total', number>;
+
+const tree = (rootId: number) => sql`
+  with recursive tree(id, depth) as (
+    select id, 0 from organisations where id = ${rootId}
+    union all
+    select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < ${MAX_DEPTH}
+  )`;
+
+/** The columns every desk query works on, one row per body below the root. */
+function deskRows(q: Pick<DeskQuery, 'rootId' | 'year'>) {
+  return sql`${tree(q.rootId)},
+  desk as (
+    select o.id as organisation_id, o.name_zh, o.name_en, o.parent_id, t.depth as level,
+      cast(${`${q.year + 1}-`} as text) || coalesce(o.deadline, ${DEFAULT_DEADLINE}) as deadline,
+      case when r.id is null then 'none'
+           when r.status = 'draft' and r.returned_at is not null then 'returned'
+           else r.status end as status,
+      r.id as report_id, r.version, r.errors, r.warnings, r.updated_at, u.display_name as updated_by,
+      r.submitted_at, r.submitted_by, r.approved_at
+    from tree t
+    join organisations o on o.id = t.id
+    left join reports r on r.organisation_id = o.id and r.year = ${q.year}
+    left join users u on u.id = r.updated_by
+    where t.depth > 0
+  )`;
+}
+
+const overdue = (today: string) =>
+  sql`(status in ('none', 'draft', 'returned') and deadline < ${today})`;
+const late = sql`(submitted_at is not null and substr(submitted_at, 1, 10) > deadline)`;
+
+const SORT_COLUMN: Record<DeskSort, RawBuilder<unknown>> = {
+  name: sql`name_zh`,
+  level: sql`level`,
+  // The order a reader expects: nothing yet, then along the workflow.
+  status: sql`case status when 'none' then 0 when 'draft' then 1 when 'returned' then 2 when 'submitted' then 3 else 4 end`,
+  errors: sql`coalesce(errors, -1)`,
+  warnings: sql`coalesce(warnings, -1)`,
+  updatedAt: sql`coalesce(updated_at, '')`,
+  submittedAt: sql`coalesce(submitted_at, '')`,
+  approvedAt: sql`coalesce(approved_at, '')`,
+  deadline: sql`deadline`,
+};
+
+/** `%` and `_` typed by the user match themselves. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filters(q: DeskQuery): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`1 = 1`];
+  if (q.status && q.status.length > 0) {
+    parts.push(sql`status in (${sql.join(q.status.map((s) => sql`${s}`))})`);
+  }
+  if (q.overdue) parts.push(overdue(q.today));
+  if (q.name) {
+    const pattern = likePattern(q.name);
+    parts.push(
+      sql`(name_zh like ${pattern} escape '\\' or lower(coalesce(name_en, '')) like lower(cast(${pattern} as text)) escape '\\')`,
+    );
+  }
+  if (q.level !== undefined) parts.push(sql`level = ${q.level}`);
+  return sql.join(parts, sql` and `);
+}
+
+interface RawDeskRow {
+  organisation_id: number;
+  name_zh: string;
+  name_en: string | null;
+  parent_id: number | null;
+  level: number | string;
+  deadline: string;
+  status: DeskStatus;
+  report_id: number | null;
+  version: number | null;
+  errors: number | null;
+  warnings: number | null;
+  updated_at: string | null;
+  updated_by: string | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  approved_at: string | null;
+  total: number | string;
+}
+
+/** One page of the desk and the number of rows that match its filters. */
+export async function deskPage(db: Db, q: DeskQuery): Promise<{ rows: DeskRow[]; total: number }> {
+  const order = SORT_COLUMN[q.sort ?? 'name'];
+  const dir = q.desc ? sql`desc` : sql`asc`;
+  const { rows } = await sql<RawDeskRow>`${deskRows(q)}
+    select *, count(*) over () as total from desk
+    where ${filters(q)}
+    order by ${order} ${dir}, organisation_id ${dir}
+    limit ${q.size} offset ${(q.page - 1) * q.size}`.execute(db);
+  let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  if (rows.length === 0 && q.page > 1) {
+    // Past the last page: the window count has no row to ride on.
+    const { rows: n } = await sql<{ n: number | string }>`${deskRows(q)}
+      select count(*) as n from desk where ${filters(q)}`.execute(db);
+    total = Number(n[0]?.n ?? 0);
+  }
+  return {
+    total,
+    rows: rows.map((r) => ({
+      organisationId: r.organisation_id,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      parentId: r.parent_id,
+      level: Number(r.level),
+      deadline: r.deadline,
+      status: r.status,
+      reportId: r.report_id,
+      version: r.version,
+      errors: r.errors,
+      warnings: r.warnings,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+      submittedAt: r.submitted_at,
+      submittedBy: r.submitted_by,
+      approvedAt: r.approved_at,
+    })),
+  };
+}
+
+/** Counts by status over the whole tree (filters do not apply), in one query. */
+export async function deskCounts(
+  db: Db,
+  q: Pick<DeskQuery, 'rootId' | 'year' | 'today'>,
+): Promise<DeskCounts> {
+  const count = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
+  const { rows } = await sql<Record<keyof DeskCounts, number | string | null>>`${deskRows(q)}
+    select count(*) as total,
+      ${count(sql`status = 'none'`)} as none,
+      ${count(sql`status = 'draft'`)} as draft,
+      ${count(sql`status = 'returned'`)} as returned,
+      ${count(sql`status = 'submitted'`)} as submitted,
+      ${count(sql`status = 'approved'`)} as approved,
+      ${count(overdue(q.today))} as overdue,
+      ${count(late)} as late
+    from desk`.execute(db);
+  const row = rows[0];
+  const out = {} as DeskCounts;
+  for (const key of [...DESK_STATUSES, 'overdue', 'late', 'total'] as const) out[key] = Number(row?.[key] ?? 0);
+  return out;
+}
