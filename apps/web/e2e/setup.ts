@@ -5,6 +5,8 @@ import { buildWeb, OUTPUT, startServer } from './server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's data directory, for tests that seed at a scale the API would take minutes for. */
+    dataDir: string;
   }
 }
 
@@ -14,5 +16,6 @@ export default async function setup(project: TestProject) {
   buildWeb();
   const server = await startServer();
   project.provide('baseUrl', server.url);
+  project.provide('dataDir', server.dataDir);
   return () => server.stop();
 }

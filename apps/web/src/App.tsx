@@ -2,6 +2,7 @@ import type { Me } from '@nianbao/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ConsolidatePage } from './ConsolidatePage.tsx';
+import { DeskPage } from './DeskPage.tsx';
 import { Editor } from './Editor.tsx';
 import { type Lang, LangContext, t, useLang } from './i18n.ts';
 import { Login } from './Login.tsx';
@@ -76,6 +77,8 @@ function Pages() {
           <Editor key={route.id} id={route.id} me={user} />
         ) : route.page === 'consolidate' ? (
           <ConsolidatePage me={user} />
+        ) : route.page === 'desk' ? (
+          <DeskPage me={user} />
         ) : (
           <ReportList me={user} />
         )}

@@ -2,9 +2,10 @@ import type { Me } from '@nianbao/api';
 import { formatForYear } from '@nianbao/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { deskWords } from './deskWords.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { formatTime, t, useLang } from './i18n.ts';
-import { CONSOLIDATE_HREF, reportHref } from './route.ts';
+import { CONSOLIDATE_HREF, DESK_HREF, reportHref } from './route.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { errorMessage, useTRPC } from './trpc.ts';
 
@@ -42,9 +43,14 @@ export function ReportList({ me }: { me: Me }) {
       <div className="page-head">
         <h1>{say(t.reports)}</h1>
         {canConsolidate && (
-          <a className="btn" href={CONSOLIDATE_HREF}>
-            {say(t.consolidate)}
-          </a>
+          <span className="page-actions">
+            <a className="btn btn-primary" href={DESK_HREF}>
+              {say(deskWords.open)}
+            </a>
+            <a className="btn" href={CONSOLIDATE_HREF}>
+              {say(t.consolidate)}
+            </a>
+          </span>
         )}
       </div>
       <section className="card create-card" aria-labelledby={`${id}-create`}>

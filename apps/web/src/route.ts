@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
 
 /** Hash routes (`#/`, `#/reports/12`): the server needs no fallback for client paths. */
-export type Route = { page: 'list' } | { page: 'consolidate' } | { page: 'report'; id: number };
+export type Route =
+  | { page: 'list' }
+  | { page: 'consolidate' }
+  | { page: 'desk' }
+  | { page: 'report'; id: number };
 
 export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/consolidate')) return { page: 'consolidate' };
+  if (hash.startsWith('#/desk')) return { page: 'desk' };
   const m = /^#\/reports\/(\d+)/.exec(hash);
   return m ? { page: 'report', id: Number(m[1]) } : { page: 'list' };
 }
@@ -21,3 +26,4 @@ export function useRoute(): Route {
 
 export const reportHref = (id: number) => `#/reports/${id}`;
 export const CONSOLIDATE_HREF = '#/consolidate';
+export const DESK_HREF = '#/desk';

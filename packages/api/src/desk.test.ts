@@ -151,7 +151,9 @@ describe('the desk', () => {
     const late = await desk.desk.list({ year: YEAR, name: '甲县', sort: 'submittedAt', desc: true, size: 5 });
     expect(late.rows[0]).toMatchObject({ daysLate: 3 });
     const byStatus = await desk.desk.list({ year: YEAR, sort: 'status', size: 200, page: 1 });
-    const order = byStatus.rows.map((r) => ['none', 'draft', 'returned', 'submitted', 'approved'].indexOf(r.status));
+    const order = byStatus.rows.map((r) =>
+      ['none', 'draft', 'returned', 'submitted', 'approved'].indexOf(r.status),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
@@ -175,7 +177,11 @@ describe('the desk', () => {
     const draft = (await reviewer.desk.list({ year: YEAR, status: ['draft'], size: 1 })).rows[0]!;
     const [a, b, c] = submitted.rows;
     // One approved by a second reviewer of the city, one submitted by the reviewer themself.
-    await db.updateTable('reports').set({ submitted_by: reviewerId }).where('id', '=', c!.reportId!).execute();
+    await db
+      .updateTable('reports')
+      .set({ submitted_by: reviewerId })
+      .where('id', '=', c!.reportId!)
+      .execute();
     const outcome = await reviewer.desk.approve({
       items: [
         { id: a!.reportId!, version: a!.version! },

@@ -5,7 +5,7 @@
  * same on SQLite and PostgreSQL), a window count gives the total beside the page, and one grouped
  * query gives the counts by status.
  */
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import type { Db } from './database.ts';
 
 /** A report's state as the desk shows it: `none` when the body has no report for the year. */
@@ -98,8 +98,7 @@ function deskRows(q: Pick<DeskQuery, 'rootId' | 'year'>) {
   )`;
 }
 
-const overdue = (today: string) =>
-  sql`(status in ('none', 'draft', 'returned') and deadline < ${today})`;
+const overdue = (today: string) => sql`(status in ('none', 'draft', 'returned') and deadline < ${today})`;
 const late = sql`(submitted_at is not null and substr(submitted_at, 1, 10) > deadline)`;
 
 const SORT_COLUMN: Record<DeskSort, RawBuilder<unknown>> = {
@@ -156,8 +155,26 @@ interface RawDeskRow {
   total: number | string;
 }
 
+const OPTIMIZE_EVERY_MS = 10 * 60 * 1000;
+const optimizedAt = new WeakMap<Db, number>();
+
+/**
+ * SQLite plans the desk's join through the (organisation, year) unique index, which reads each
+ * report row past its data, until its statistics show the covering `reports_desk` index is better
+ * (measured: 4× faster at 3,000 reports). `PRAGMA optimize` refreshes them only for tables that
+ * changed much, so it is cheap to run now and then; PostgreSQL keeps its own statistics.
+ */
+async function keepStatistics(db: Db): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+  const last = optimizedAt.get(db) ?? 0;
+  if (Date.now() - last < OPTIMIZE_EVERY_MS) return;
+  optimizedAt.set(db, Date.now());
+  await sql`pragma optimize = 0x10002`.execute(db);
+}
+
 /** One page of the desk and the number of rows that match its filters. */
 export async function deskPage(db: Db, q: DeskQuery): Promise<{ rows: DeskRow[]; total: number }> {
+  await keepStatistics(db);
   const order = SORT_COLUMN[q.sort ?? 'name'];
   const dir = q.desc ? sql`desc` : sql`asc`;
   const { rows } = await sql<RawDeskRow>`${deskRows(q)}
@@ -213,6 +230,7 @@ export async function deskCounts(
     from desk`.execute(db);
   const row = rows[0];
   const out = {} as DeskCounts;
-  for (const key of [...DESK_STATUSES, 'overdue', 'late', 'total'] as const) out[key] = Number(row?.[key] ?? 0);
+  for (const key of [...DESK_STATUSES, 'overdue', 'late', 'total'] as const)
+    out[key] = Number(row?.[key] ?? 0);
   return out;
 }

@@ -1,16 +1,5 @@
 export { type AuditEntry, audit, listAudit } from './audit.ts';
-export {
-  DEFAULT_DEADLINE,
-  DESK_SORTS,
-  DESK_STATUSES,
-  type DeskCounts,
-  type DeskQuery,
-  type DeskRow,
-  type DeskSort,
-  type DeskStatus,
-  deskCounts,
-  deskPage,
-} from './desk.ts';
+export { type BulkReports, type SubordinateTree, seedReports, seedSubordinates } from './bulkSeed.ts';
 export {
   type Db,
   DEFAULT_DATABASE_FILE,
@@ -24,17 +13,30 @@ export {
   sqliteDialect,
   sqliteSyncFromEnv,
 } from './database.ts';
-export { type BulkReports, type SubordinateTree, seedReports, seedSubordinates } from './bulkSeed.ts';
+export {
+  DEFAULT_DEADLINE,
+  DESK_SORTS,
+  DESK_STATUSES,
+  type DeskCounts,
+  type DeskQuery,
+  type DeskRow,
+  type DeskSort,
+  type DeskStatus,
+  deskCounts,
+  deskPage,
+} from './desk.ts';
 export { migrateToLatest, migrations } from './migrations.ts';
 export {
   createOrganisation,
   getOrganisation,
+  listChildren,
   listOrganisations,
   type NewOrganisation,
   subtreeIds,
   updateOrganisation,
 } from './organisations.ts';
 export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+export { type StreamedReport, streamReports } from './reportStream.ts';
 export {
   changeStatus,
   findReport,

@@ -120,10 +120,40 @@ const rejectedSaves: Migration = {
   },
 };
 
+/**
+ * The desk reads every column of a year's reports but their data for thousands of bodies. In SQLite
+ * the columns after `data` sit behind its overflow pages; an index holding them answers the desk
+ * without reading the rows (measured: 200 ms → a few ms for 3,000 reports).
+ */
+const deskIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('reports_desk')
+      .on('reports')
+      .columns([
+        'organisation_id',
+        'year',
+        'status',
+        'returned_at',
+        'version',
+        'errors',
+        'warnings',
+        'updated_at',
+        'updated_by',
+        'submitted_at',
+        'submitted_by',
+        'approved_at',
+        'id',
+      ])
+      .execute();
+  },
+};
+
 /** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_rejected_saves': rejectedSaves,
+  '0003_desk_index': deskIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -33,6 +33,15 @@ export async function getOrganisation(db: Db, id: number): Promise<OrganisationR
 
 const organisationTree = compiledOnce((db) => db.selectFrom('organisations').select(['id', 'parent_id']));
 
+const childrenOf = compiledOnce((db, parentId: number) =>
+  db.selectFrom('organisations').selectAll().where('parent_id', '=', parentId).orderBy('id'),
+);
+
+/** The organisations directly below one, in the order they were created. */
+export function listChildren(db: Db, parentId: number): Promise<OrganisationRow[]> {
+  return childrenOf(db, parentId);
+}
+
 export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return db.selectFrom('organisations').selectAll().orderBy('id').execute();
 }

@@ -37,6 +37,75 @@ function unitsToAmount(units: bigint): string {
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
+/**
+ * A 汇总 built one report at a time, so that a caller can stream thousands of subordinates'
+ * reports from the database without holding them all: `add` each, then `result`.
+ */
+export class Consolidator {
+  readonly included: ReportData['organisation'][] = [];
+  readonly skipped: ConsolidationResult['skipped'] = [];
+  readonly lost: ConsolidationResult['lost'] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly amounts = new Map<string, bigint>();
+  private readonly index;
+
+  constructor(
+    readonly format: FormatDef,
+    readonly year: number,
+  ) {
+    this.index = cellIndex(format);
+  }
+
+  add(report: ReportData): void {
+    const year = this.year;
+    if (report.year !== year) {
+      this.skipped.push({
+        organisation: report.organisation,
+        reason: {
+          zh: `是 ${report.year} 年度的报告，不是 ${year} 年度`,
+          en: `is a ${report.year} report, not ${year}`,
+        },
+      });
+      return;
+    }
+    // A unit that still reported in the 2019 format is carried into this one as far as it goes.
+    const moved =
+      report.format === this.format.id ? { data: report, lost: [] } : migrateReport(report, this.format);
+    for (const loss of moved.lost) {
+      if (!/^t\d/.test(loss.field)) continue;
+      this.lost.push({ organisation: report.organisation, cell: loss.field, value: loss.value });
+    }
+    for (const id in moved.data.cells) {
+      const value = moved.data.cells[id];
+      const cell = this.index.get(id);
+      if (!cell || value === null || value === undefined || value === '') continue;
+      if (cell.kind === 'amount') this.amounts.set(id, (this.amounts.get(id) ?? 0n) + amountUnits(value));
+      else this.counts.set(id, (this.counts.get(id) ?? 0) + countOf(value));
+    }
+    this.included.push(report.organisation);
+  }
+
+  result(organisation: ReportData['organisation']): ConsolidationResult {
+    const cells: ReportData['cells'] = {};
+    for (const cell of formatCells(this.format)) {
+      if (cell.kind === 'amount') {
+        const units = this.amounts.get(cell.id);
+        cells[cell.id] = units === undefined ? null : unitsToAmount(units);
+      } else cells[cell.id] = this.counts.get(cell.id) ?? null;
+    }
+    const narrative: ReportData['narrative'] = {};
+    for (const block of narrativeBlocks(this.format)) if (block.required) narrative[block.id] = { zh: '' };
+    const data: ReportData = { format: this.format.id, year: this.year, organisation, narrative, cells };
+    return {
+      data,
+      included: this.included,
+      skipped: this.skipped,
+      lost: this.lost,
+      findings: checkReport(this.format, data),
+    };
+  }
+}
+
 export function consolidateReports(
   format: FormatDef,
   reports: ReportData[],
@@ -44,49 +113,7 @@ export function consolidateReports(
 ): ConsolidationResult {
   const year = options.year ?? reports[0]?.year;
   if (year === undefined) throw new Error('consolidateReports: no reports and no year given');
-  const included: ReportData['organisation'][] = [];
-  const skipped: ConsolidationResult['skipped'] = [];
-  const lost: ConsolidationResult['lost'] = [];
-  const counts = new Map<string, number>();
-  const amounts = new Map<string, bigint>();
-  const seen = new Set<string>();
-  const index = cellIndex(format);
-
-  for (const report of reports) {
-    if (report.year !== year) {
-      skipped.push({
-        organisation: report.organisation,
-        reason: {
-          zh: `是 ${report.year} 年度的报告，不是 ${year} 年度`,
-          en: `is a ${report.year} report, not ${year}`,
-        },
-      });
-      continue;
-    }
-    // A unit that still reported in the 2019 format is carried into this one as far as it goes.
-    const moved = report.format === format.id ? { data: report, lost: [] } : migrateReport(report, format);
-    for (const loss of moved.lost) {
-      if (!/^t\d/.test(loss.field)) continue;
-      lost.push({ organisation: report.organisation, cell: loss.field, value: loss.value });
-    }
-    for (const [id, value] of Object.entries(moved.data.cells)) {
-      const cell = index.get(id);
-      if (!cell || value === null || value === undefined || value === '') continue;
-      seen.add(id);
-      if (cell.kind === 'amount') amounts.set(id, (amounts.get(id) ?? 0n) + amountUnits(value));
-      else counts.set(id, (counts.get(id) ?? 0) + countOf(value));
-    }
-    included.push(report.organisation);
-  }
-
-  const cells: ReportData['cells'] = {};
-  for (const cell of formatCells(format)) {
-    if (!seen.has(cell.id)) cells[cell.id] = null;
-    else if (cell.kind === 'amount') cells[cell.id] = unitsToAmount(amounts.get(cell.id)!);
-    else cells[cell.id] = counts.get(cell.id)!;
-  }
-  const narrative: ReportData['narrative'] = {};
-  for (const block of narrativeBlocks(format)) if (block.required) narrative[block.id] = { zh: '' };
-  const data: ReportData = { format: format.id, year, organisation: options.organisation, narrative, cells };
-  return { data, included, skipped, lost, findings: checkReport(format, data) };
+  const sum = new Consolidator(format, year);
+  for (const report of reports) sum.add(report);
+  return sum.result(options.organisation);
 }

@@ -1,4 +1,10 @@
-export { deskStatusLabels, type ReportStatus, type Role, reportStatusLabels, roleLabels } from './appWords.ts';
+export {
+  deskStatusLabels,
+  type ReportStatus,
+  type Role,
+  reportStatusLabels,
+  roleLabels,
+} from './appWords.ts';
 export {
   blockName,
   type CellDef,
@@ -13,7 +19,12 @@ export {
   narrativeBlocks,
 } from './cells.ts';
 export { type NarrativeFinding, narrativeFindings } from './completeness.ts';
-export { type ConsolidateOptions, type ConsolidationResult, consolidateReports } from './consolidate.ts';
+export {
+  type ConsolidateOptions,
+  type ConsolidationResult,
+  Consolidator,
+  consolidateReports,
+} from './consolidate.ts';
 export {
   format2019,
   format2021,

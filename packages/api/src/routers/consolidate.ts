@@ -8,14 +8,15 @@ import {
   audit,
   type Db,
   findReport,
-  getReport,
-  listOrganisations,
+  getOrganisation,
+  listChildren,
   listReports,
   type OrganisationRow,
   type ReportRow,
+  streamReports,
 } from '@nianbao/db';
 import {
-  consolidateReports,
+  Consolidator,
   type Finding,
   type FormatDef,
   formatForYear,
@@ -27,7 +28,7 @@ import { canRead, canReview, canWrite } from '../access.ts';
 import type { SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
 import { id, version } from '../inputs.ts';
-import { counts, createReport, organisationLabel, reportData } from '../services/reports.ts';
+import { counts, createReport, organisationLabel, reportData, versionData } from '../services/reports.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { save } from './reports.ts';
 
@@ -104,18 +105,18 @@ async function consolidation(
       en: `There is no national report format for ${input.year} (formats exist from 2019)`,
     });
   }
-  const orgs = await listOrganisations(db);
-  const parent = orgs.find((o) => o.id === organisationId);
+  const parent = await getOrganisation(db, organisationId);
   if (!parent) throw notFound(ORGANISATION);
   // Direct subordinates only: a subordinate with units of its own consolidates them into its report first.
-  const subordinates = orgs.filter((o) => o.parent_id === organisationId).sort((a, b) => a.id - b.id);
+  const subordinates = await listChildren(db, organisationId);
   if (subordinates.length === 0) {
     throw apiError('PRECONDITION_FAILED', {
       zh: `${parent.name_zh}没有下级机关，无可汇总`,
       en: `${parent.name_en ?? parent.name_zh} has no subordinate organisations to consolidate`,
     });
   }
-  const rows = new Map(
+  // Which bodies have a report, and in which state, without their data.
+  const states = new Map(
     (await listReports(db, { organisationIds: subordinates.map((o) => o.id), year: input.year })).map((r) => [
       r.organisation_id,
       r,
@@ -123,28 +124,38 @@ async function consolidation(
   );
   const included: Consolidation['included'] = [];
   const missing: Consolidation['missing'] = [];
-  const reports: ReportData[] = [];
+  const byId = new Map(subordinates.map((o) => [o.id, o]));
   for (const org of subordinates) {
-    const name = organisationLabel(org);
-    const row = rows.get(org.id);
+    const row = states.get(org.id);
     if (!row || (row.status === 'draft' && !input.includeDrafts)) {
       missing.push({
         organisationId: org.id,
-        name,
+        name: organisationLabel(org),
         reason: row ? 'draft' : 'no-report',
         reportId: row?.id ?? null,
       });
-      continue;
     }
-    const full = await getReport(db, row.id);
-    if (!full) continue;
-    reports.push(reportData(full));
-    included.push({ organisationId: org.id, name, reportId: row.id, status: row.status });
   }
-  const summed = consolidateReports(format, reports, {
-    organisation: organisationLabel(parent),
+  // The figures are summed a batch of reports at a time, each parsed once per version.
+  const sum = new Consolidator(format, input.year);
+  const batches = streamReports(db, {
+    organisationIds: subordinates.map((o) => o.id),
     year: input.year,
+    statuses: input.includeDrafts ? ['draft', 'submitted', 'approved'] : ['submitted', 'approved'],
   });
+  for await (const batch of batches) {
+    for (const row of batch) {
+      sum.add(versionData(db, row));
+      const org = byId.get(row.organisation_id)!;
+      included.push({
+        organisationId: org.id,
+        name: organisationLabel(org),
+        reportId: row.id,
+        status: row.status,
+      });
+    }
+  }
+  const summed = sum.result(organisationLabel(parent));
   const last = narrativeBlocks(format).at(-1)!;
   const data: ReportData = {
     ...summed.data,

@@ -20,21 +20,32 @@ export interface DeskFile {
   base64: string;
 }
 
-const COLUMNS: { title: Label; width: number; value: (r: DeskEntry, lang: 'zh' | 'en') => string | number }[] =
-  [
-    { title: { zh: '机关', en: 'Body' }, width: 32, value: (r, l) => (l === 'en' ? (r.nameEn ?? r.nameZh) : r.nameZh) },
-    { title: { zh: '层级', en: 'Level' }, width: 6, value: (r) => r.level },
-    { title: { zh: '状态', en: 'Status' }, width: 10, value: (r, l) => deskStatusLabels[r.status][l] },
-    { title: { zh: '错误', en: 'Errors' }, width: 7, value: (r) => r.errors ?? '' },
-    { title: { zh: '提示', en: 'Warnings' }, width: 7, value: (r) => r.warnings ?? '' },
-    { title: { zh: '最后保存', en: 'Last saved' }, width: 18, value: (r) => r.updatedAt?.slice(0, 16).replace('T', ' ') ?? '' },
-    { title: { zh: '保存人', en: 'Saved by' }, width: 12, value: (r) => r.updatedBy ?? '' },
-    { title: { zh: '提交日期', en: 'Submitted' }, width: 12, value: (r) => r.submittedAt?.slice(0, 10) ?? '' },
-    { title: { zh: '审核日期', en: 'Approved' }, width: 12, value: (r) => r.approvedAt?.slice(0, 10) ?? '' },
-    { title: { zh: '截止日期', en: 'Deadline' }, width: 12, value: (r) => r.deadline },
-    { title: { zh: '剩余天数', en: 'Days left' }, width: 9, value: (r) => r.daysLeft ?? '' },
-    { title: { zh: '逾期提交天数', en: 'Days late' }, width: 11, value: (r) => r.daysLate ?? '' },
-  ];
+const COLUMNS: {
+  title: Label;
+  width: number;
+  value: (r: DeskEntry, lang: 'zh' | 'en') => string | number;
+}[] = [
+  {
+    title: { zh: '机关', en: 'Body' },
+    width: 32,
+    value: (r, l) => (l === 'en' ? (r.nameEn ?? r.nameZh) : r.nameZh),
+  },
+  { title: { zh: '层级', en: 'Level' }, width: 6, value: (r) => r.level },
+  { title: { zh: '状态', en: 'Status' }, width: 10, value: (r, l) => deskStatusLabels[r.status][l] },
+  { title: { zh: '错误', en: 'Errors' }, width: 7, value: (r) => r.errors ?? '' },
+  { title: { zh: '提示', en: 'Warnings' }, width: 7, value: (r) => r.warnings ?? '' },
+  {
+    title: { zh: '最后保存', en: 'Last saved' },
+    width: 18,
+    value: (r) => r.updatedAt?.slice(0, 16).replace('T', ' ') ?? '',
+  },
+  { title: { zh: '保存人', en: 'Saved by' }, width: 12, value: (r) => r.updatedBy ?? '' },
+  { title: { zh: '提交日期', en: 'Submitted' }, width: 12, value: (r) => r.submittedAt?.slice(0, 10) ?? '' },
+  { title: { zh: '审核日期', en: 'Approved' }, width: 12, value: (r) => r.approvedAt?.slice(0, 10) ?? '' },
+  { title: { zh: '截止日期', en: 'Deadline' }, width: 12, value: (r) => r.deadline },
+  { title: { zh: '剩余天数', en: 'Days left' }, width: 9, value: (r) => r.daysLeft ?? '' },
+  { title: { zh: '逾期提交天数', en: 'Days late' }, width: 11, value: (r) => r.daysLate ?? '' },
+];
 
 /** A CSV field: quoted when it holds a separator, and never read as a formula by a spreadsheet. */
 function csvField(value: string | number): string {

@@ -1,0 +1,110 @@
+/**
+ * The parent body's desk and 汇总 at the scale of a city (3,000 bodies) and a province (20,000):
+ * first page, counts, a filtered page and the 汇总 preview, each the median of 20 calls through the
+ * router on a SQLite file. `pnpm bench` runs it; targets: desk page ≤ 100 ms at 20,000, 汇总 of
+ * 3,000 reports ≤ 1 s.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createOrganisation, createUser, openDatabase, seedReports, seedSubordinates } from '@nianbao/db';
+import { appRouter, createApiDeps, createCallerFactory, createContext } from '../src/index.ts';
+
+const DEMO = readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8');
+const RUNS = 20;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
+  await f();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await f();
+    out.push(performance.now() - start);
+  }
+  return median(out);
+}
+
+async function scenario(bodies: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-desk-bench-'));
+  const db = await openDatabase({ file: join(dir, 'nianbao.sqlite') });
+  try {
+    const root = await createOrganisation(db, { nameZh: '示范省人民政府' });
+    const seedStart = performance.now();
+    // Direct subordinates (the 汇总 sums these) and, below the first ones, the rest of the tree.
+    const direct = await seedSubordinates(db, {
+      parentId: root.id,
+      count: Math.min(bodies, 3000),
+      prefix: '单位',
+    });
+    const deeper =
+      bodies > 3000
+        ? await seedSubordinates(db, {
+            parentId: direct[0]!,
+            count: bodies - 3000,
+            fanout: 50,
+            prefix: '下级单位',
+          })
+        : [];
+    const filler = await createUser(db, {
+      login: 'bench-filler',
+      displayName: 'filler',
+      password: 'bench-filler-password',
+      role: 'filler',
+      organisationId: direct[0]!,
+    });
+    const statuses = ['draft', 'submitted', 'approved', 'returned'] as const;
+    await seedReports(db, {
+      organisationIds: [...direct, ...deeper].filter((_, i) => i % 10 !== 9),
+      year: 2021,
+      format: '2021',
+      data: DEMO,
+      userId: filler.id,
+      status: (i) => (i % 3 === 0 ? 'approved' : statuses[i % 4]!),
+    });
+    const seedMs = performance.now() - seedStart;
+    await createUser(db, {
+      login: 'bench-reviewer',
+      displayName: 'reviewer',
+      password: 'bench-reviewer-password',
+      role: 'reviewer',
+      organisationId: root.id,
+    });
+    const deps = createApiDeps({ db });
+    let cookie: string | null = null;
+    const caller = async () =>
+      createCallerFactory(appRouter)(
+        await createContext(deps, {
+          cookieHeader: cookie,
+          address: '127.0.0.1',
+          setCookie: (v) => {
+            cookie = v.split(';')[0]!;
+          },
+        }),
+      );
+    await (await caller()).auth.login({ login: 'bench-reviewer', password: 'bench-reviewer-password' });
+    const api = await caller();
+    const first = await time(RUNS, () => api.desk.list({ year: 2021, page: 1, size: 50 }));
+    const overdue = await time(RUNS, () =>
+      api.desk.list({ year: 2021, overdue: true, sort: 'updatedAt', desc: true, page: 3, size: 50 }),
+    );
+    const named = await time(RUNS, () => api.desk.list({ year: 2021, name: '单位12', page: 1, size: 50 }));
+    const consolidate = await time(5, () => api.consolidate.preview({ year: 2021, includeDrafts: true }));
+    console.log(
+      `${String(bodies).padStart(6)} bodies (seeded in ${(seedMs / 1000).toFixed(1)} s): ` +
+        `desk first page + counts ${first.toFixed(1)} ms, overdue page 3 sorted ${overdue.toFixed(1)} ms, ` +
+        `name filter ${named.toFixed(1)} ms, 汇总 preview of ${Math.min(bodies, 3000)} ${consolidate.toFixed(0)} ms (medians)`,
+    );
+  } finally {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`desk and 汇总 (SQLite file; medians of ${RUNS}, 汇总 of 5)`);
+for (const bodies of [3000, 20000]) await scenario(bodies);
