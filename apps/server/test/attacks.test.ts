@@ -113,7 +113,7 @@ describe('text that breaks downloads', () => {
 });
 
 const mutations = Object.entries(appRouter._def.procedures)
-  .filter(([, p]) => (p as { _def: { type: string } })._def.type === 'mutation')
+  .filter(([, p]) => (p as unknown as { _def: { type: string } })._def.type === 'mutation')
   .map(([path]) => path);
 
 describe('requests from other sites and from forms', () => {
