@@ -14,7 +14,7 @@ import {
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { cellField, type FormValues, fromFormValues, toFormValues } from './fields.ts';
 import { BlocksGrid, MatrixGrid } from './Grids.tsx';
-import { type Lang, words } from './i18n.ts';
+import { type Lang, say, words } from './i18n.ts';
 import { NarrativeEditor } from './Narrative.tsx';
 import { type FormFinding, ReportStore } from './store.ts';
 
@@ -52,6 +52,14 @@ function sectionOf(
   return cell?.section.id;
 }
 
+/** Scrolls a section under the sticky bars and moves the keyboard focus to its heading. */
+function goToSection(id: string) {
+  const heading = document.getElementById(`nb-h-${id}`);
+  if (!heading) return;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
 const SectionNav = memo(function SectionNav() {
   const { format, store, lang, index } = useReportForm();
   const counts = useSyncExternalStore(store.subscribe, () =>
@@ -66,9 +74,26 @@ const SectionNav = memo(function SectionNav() {
   return (
     <nav className="nb-toc" aria-label={words.sections[lang]}>
       {format.sections.map((s, i) => (
-        <a key={s.id} href={`#nb-section-${s.id}`} className="nb-toc-link" title={s.label[lang]}>
+        <a
+          key={s.id}
+          href={`#nb-section-${s.id}`}
+          className="nb-toc-link"
+          title={s.label[lang]}
+          onClick={(e) => {
+            // The app routes by the hash: move within the page instead of changing it.
+            e.preventDefault();
+            goToSection(s.id);
+          }}
+        >
           <span className="nb-toc-text">{s.label[lang]}</span>
-          {perSection[i]! > 0 && <span className="nb-toc-badge">{perSection[i]}</span>}
+          {perSection[i]! > 0 && (
+            <span className="nb-toc-badge">
+              {perSection[i]}
+              <span className="nb-visually-hidden">
+                {say(words.sectionErrors, lang, { n: perSection[i]! })}
+              </span>
+            </span>
+          )}
         </a>
       ))}
     </nav>
@@ -285,7 +310,7 @@ function FormBody({
               className="nb-section"
               aria-labelledby={`nb-h-${section.id}`}
             >
-              <h2 id={`nb-h-${section.id}`} className="nb-section-heading">
+              <h2 id={`nb-h-${section.id}`} className="nb-section-heading" tabIndex={-1}>
                 {section.label[lang]}
               </h2>
               {section.narrative.map((block) => (

@@ -35,6 +35,7 @@ export const words = {
     en: 'Errors block submission; warnings do not.',
   },
   sections: { zh: '目录', en: 'Contents' },
+  sectionErrors: { zh: '（{n} 处错误）', en: ' ({n} errors)' },
 } as const;
 
 export const kindHint: Record<CellKind, { zh: string; en: string }> = {
