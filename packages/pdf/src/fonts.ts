@@ -7,7 +7,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
-import { cacheShaping, patchPdfkit, patchSubsetter } from './speedups.ts';
 
 export const SERIF = 'Noto Serif SC';
 export const SANS = 'Noto Sans SC';
@@ -49,8 +48,7 @@ let ready: Promise<void> | undefined;
 
 /**
  * Registers and parses the fonts now, so that the first report a worker renders is not slowed by
- * reading 45 MB of TTF, and installs the caches of speedups.ts. renderReportPdf awaits it; a
- * worker may call it at start-up.
+ * reading 45 MB of TTF. renderReportPdf awaits it; a worker may call it at start-up.
  */
 export function preloadFonts(): Promise<void> {
   registerFonts();
@@ -60,14 +58,7 @@ export function preloadFonts(): Promise<void> {
       { fontFamily: SERIF, fontWeight: 700 },
       { fontFamily: SANS, fontWeight: 700 },
     ] as const;
-    await Promise.all([patchPdfkit(), ...faces.map((face) => Font.load(face))]);
-    for (const face of faces) {
-      const data = Font.getFont(face).data;
-      if (data && 'createSubset' in data) {
-        patchSubsetter(data as unknown as Parameters<typeof patchSubsetter>[0]);
-        cacheShaping(data as unknown as Parameters<typeof cacheShaping>[0]);
-      }
-    }
+    await Promise.all(faces.map((face) => Font.load(face)));
   })();
   // A failed load is retried by the next call (react-pdf then reports the error itself).
   ready.catch(() => {

@@ -1,16 +1,18 @@
 /**
- * The three faces the report is set in, as fontkit font objects loaded by react-pdf, and text
- * widths measured with them. Widths come from fontkit's shaping, as pdfkit's own when it draws,
- * so that a line measured here is exactly as wide on the page.
+ * The three faces the report is set in, as fontkit font objects loaded by react-pdf wrapped by
+ * shapedFont(), and text widths measured with them. pdfkit draws with the same objects, so a line
+ * measured here is exactly as wide on the page.
  */
 import { Font } from '@react-pdf/renderer';
 import { SANS, SERIF } from '../fonts.ts';
+import { type GlyphRun, shapedFont } from './shapedFont.ts';
 
 export interface FontkitFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
-  layout(text: string): { advanceWidth: number };
+  layout(text: string, ...rest: unknown[]): GlyphRun;
+  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
 }
 
 export type Face = 'serif' | 'serifBold' | 'sansBold';
@@ -21,11 +23,21 @@ const FACES: Record<Face, { fontFamily: string; fontWeight: 400 | 700 }> = {
   sansBold: { fontFamily: SANS, fontWeight: 700 },
 };
 
-/** The font object of a face (preloadFonts must have run). */
-export function fontOf(face: Face): FontkitFont {
+/** fontkit's font object of a face, as react-pdf loaded it (preloadFonts must have run). */
+export function fontkitFontOf(face: Face): FontkitFont {
   const data = Font.getFont(FACES[face]).data as unknown as FontkitFont | null;
   if (!data) throw new Error(`Font ${FACES[face].fontFamily} ${FACES[face].fontWeight} is not loaded`);
   return data;
+}
+
+/** The TTF file of a face, as registered. */
+export function fontFileOf(face: Face): string {
+  return Font.getFont(FACES[face]).src as string;
+}
+
+/** The font a face is measured and drawn with. */
+export function fontOf(face: Face): FontkitFont {
+  return shapedFont(fontkitFontOf(face));
 }
 
 /** A run's font: face, size in points, line height as a multiple of the size. */

@@ -45,7 +45,7 @@ export interface Painter {
   moveTo(x: number, y: number): Painter;
   lineTo(x: number, y: number): Painter;
   stroke(): Painter;
-  font(font: unknown, size: number): Painter;
+  font(font: unknown, family: string, size: number): Painter;
   text(text: string, x: number, y: number, options: object): Painter;
 }
 
@@ -62,7 +62,10 @@ export function paintOps(p: Painter, ops: Op[]): void {
     }
     const font = fontOf(op.face);
     if (op.face !== face || op.size !== size) {
-      p.font(font, op.size);
+      // pdfkit keeps a document's embedded fonts by family name; a font object given without one
+      // is embedded anew on every call and then compared with the embedded one through its name
+      // tables. The face names the font object, which is the same for the whole process.
+      p.font(font, op.face, op.size);
       face = op.face;
       size = op.size;
     }
