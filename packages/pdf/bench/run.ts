@@ -8,7 +8,7 @@
  * - warm: median of 30 renders in this process after 3 warm-up renders.
  * - warm, new narrative: the same, but every run's Chinese narrative is a different permutation of
  *   its characters, so that nothing cached from an earlier render of the text applies (the shaping
- *   cache of speedups.ts keeps short strings, which is most of a paragraph's runs).
+ *   cache of layout/shapedFont.ts keeps short strings, which is most of a paragraph's runs).
  * - Chromium: page.setContent + page.pdf with the browser and page kept warm; median of 30.
  *
  * Timings are wall-clock on whatever else the machine is doing: compare medians, not single runs.

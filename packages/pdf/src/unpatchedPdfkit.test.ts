@@ -37,14 +37,17 @@ async function write(PDFDocument: PdfDocumentClass, pages: PageOps[], font?: (fa
   // paintOps hands pdfkit our font objects; the published pdfkit gets fonts of the published fontkit.
   const painter: Painter = font
     ? {
-        lineWidth: (w) => (doc.lineWidth(w), painter),
-        strokeColor: (c) => (doc.strokeColor(c), painter),
-        fillColor: (c) => (doc.fillColor(c), painter),
-        moveTo: (x, y) => (doc.moveTo(x, y), painter),
-        lineTo: (x, y) => (doc.lineTo(x, y), painter),
-        stroke: () => (doc.stroke(), painter),
-        font: (_, family, size) => (doc.font(font(family), family, size), painter),
-        text: (text, x, y, options) => (doc.text(text, x, y, options), painter),
+        lineWidth: (w) => doc.lineWidth(w),
+        strokeColor: (c) => doc.strokeColor(c),
+        fillColor: (c) => doc.fillColor(c),
+        moveTo: (x, y) => doc.moveTo(x, y),
+        lineTo: (x, y) => doc.lineTo(x, y),
+        stroke: () => doc.stroke(),
+        font(_, family, size) {
+          doc.font(font(family), family, size);
+          return painter;
+        },
+        text: (text, x, y, options) => doc.text(text, x, y, options),
       }
     : doc;
   for (const content of pages) {

@@ -1,7 +1,7 @@
 /** Label text in a table cell: centred lines, Chinese (or English) with the English beneath. */
 import type { Lang, Shown } from '../lang.ts';
 import { cellPadding, type } from '../officialLayout.ts';
-import type { TextStyle } from './faces.ts';
+import { emBoxMiddle, type TextStyle } from './faces.ts';
 import { breakLines, type Line } from './lineBreak.ts';
 import { baselineOffset, type Op } from './ops.ts';
 
@@ -93,7 +93,7 @@ export function paintFigure(
     face: t.main.face,
     size,
     x: x + (boxWidth - shown) / 2,
-    y: top + height / 2 + 0.38 * size,
+    y: top + height / 2 + emBoxMiddle(t.main.face) * size,
     text,
   });
 }

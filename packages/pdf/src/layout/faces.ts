@@ -13,6 +13,7 @@ export interface FontkitFont {
   descent: number;
   layout(text: string, ...rest: unknown[]): GlyphRun;
   glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
+  'OS/2': { typoAscender: number; typoDescender: number };
 }
 
 export type Face = 'serif' | 'serifBold' | 'sansBold';
@@ -49,6 +50,17 @@ export interface TextStyle {
 
 const widths = new WeakMap<FontkitFont, Map<string, number>>();
 const WIDTH_CACHE_LIMIT = 50_000;
+
+/**
+ * How far above the baseline the middle of the face's em box lies, in em: from the OS/2 typo
+ * ascender and descender, which the Noto SC faces set to the ideographic em box (880 and −120 of
+ * 1000). Chinese text is centred in a line or a cell by its em box, as a typesetter would.
+ */
+export function emBoxMiddle(face: Face): number {
+  const font = fontkitFontOf(face);
+  const { typoAscender, typoDescender } = font['OS/2'];
+  return (typoAscender + typoDescender) / 2 / font.unitsPerEm;
+}
 
 /** Width of `text` in em. Cached per font: labels, figures and single characters repeat. */
 export function emWidth(font: FontkitFont, text: string): number {

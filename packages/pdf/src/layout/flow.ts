@@ -5,13 +5,11 @@
  * block's left edge, y from the page top.
  */
 import { page } from '../officialLayout.ts';
-import type { Op, PageOps } from './ops.ts';
+import { type Op, type PageOps, SLACK } from './ops.ts';
 import type { TableLayout } from './tableLayout.ts';
 
 const TOP = page.marginTop;
 const BOTTOM = page.height - page.marginBottom;
-/** Rounding slack, so that content exactly filling the block is not pushed on. */
-const EPS = 0.01;
 
 export class Flow {
   readonly pages: PageOps[] = [];
@@ -31,7 +29,7 @@ export class Flow {
   }
 
   get atTop(): boolean {
-    return this.y <= TOP + EPS;
+    return this.y <= TOP + SLACK;
   }
 
   room(): number {
@@ -45,7 +43,7 @@ export class Flow {
 
   /** Moves to a new page unless `height` fits here (or this page is still empty). */
   ensure(height: number): void {
-    if (height > this.room() + EPS && !this.atTop) this.newPage();
+    if (height > this.room() + SLACK && !this.atTop) this.newPage();
   }
 
   /**
@@ -78,9 +76,9 @@ export class Flow {
     };
     while (i < count) {
       const left = count - i;
-      const fit = Math.floor((this.room() + EPS) / lineHeight);
+      const fit = Math.floor((this.room() + SLACK) / lineHeight);
       if (fit >= left) {
-        if (keepAfter && left * lineHeight + keepAfter > this.room() + EPS && !this.atTop) {
+        if (keepAfter && left * lineHeight + keepAfter > this.room() + SLACK && !this.atTop) {
           // The last two lines go on with what must follow them.
           let here = left - 2;
           if (i === 0 && here < 2) here = 0;
@@ -131,7 +129,7 @@ export class Flow {
     };
     putHeader();
     for (const unit of units) {
-      if (unitHeight(unit) > this.room() + EPS && this.y > TOP + headerHeight + EPS) {
+      if (unitHeight(unit) > this.room() + SLACK && this.y > TOP + headerHeight + SLACK) {
         this.newPage();
         if (table.repeatHeader) putHeader();
       }

@@ -7,6 +7,7 @@
 import { syllables } from '@react-pdf/hyphenate/en-us';
 import { breakPieces } from '../cjkBreak.ts';
 import { type TextStyle, textWidth } from './faces.ts';
+import { SLACK } from './ops.ts';
 
 export interface Line {
   text: string;
@@ -66,7 +67,7 @@ function hyphenate(
   for (let k = parts.length - 1; k > 0; k--) {
     const head = withHyphen(parts.slice(0, k).join(''));
     const width = textWidth(style, head);
-    if (width <= room + 0.01) return [{ text: head, width, space: false }, parts.slice(k).join('')];
+    if (width <= room + SLACK) return [{ text: head, width, space: false }, parts.slice(k).join('')];
   }
   if (!force) return undefined;
   const chars = [...word];
@@ -74,7 +75,7 @@ function hyphenate(
   for (let k = chars.length - keep; k >= keep; k--) {
     const head = withHyphen(chars.slice(0, k).join(''));
     const width = textWidth(style, head);
-    if (width <= room + 0.01) return [{ text: head, width, space: false }, chars.slice(k).join('')];
+    if (width <= room + SLACK) return [{ text: head, width, space: false }, chars.slice(k).join('')];
   }
   return undefined;
 }
@@ -125,12 +126,12 @@ export function breakLines(
       if (current.length) push(piece);
       continue;
     }
-    if (used + piece.width <= available() + 0.01) {
+    if (used + piece.width <= available() + SLACK) {
       push(piece);
       continue;
     }
     const alone = current.length === 0;
-    const tooWide = piece.width > width + 0.01;
+    const tooWide = piece.width > width + SLACK;
     const split =
       (options.hyphenate && piece !== lastWord) || tooWide
         ? hyphenate(piece.text, style, available() - used, alone && tooWide)

@@ -3,7 +3,13 @@
  * order, and the outline entries that start on it. Painted by one react-pdf canvas per page.
  */
 import { border } from '../officialLayout.ts';
-import { type Face, fontOf, type TextStyle } from './faces.ts';
+import { emBoxMiddle, type Face, fontOf, type TextStyle } from './faces.ts';
+
+/**
+ * Slack in points when comparing laid-out lengths (widths with room, heights with the page), so
+ * that floating-point rounding does not push content that exactly fits onto the next line or page.
+ */
+export const SLACK = 0.01;
 
 export interface TextOp {
   kind: 'text';
@@ -34,7 +40,7 @@ export interface PageOps {
 
 /** Where the baseline of a line of `style` sits below the line's top: the em box centred in the line. */
 export function baselineOffset(style: TextStyle): number {
-  return (style.size * style.lineHeight) / 2 + 0.38 * style.size;
+  return (style.size * style.lineHeight) / 2 + emBoxMiddle(style.face) * style.size;
 }
 
 /** pdfkit methods a react-pdf canvas painter exposes, as used here. */

@@ -11,7 +11,7 @@ import { type Face, type TextStyle, textWidth } from './faces.ts';
 import { Flow } from './flow.ts';
 import { breakLines, type Line } from './lineBreak.ts';
 import { matrixTableLayout } from './matrixTable.ts';
-import { baselineOffset, type Op, type PageOps } from './ops.ts';
+import { baselineOffset, type Op, type PageOps, SLACK } from './ops.ts';
 import { tableLead } from './tableLayout.ts';
 
 const style = (face: Face, t: { fontSize: number; lineHeight: number }): TextStyle => ({
@@ -45,11 +45,11 @@ function lineOp(line: Line, s: TextStyle, top: number, x: number, align: Align, 
   const gaps = [...line.text].length - 1;
   const english = line.spaces > 0 && !/\p{Script=Han}/u.test(line.text);
   if (align === 'center') op.x = x + extra / 2;
-  else if (extra < -0.01) {
+  else if (extra < -SLACK) {
     // A hair too wide as a whole: set it a hair tighter rather than over the margin.
     if (english) op.wordSpacing = extra / line.spaces;
     else if (gaps > 0) op.characterSpacing = extra / gaps;
-  } else if (align === 'justify' && extra > 0.01) {
+  } else if (align === 'justify' && extra > SLACK) {
     if (english) op.wordSpacing = extra / line.spaces;
     // A line cut short by a long unbreakable word is left as it is.
     else if (gaps > 0 && extra / gaps < 0.5 * s.size) op.characterSpacing = extra / gaps;

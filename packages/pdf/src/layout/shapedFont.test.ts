@@ -46,7 +46,9 @@ function shuffled(chars: string[]): string[] {
 }
 
 const chunks = (chars: string[], size: number) =>
-  Array.from({ length: Math.ceil(chars.length / size) }, (_, i) => chars.slice(i * size, (i + 1) * size).join(''));
+  Array.from({ length: Math.ceil(chars.length / size) }, (_, i) =>
+    chars.slice(i * size, (i + 1) * size).join(''),
+  );
 
 describe('shapedFont', () => {
   it('shapes a short string once and hands out independent copies', () => {
@@ -93,25 +95,28 @@ describe('shapedFont', () => {
   });
 
   const faces: Face[] = ['serif', 'serifBold', 'sansBold'];
-  it.each(faces)('sets every character of GB 2312 as fontkit shapes it, alone and in runs, in %s', async (face) => {
-    await preloadFonts();
-    const font: FontkitFont = fontkitFontOf(face);
-    const shaped = fontOf(face);
-    expect(shaped).not.toBe(font);
-    const chars = gb2312();
-    expect(chars.length).toBeGreaterThan(7445);
-    const solid = chars.filter(setFromCmap);
-    expect(solid.length).toBeGreaterThan(6763);
-    // Contextual features (kerning, half-width punctuation) would act between punctuation marks.
-    const marks = solid.filter((ch) => !/\p{Script=Han}/u.test(ch));
-    const pairs = marks.flatMap((a) => marks.map((b) => a + b));
-    const runs = [...chunks(solid, 40), ...chunks(shuffled(solid), 40), ...chunks(chars, 40), ...pairs];
-    const mismatches: string[] = [];
-    for (const text of [...chars, ...runs]) {
-      const fast = view(shaped.layout(text));
-      const slow = view(font.layout(text));
-      if (JSON.stringify(fast) !== JSON.stringify(slow)) mismatches.push(text);
-    }
-    expect(mismatches).toEqual([]);
-  });
+  it.each(faces)(
+    'sets every character of GB 2312 as fontkit shapes it, alone and in runs, in %s',
+    async (face) => {
+      await preloadFonts();
+      const font: FontkitFont = fontkitFontOf(face);
+      const shaped = fontOf(face);
+      expect(shaped).not.toBe(font);
+      const chars = gb2312();
+      expect(chars.length).toBeGreaterThan(7445);
+      const solid = chars.filter(setFromCmap);
+      expect(solid.length).toBeGreaterThan(6763);
+      // Contextual features (kerning, half-width punctuation) would act between punctuation marks.
+      const marks = solid.filter((ch) => !/\p{Script=Han}/u.test(ch));
+      const pairs = marks.flatMap((a) => marks.map((b) => a + b));
+      const runs = [...chunks(solid, 40), ...chunks(shuffled(solid), 40), ...chunks(chars, 40), ...pairs];
+      const mismatches: string[] = [];
+      for (const text of [...chars, ...runs]) {
+        const fast = view(shaped.layout(text));
+        const slow = view(font.layout(text));
+        if (JSON.stringify(fast) !== JSON.stringify(slow)) mismatches.push(text);
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
 });

@@ -59,7 +59,9 @@ const plain = (value: unknown) =>
 function copyRun(run: GlyphRun): GlyphRun {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(run)) as GlyphRun, run);
   copy.glyphs = run.glyphs.slice();
-  copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p)) as object, p));
+  copy.positions = run.positions.map((p) =>
+    Object.assign(Object.create(Object.getPrototypeOf(p)) as object, p),
+  );
   return copy;
 }
 
