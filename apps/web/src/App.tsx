@@ -28,6 +28,9 @@ function TopBar({ me }: { me: Me | null }) {
   );
   return (
     <header className="app-bar">
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        {say(t.skipToContent)}
+      </button>
       <a className="app-brand" href="#/">
         <span className="app-emblem" aria-hidden="true">
           年
@@ -70,7 +73,7 @@ function Pages() {
   return (
     <>
       <TopBar me={user} />
-      <main className="app-main">
+      <main className="app-main" id="main" tabIndex={-1}>
         {!user ? (
           <Login />
         ) : route.page === 'report' ? (

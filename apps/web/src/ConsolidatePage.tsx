@@ -56,7 +56,7 @@ export function ConsolidatePage({ me }: { me: Me }) {
           >
             {years.map((y) => (
               <option key={y} value={y}>
-                {y}（{formatForYear(y)!.label[lang]}）
+                {say(t.yearAndFormat, { year: y, format: formatForYear(y)!.label[lang] })}
               </option>
             ))}
           </select>

@@ -205,6 +205,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
             type="button"
             className={drawer === 'history' ? 'btn btn-active' : 'btn'}
             aria-pressed={drawer === 'history'}
+            data-drawer="history"
             onClick={() => setDrawer(drawer === 'history' ? null : 'history')}
           >
             {say(t.history)}
@@ -213,6 +214,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
             type="button"
             className={drawer === 'pdf' ? 'btn btn-active' : 'btn'}
             aria-pressed={drawer === 'pdf'}
+            data-drawer="pdf"
             onClick={() => setDrawer(drawer === 'pdf' ? null : 'pdf')}
           >
             PDF / HTML
@@ -331,7 +333,20 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
         />
       </div>
       {drawer && (
-        <aside className="drawer" aria-label={drawer === 'history' ? say(t.history) : 'PDF'}>
+        <aside
+          className="drawer"
+          aria-label={drawer === 'history' ? say(t.history) : 'PDF'}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            // Esc closes the drawer and gives the focus back to the button that opened it.
+            e.stopPropagation();
+            const opener = drawer;
+            setDrawer(null);
+            requestAnimationFrame(() =>
+              document.querySelector<HTMLElement>(`[data-drawer="${opener}"]`)?.focus(),
+            );
+          }}
+        >
           <div className="drawer-head">
             <h2 tabIndex={-1} ref={focusOnMount}>
               {drawer === 'history' ? say(t.history) : 'PDF / HTML'}

@@ -68,7 +68,7 @@ export function ReportList({ me }: { me: Me }) {
             <select id={`${id}-year`} value={chosen} onChange={(e) => setYear(Number(e.target.value))}>
               {years.map((y) => (
                 <option key={y} value={y}>
-                  {y}（{formatForYear(y)!.label[lang]}）
+                  {say(t.yearAndFormat, { year: y, format: formatForYear(y)!.label[lang] })}
                 </option>
               ))}
             </select>

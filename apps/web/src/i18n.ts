@@ -30,8 +30,10 @@ export const t = {
     zh: '还没有报告。请新建本机关的年度报告。',
     en: 'No reports yet. Create your organisation’s report.',
   },
-  errorsN: { zh: '{n} 处错误', en: '{n} errors' },
-  warningsN: { zh: '{n} 处提醒', en: '{n} warnings' },
+  errorsN: { zh: '{n} 处错误', en: '{n} {n|error|errors}' },
+  warningsN: { zh: '{n} 处提醒', en: '{n} {n|warning|warnings}' },
+  yearAndFormat: { zh: '{year}（{format}）', en: '{year} ({format})' },
+  skipToContent: { zh: '跳到正文', en: 'Skip to content' },
   noProblems: { zh: '无问题', en: 'No problems' },
   back: { zh: '返回报告列表', en: 'Back to reports' },
   ...reportStatusLabels,
@@ -170,8 +172,16 @@ export const t = {
 
 export type Word = { zh: string; en: string };
 
+/**
+ * Puts `vars` into `{name}` places; `{n|one|other}` chooses the English singular or plural by the
+ * number `n` (Chinese needs no plural).
+ */
 export function fill(text: string, vars: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) =>
+      Number(vars[k]) === 1 ? one : other,
+    )
+    .replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
