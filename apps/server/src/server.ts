@@ -27,6 +27,7 @@ import {
   tooLarge,
 } from './guards.ts';
 import { contentDisposition, securityHeaders, sendError, sendRefusal } from './headers.ts';
+import { ImportPool, type ImportPoolOptions } from './import/pool.ts';
 import { type RenderPool as Pool, QueueFullError, RenderPool } from './pdf/pool.ts';
 import { LANGS, type Lang } from './pdf/renderJob.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   pdfThreads?: number;
   /** Megabytes of renderings kept for repeated downloads (default 64; 0 renders every download). */
   pdfCacheMb?: number;
+  /** Import workers, their time limit and the limits on concurrent imports. */
+  imports?: ImportPoolOptions;
   /** Longest a request may take to arrive, headers and body (default 60 s); then 408. */
   requestTimeoutMs?: number;
   /** Seconds to let in-flight requests finish on shutdown (default 10). */
@@ -76,8 +79,10 @@ const REPORT_PATH = /^\/reports\/(\d{1,10})\.(pdf|html)$/;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = await openDatabase({ file: options.databaseFile });
+  const imports = new ImportPool(options.imports);
   const deps = createApiDeps({
     db,
+    uploadReader: imports,
     sessionTtlMs: options.sessionTtlMs,
     secureCookies: options.secureCookies,
     maxFailedLogins: options.maxFailedLogins,
@@ -332,6 +337,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
         await stopped;
         await pool.destroy();
+        await imports.destroy();
         await db.destroy();
       })();
       return closed;

@@ -36,6 +36,7 @@ const running = await startServer({
   trustProxy: config.trustProxy,
   pdfThreads: config.pdfThreads,
   pdfCacheMb: config.pdfCacheMb,
+  imports: { warm: true },
   log,
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {

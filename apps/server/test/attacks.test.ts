@@ -2,9 +2,11 @@
  * The attacks of the hardening run (issue 10), each against the real server over HTTP: a retitled
  * report, text that breaks downloads, requests from other sites and forms, false body sizes.
  */
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { appRouter } from '@nianbao/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heavyPdf } from './heavyPdf.ts';
 import { Client, example, failure, type TestServer, testServer } from './helpers.ts';
 
 let server: TestServer;
@@ -223,5 +225,91 @@ describe('slow and false bodies', () => {
     } finally {
       await slow.stop();
     }
+  });
+});
+
+const upload = (name: string, bytes: Uint8Array | string) => ({
+  name,
+  content: Buffer.from(bytes).toString('base64'),
+});
+const deepHtml = (depth: number) =>
+  `<html><body>${'<div>'.repeat(depth)}<p>2021年政府信息公开工作年度报告</p>${'</div>'.repeat(depth)}</body></html>`;
+
+describe('uploads made to freeze the service', () => {
+  it('answers a 400-page PDF of short lines with a 4xx within 10 s while health checks and saves stay fast', async () => {
+    const other = new Client(server.url);
+    await other.login('tiantan', 'tiantan-demo');
+    const started = performance.now();
+    let importDone = false;
+    const importing = filler
+      .mutate('imports.read', { file: upload('heavy.pdf', heavyPdf(400, 700)) })
+      .finally(() => (importDone = true));
+    const health: number[] = [];
+    const saves: number[] = [];
+    const current = await other.call('query', 'reports.get', { id: reportId });
+    let base = current.version;
+    const data = example('demo-county-2021.report.json');
+    do {
+      let t = performance.now();
+      expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
+      health.push(performance.now() - t);
+      t = performance.now();
+      base = (await other.call('mutation', 'reports.save', { id: reportId, baseVersion: base, data }))
+        .version;
+      saves.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 50));
+    } while (!importDone);
+    const reply = await importing;
+    version = base;
+    expect(reply.status).toBeGreaterThanOrEqual(400);
+    expect(reply.status).toBeLessThan(500);
+    expect(messageOf(reply.body)).toMatch(bilingual);
+    expect(messageOf(reply.body)).toContain('60');
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(Math.max(...health), `health ${health.map(Math.round)}`).toBeLessThan(500);
+    expect(Math.max(...saves), `saves ${saves.map(Math.round)}`).toBeLessThan(500);
+  });
+
+  it('refuses a text file far larger than a report, and deep HTML (5,000 and 100,000 levels), with a 4xx', async () => {
+    const files = [
+      upload('big.txt', '第一行 12 34\n'.repeat(100_000)),
+      upload('deep.html', deepHtml(5_000)),
+      upload('deeper.html', deepHtml(100_000)),
+      upload('deep-b.html', `<html><body>${'<b>'.repeat(100_000)}x</body></html>`),
+    ];
+    for (const file of files) {
+      const t = performance.now();
+      const reply = await filler.mutate('imports.read', { file });
+      expect(reply.status, file.name).toBeGreaterThanOrEqual(400);
+      expect(reply.status, file.name).toBeLessThan(500);
+      expect(messageOf(reply.body), file.name).toMatch(bilingual);
+      expect(performance.now() - t, file.name).toBeLessThan(10_000);
+    }
+  });
+
+  it('reads one file per user at a time, and gives up on a file that takes too long', async () => {
+    const tiantan = readFileSync(
+      new URL('../../../packages/import/test/fixtures/tiantan-2019.txt', import.meta.url),
+    );
+    const slow = await testServer({ imports: { timeoutMs: 1 } });
+    try {
+      const client = new Client(slow.url);
+      await client.login('tiantan', 'tiantan-demo');
+      const reply = await client.mutate('imports.read', { file: upload('tiantan.txt', tiantan) });
+      expect(reply.status).toBe(422);
+      expect(messageOf(reply.body)).toMatch(bilingual);
+    } finally {
+      await slow.stop();
+    }
+    const [first, second] = await Promise.all([
+      filler.mutate('imports.read', { file: upload('heavy.pdf', heavyPdf(400, 700)) }),
+      filler.mutate('imports.read', { file: upload('tiantan.txt', tiantan) }),
+    ]);
+    expect(first.status).toBeGreaterThanOrEqual(400);
+    expect(second.status).toBe(429);
+    expect(messageOf(second.body)).toMatch(bilingual);
+    // Once the first is done, the same user imports again.
+    const again = await filler.mutate('imports.read', { file: upload('tiantan.txt', tiantan) });
+    expect(again.status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { type Db, findSession, getOrganisation, type OrganisationRow, type UserRow } from '@nianbao/db';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { FailureLimiter } from './rateLimit.ts';
+import { inThreadUploadReader, type UploadReader } from './uploadReader.ts';
 
 /** What the API needs from the process: the database and its settings. One per server. */
 export interface ApiDeps {
@@ -11,6 +12,8 @@ export interface ApiDeps {
   secureCookies: boolean;
   /** Failed logins per account and per client address. */
   loginLimits: { perAccount: FailureLimiter; perAddress: FailureLimiter };
+  /** Reads uploaded published reports (imports). */
+  uploadReader: UploadReader;
 }
 
 export interface ApiOptions {
@@ -19,6 +22,8 @@ export interface ApiOptions {
   secureCookies?: boolean;
   /** Failed logins allowed per account / per address within 15 minutes (default 5 / 30). */
   maxFailedLogins?: { perAccount?: number; perAddress?: number };
+  /** Default: in this thread, without a time limit (the server passes its worker pool). */
+  uploadReader?: UploadReader;
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -32,6 +37,7 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
       perAccount: new FailureLimiter(options.maxFailedLogins?.perAccount ?? 5, FIFTEEN_MINUTES),
       perAddress: new FailureLimiter(options.maxFailedLogins?.perAddress ?? 30, FIFTEEN_MINUTES),
     },
+    uploadReader: options.uploadReader ?? inThreadUploadReader,
   };
 }
 

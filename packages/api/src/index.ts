@@ -40,3 +40,4 @@ export {
   versionData,
 } from './services/reports.ts';
 export { createCallerFactory } from './trpc.ts';
+export { inThreadUploadReader, type UploadReader, UploadRefused } from './uploadReader.ts';

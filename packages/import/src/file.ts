@@ -17,6 +17,7 @@ import { importPdf } from './pdf.ts';
 import type { ImportFinding, ImportOptions, ImportResult, Unread } from './types.ts';
 
 export { importPdf, pdfToText } from './pdf.ts';
+export { readUploadedReport, UPLOAD_LIMITS, type UploadLimits, type UploadReading } from './upload.ts';
 
 /** Text of a file: UTF-8 when it is valid UTF-8, else GB18030 (a superset of GBK and GB2312). */
 export function decodeText(bytes: Uint8Array): string {

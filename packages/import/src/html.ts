@@ -5,6 +5,7 @@
  * as a label it belongs to the rows below it, which is how the table readers take it.
  */
 import { type HTMLElement, type Node, parse } from 'node-html-parser';
+import { ImportError } from './importReport.ts';
 import { type Line, readNumber, type Token, tokeniseLine } from './lines.ts';
 
 const BLOCK = new Set([
@@ -75,11 +76,58 @@ function cellToken(cell: HTMLElement): Token {
   return { type: 'text', text };
 }
 
+/**
+ * Deeper nesting than any real page has (portals nest a few dozen levels): the readers below walk the
+ * tree recursively, and the parser takes quadratic time on it, so such a page is refused unread.
+ */
+export const MAX_HTML_DEPTH = 400;
+const VOID_OR_AUTO_CLOSED =
+  /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|td|th|tr|option|tbody|thead|tfoot|colgroup)$/;
+
+function tooDeep(): ImportError {
+  return new ImportError({
+    zh: `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不是可以读取的年度报告页面`,
+    en: `the page nests its tags more than ${MAX_HTML_DEPTH} levels deep; it is not a readable report page`,
+  });
+}
+
+/** Refuses a page nested too deep, by counting its tags before parsing (close tags of open ones only). */
+function checkTagDepth(source: string): void {
+  const open = new Map<string, number>();
+  let depth = 0;
+  for (const m of source.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>/g)) {
+    const tag = m[2]!.toLowerCase();
+    if (VOID_OR_AUTO_CLOSED.test(tag) || m[0].endsWith('/>')) continue;
+    const count = open.get(tag) ?? 0;
+    if (m[1]) {
+      if (count > 0) {
+        open.set(tag, count - 1);
+        depth--;
+      }
+    } else {
+      open.set(tag, count + 1);
+      if (++depth > MAX_HTML_DEPTH) throw tooDeep();
+    }
+  }
+}
+
+/** The parsed tree's depth, walked without recursion (what the tag count may miss, the tree shows). */
+function checkTreeDepth(root: Node): void {
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH) throw tooDeep();
+    for (const child of node.childNodes) stack.push([child, depth + 1]);
+  }
+}
+
 export function htmlLines(source: string): Line[] {
+  checkTagDepth(source);
   const root = parse(source, {
     comment: false,
     blockTextElements: { script: false, style: false, pre: true },
   });
+  checkTreeDepth(root);
   const starts = lineStarts(source);
   const lines: Line[] = [];
   const emitText = (node: Node, texts: string[]) => {

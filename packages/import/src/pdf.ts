@@ -16,11 +16,19 @@ const run = promisify(execFile);
 
 export type PdfTextMode = 'raw' | 'layout';
 
-export async function pdfToText(file: string, mode: PdfTextMode): Promise<string> {
+/** `lastPage`: read no further (pdftotext ends each page it reads with a form feed). */
+export async function pdfToText(file: string, mode: PdfTextMode, lastPage?: number): Promise<string> {
   try {
     const { stdout } = await run(
       'pdftotext',
-      ['-enc', 'UTF-8', ...(mode === 'layout' ? ['-layout'] : []), file, '-'],
+      [
+        '-enc',
+        'UTF-8',
+        ...(mode === 'layout' ? ['-layout'] : []),
+        ...(lastPage ? ['-l', String(lastPage)] : []),
+        file,
+        '-',
+      ],
       {
         maxBuffer: 64 * 1024 * 1024,
         timeout: 60_000,

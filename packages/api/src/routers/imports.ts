@@ -4,15 +4,16 @@
  * base64-encoded in the JSON body, so its size is held well under the server's 4 MB body limit.
  */
 import { audit, getOrganisation, getReport } from '@nianbao/db';
-import { checkImported, ImportError, type ImportFinding, looksLikeHtml, type Unread } from '@nianbao/import';
-import { decodeText, importBytes } from '@nianbao/import/node';
-import { type FormatDef, parseReport, plainText, type ReportData } from '@nianbao/schema';
+import { ImportError } from '@nianbao/import';
+import type { UploadReading } from '@nianbao/import/node';
+import { parseReport, plainText } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canWrite, readableReport } from '../access.ts';
 import { apiError, badData } from '../errors.ts';
 import { id, version } from '../inputs.ts';
 import { createReport, organisationLabel, reportData, reportFindings } from '../services/reports.ts';
 import { authedProcedure, router } from '../trpc.ts';
+import { type UploadReader, UploadRefused } from '../uploadReader.ts';
 import { type SaveResult, save } from './reports.ts';
 
 /** Largest file accepted: 2.5 MB, which base64 makes 3.4 MB, under the 4 MB request limit. */
@@ -30,23 +31,19 @@ const file = z.strictObject({
 
 type UploadedFile = z.infer<typeof file>;
 
-export interface ImportReading {
-  kind: 'pdf' | 'text' | 'html' | 'json';
-  data: ReportData;
-  format: FormatDef['id'];
-  /** Layout findings (with `line`) and the rules on the figures that were read. */
-  findings: ImportFinding[];
-  /** What could not be read, with its lines: those cells stay empty. */
-  unread: Unread[];
-  /** How many table cells were read from the file, of how many the format has. */
-  readCells: number;
-  cells: number;
+export interface ImportReading extends Omit<UploadReading, 'kind'> {
+  kind: UploadReading['kind'] | 'json';
 }
 
 const bad = (zh: string, en: string) => apiError('BAD_REQUEST', { zh, en });
 
-/** Reads an uploaded file into report data; BAD_REQUEST with a bilingual message when it cannot. */
-async function readUpload(upload: UploadedFile, year: number | undefined): Promise<ImportReading> {
+/** Reads an uploaded file into report data; a 4xx with a bilingual message when it cannot. */
+async function readUpload(
+  reader: UploadReader,
+  userId: number,
+  upload: UploadedFile,
+  year: number | undefined,
+): Promise<ImportReading> {
   const bytes = Buffer.from(upload.content, 'base64');
   if (bytes.length === 0) throw bad(`文件「${upload.name}」是空的`, `The file "${upload.name}" is empty`);
   if (bytes.length > MAX_IMPORT_BYTES) {
@@ -61,32 +58,25 @@ async function readUpload(upload: UploadedFile, year: number | undefined): Promi
       `"${upload.name}" cannot be read: upload a PDF, a text (.txt), a web page (.html) or a report JSON`,
     );
   }
+  let reading: UploadReading;
   try {
-    const result = await importBytes(new Uint8Array(bytes), year === undefined ? {} : { year });
-    if (result.readCells.length === 0) {
-      throw bad(
-        `在「${upload.name}」中没有找到年度报告的表格，未导入`,
-        `No annual report tables were found in "${upload.name}"; nothing was imported`,
-      );
-    }
-    return {
-      kind: isPdf ? 'pdf' : looksLikeHtml(decodeText(bytes)) ? 'html' : 'text',
-      data: result.data,
-      format: result.format.id,
-      findings: checkImported(result),
-      unread: result.unread,
-      readCells: result.readCells.length,
-      cells: Object.keys(result.data.cells).length,
-    };
+    reading = await reader.read(userId, new Uint8Array(bytes), year === undefined ? {} : { year });
   } catch (error) {
-    if (error instanceof ImportError) {
-      throw bad(
-        `无法导入「${upload.name}」：${error.detail.zh}`,
-        `Cannot import "${upload.name}": ${error.detail.en}`,
-      );
-    }
-    throw error;
+    if (error instanceof UploadRefused) throw apiError(error.code, error.label);
+    // Whatever else stops a reader (a parser's own limits included) is the file's fault, not the server's.
+    const detail =
+      error instanceof ImportError
+        ? error.detail
+        : { zh: '文件内容无法解析', en: 'its content could not be parsed' };
+    throw bad(`无法导入「${upload.name}」：${detail.zh}`, `Cannot import "${upload.name}": ${detail.en}`);
   }
+  if (reading.readCells === 0) {
+    throw bad(
+      `在「${upload.name}」中没有找到年度报告的表格，未导入`,
+      `No annual report tables were found in "${upload.name}"; nothing was imported`,
+    );
+  }
+  return reading;
 }
 
 function readJson(name: string, bytes: Buffer): ImportReading {
@@ -123,7 +113,7 @@ export const importsRouter = router({
   /** What a file holds, read as it would be imported; nothing is stored. */
   read: authedProcedure
     .input(z.strictObject({ file, year: z.number().int().min(2019).max(2100).optional() }))
-    .mutation(({ input }) => readUpload(input.file, input.year)),
+    .mutation(({ ctx, input }) => readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, input.year)),
 
   /** A new draft of the organisation (default: the user's) for the year the file states, from the file. */
   create: authedProcedure
@@ -146,7 +136,7 @@ export const importsRouter = router({
             en: 'You may only import reports for your own organisation',
           });
         }
-        const reading = await readUpload(input.file, input.year);
+        const reading = await readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, input.year);
         const org = (await getOrganisation(ctx.db, organisationId))!;
         // The report belongs to the organisation it is filed under, whatever name the file prints.
         const row = await createReport(ctx.db, {
@@ -174,7 +164,7 @@ export const importsRouter = router({
     .input(z.strictObject({ id, baseVersion: version, file }))
     .mutation(async ({ ctx, input }): Promise<SaveResult & { reading: Omit<ImportReading, 'data'> }> => {
       const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
-      const reading = await readUpload(input.file, row.year);
+      const reading = await readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, row.year);
       const saved = await save(
         ctx.db,
         ctx.user,
