@@ -3,10 +3,12 @@
  * content; Esc closes a drawer and gives the focus back to its button; English counts agree in
  * number and English text has no full-width brackets.
  */
+
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { consoleErrors, launch, login, newPage } from './browser.ts';
-import { DEMO } from './server.ts';
+import { cell, consoleErrors, launch, login, newPage } from './browser.ts';
+import { DEMO, OUTPUT } from './server.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -41,6 +43,26 @@ it('Esc closes the history drawer and gives the focus back to its button', async
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'detached' });
   await expect.poll(() => button.evaluate((el) => el === document.activeElement)).toBe(true);
+});
+
+it('full-width digits typed with an IME go in; anything else is refused with the reason at the cell', async () => {
+  const input = cell(page, 't3.new_received.research');
+  await input.click();
+  await page.keyboard.insertText('１２');
+  await expect.poll(() => input.inputValue()).toBe('12');
+  await page.keyboard.insertText('个');
+  const refusal = page.locator('.nb-cell-refusal');
+  await refusal.waitFor();
+  expect(await refusal.textContent()).toContain('「个」不能填入');
+  expect(await input.inputValue()).toBe('12');
+  const [box, inputBox] = [await refusal.boundingBox(), await input.boundingBox()];
+  expect(Math.abs(box!.y - (inputBox!.y + inputBox!.height))).toBeLessThan(4);
+  await page.screenshot({
+    path: join(OUTPUT, 'cell-refusal.png'),
+    clip: { x: 0, y: Math.max(0, box!.y - 200), width: 1366, height: 320 },
+  });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
 });
 
 it('English: counts agree in number, the year picker has no full-width brackets', async () => {

@@ -1,8 +1,8 @@
 import { cellName, printedUnit } from '@nianbao/schema';
 import type { ChangeEvent, ClipboardEvent, KeyboardEvent } from 'react';
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { cellDomId, useReportForm } from './context.ts';
-import { acceptsWhileTyping, cellField, pastedText } from './fields.ts';
+import { acceptsWhileTyping, cellField, halfWidth, pastedText, refusedChars } from './fields.ts';
 import { type Direction, type GridModel, neighbour, parseClipboard, pastePlan } from './grid.ts';
 import { kindHint, say, words } from './i18n.ts';
 
@@ -56,13 +56,29 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
   const unit = printedUnit(def.kind, def.columnLabel);
   const label = unit ? `${cellName(def, lang)}（${unit[lang]}）` : cellName(def, lang);
 
+  // Why the last keystroke was refused, said at the cell itself (and read out), for a few seconds.
+  const [refusal, setRefusal] = useState('');
+  useEffect(() => {
+    if (!refusal) return;
+    const timer = setTimeout(() => setRefusal(''), 5000);
+    return () => clearTimeout(timer);
+  }, [refusal]);
+
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
-    const text = e.target.value.trim();
+    const text = halfWidth(e.target.value);
     if (!acceptsWhileTyping(def.kind, text)) {
-      e.target.value = form.getValues(cellField(id)) ?? '';
-      notices.show(`${kindHint[def.kind][lang]}（${label}）`);
+      const before = form.getValues(cellField(id)) ?? '';
+      const refused = refusedChars(def.kind, text);
+      e.target.value = before;
+      setRefusal(
+        say(refused ? words.refusedChars : words.refusedValue, lang, {
+          chars: refused,
+          hint: kindHint[def.kind][lang],
+        }),
+      );
       return;
     }
+    setRefusal('');
     if (text !== e.target.value) e.target.value = text;
     field.onChange(e);
     store.setCellText(id, text);
@@ -87,7 +103,7 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
     const block = parseClipboard(e.clipboardData.getData('text/plain'));
     if (block.length === 1 && block[0]!.length === 1) {
       const text = pastedText(def.kind, block[0]![0]!);
-      if (text === undefined) notices.show(`${kindHint[def.kind][lang]}（${label}）`);
+      if (text === undefined) setRefusal(say(words.refusedValue, lang, { hint: kindHint[def.kind][lang] }));
       else ctx.writeCells([{ id, text }]);
       return;
     }
@@ -99,10 +115,11 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
     );
   };
 
-  return (
+  const input = (
     <input
       {...field}
       id={cellDomId(id)}
+      aria-describedby={refusal ? `${cellDomId(id)}-refusal` : undefined}
       data-cell={id}
       className={markerClass('nb-cell', marker)}
       aria-label={label}
@@ -118,6 +135,17 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
       onPaste={onPaste}
       onFocus={(e) => e.currentTarget.select()}
     />
+  );
+  // Always wrapped, so that the input keeps its place in the tree (and the focus) when a refusal shows.
+  return (
+    <span className="nb-cell-wrap">
+      {input}
+      {refusal && (
+        <span id={`${cellDomId(id)}-refusal`} className="nb-cell-refusal" role="alert">
+          {refusal}
+        </span>
+      )}
+    </span>
   );
 });
 

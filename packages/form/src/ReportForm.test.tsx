@@ -128,9 +128,24 @@ describe.each(formats)('the %s format', (format, year) => {
   it('accepts only what the cell kind allows', async () => {
     const { cell, user } = setup(format, year);
     const input = cell('t3.new_received.natural_person') as HTMLInputElement;
-    await user.type(input, '1a-2.5');
+    await user.type(input, '1a-2.');
+    expect(input.value).toBe('12');
+    // Said at the cell, naming what was refused, and tied to the input for a screen reader.
+    const refusal = document.getElementById(input.getAttribute('aria-describedby')!)!;
+    expect(refusal.getAttribute('role')).toBe('alert');
+    expect(refusal.textContent).toContain('「.」不能填入');
+    expect(refusal.textContent).toContain('不小于 0 的整数');
+    await user.type(input, '5');
     expect(input.value).toBe('125');
-    expect(document.querySelector('.nb-notice')!.textContent).toContain('不小于 0 的整数');
+    expect(input.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('takes full-width digits typed with a Chinese IME', async () => {
+    const { cell, user } = setup(format, year);
+    const input = cell('t3.new_received.commercial') as HTMLInputElement;
+    await user.type(input, '１２０');
+    expect(input.value).toBe('120');
+    expect(input.getAttribute('aria-describedby')).toBeNull();
   });
 
   it('moves with Enter and the arrow keys, past computed cells', async () => {

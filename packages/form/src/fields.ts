@@ -48,6 +48,13 @@ export function acceptsWhileTyping(kind: CellKind, text: string): boolean {
   return typing[kind].test(text);
 }
 
+const allowedChar: Record<CellKind, RegExp> = { count: /\d/, signedCount: /[\d-]/, amount: /[\d.]/ };
+
+/** The characters of `text` that a cell of this kind never takes, to name them when refusing. */
+export function refusedChars(kind: CellKind, text: string): string {
+  return [...new Set([...text].filter((c) => !allowedChar[kind].test(c)))].join('');
+}
+
 /** A cell's value from its text: an empty cell is null (it counts as 0). */
 export function cellValue(kind: CellKind, text: string): number | string | null {
   const t = text.trim();
@@ -62,16 +69,21 @@ export function cellValue(kind: CellKind, text: string): number | string | null 
 
 const FULL_WIDTH_DIGIT = /[０-９．－]/g;
 
+/** Text typed or pasted with a Chinese IME: full-width digits, point and minus as ASCII ones. */
+export function halfWidth(raw: string): string {
+  return raw
+    .trim()
+    .replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u2212/g, '-');
+}
+
 /**
  * A value pasted from Excel, WPS or a Word table as the text a cell would hold, or undefined when it
  * is not a value of this kind. Separators, full-width digits and the blanks written as `-`, `—`
  * or `/` in published tables are understood.
  */
 export function pastedText(kind: CellKind, raw: string): string | undefined {
-  let t = raw
-    .trim()
-    .replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s]/g, '');
+  let t = halfWidth(raw).replace(/[,，\s]/g, '');
   if (/^[-—–/／]?$/.test(t)) return '';
   if (kind === 'amount') t = t.replace(/(万元|元)$/, '');
   if (!typing[kind].test(t)) return undefined;

@@ -35,6 +35,8 @@ export const words = {
     en: 'Errors block submission; warnings do not.',
   },
   sections: { zh: '目录', en: 'Contents' },
+  refusedChars: { zh: '「{chars}」不能填入：{hint}', en: '“{chars}” cannot go in: {hint}' },
+  refusedValue: { zh: '未填入：{hint}', en: 'Not entered: {hint}' },
   sectionErrors: { zh: '（{n} 处错误）', en: ' ({n} errors)' },
 } as const;
 
