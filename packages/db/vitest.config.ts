@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { databaseProjects } from './src/testing/vitestProjects.ts';
 
 export default defineConfig({
   // scrypt and SQLite file work: generous on a shared, busy machine.
-  test: { testTimeout: 30_000, hookTimeout: 30_000 },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    projects: databaseProjects(['src/db.test.ts']),
+  },
 });

@@ -35,6 +35,8 @@ import { serveStatic } from './staticFiles.ts';
 export interface ServerOptions {
   /** SQLite file (created when missing). */
   databaseFile: string;
+  /** A `postgres://` URL: PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string;
   port?: number;
   /** Interface to listen on; default all. */
   host?: string;
@@ -78,7 +80,7 @@ const REPORT_PATH = /^\/reports\/(\d{1,10})\.(pdf|html)$/;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const db = await openDatabase({ file: options.databaseFile });
+  const db = await openDatabase({ file: options.databaseFile, url: options.databaseUrl });
   const imports = new ImportPool(options.imports);
   const deps = createApiDeps({
     db,

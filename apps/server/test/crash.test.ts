@@ -1,25 +1,25 @@
 /**
  * Durability: the server process is killed with SIGKILL in the middle of a stream of saves; after a
- * restart every acknowledged save is there and the database file is sound. Then a graceful stop
+ * restart every acknowledged save is there and the database is sound (SQLite: the file passes
+ * integrity_check; PostgreSQL: every acknowledged save was committed). Then a graceful stop
  * (SIGTERM) lets the saves in flight finish and closes the database cleanly.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { integrityCheck, openDatabase } from '@nianbao/db';
+import { createTestDatabase } from '@nianbao/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, example } from './helpers.ts';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-crash-'));
-const file = join(dir, 'nianbao.sqlite');
+const database = await createTestDatabase();
+const { file, url } = database;
 const children: ChildProcess[] = [];
-afterAll(() => {
+afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 function freePort(): Promise<number> {
@@ -39,6 +39,7 @@ async function start(): Promise<{ child: ChildProcess; url: string; output: () =
     env: {
       ...process.env,
       NIANBAO_DB: file,
+      DATABASE_URL: url ?? '',
       PORT: String(port),
       HOST: '127.0.0.1',
       NIANBAO_BUILD_WEB: '0',
@@ -126,7 +127,7 @@ describe('durability', () => {
     await stream.done;
     expect(acks.length).toBeGreaterThanOrEqual(60);
 
-    const db = await openDatabase({ file, migrate: false });
+    const db = await openDatabase({ file, url, migrate: false });
     expect(await integrityCheck(db)).toEqual(['ok']);
     for (const ack of acks) {
       const revision = await db
@@ -168,8 +169,8 @@ describe('durability', () => {
     expect(exit.code).toBe(0);
     expect(second.output()).toContain('SIGTERM');
     // SQLite removes the WAL file when the last connection closes cleanly.
-    expect(existsSync(`${file}-wal`)).toBe(false);
-    const check = await openDatabase({ file, migrate: false });
+    if (!url) expect(existsSync(`${file}-wal`)).toBe(false);
+    const check = await openDatabase({ file, url, migrate: false });
     expect(await integrityCheck(check)).toEqual(['ok']);
     for (const ack of graceful) {
       const row = await check

@@ -1,9 +1,11 @@
-/** A real server on 127.0.0.1 with a real database file in a temp directory, and an HTTP client for it. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/**
+ * A real server on 127.0.0.1 with a real, fresh database (a SQLite file in a temp directory, or a
+ * PostgreSQL database under `NIANBAO_TEST_DB=postgres`), and an HTTP client for it.
+ */
+import { readFileSync } from 'node:fs';
 import { seedDemo } from '@nianbao/api';
 import { createOrganisation, createUser } from '@nianbao/db';
+import { createTestDatabase } from '@nianbao/db/testing';
 import { type RunningServer, type ServerOptions, startServer } from '../src/server.ts';
 
 export const EXAMPLES = new URL('../../../examples/', import.meta.url);
@@ -12,16 +14,15 @@ export const example = (name: string): Record<string, unknown> =>
 
 export interface TestServer extends RunningServer {
   dir: string;
-  file: string;
   stop(): Promise<void>;
 }
 
 /** Starts a server on a fresh database seeded with the demo. */
 export async function testServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-test-'));
-  const file = join(dir, 'nianbao.sqlite');
+  const database = await createTestDatabase();
   const running = await startServer({
-    databaseFile: file,
+    databaseFile: database.file,
+    databaseUrl: database.url,
     port: 0,
     host: '127.0.0.1',
     log: () => undefined,
@@ -30,11 +31,10 @@ export async function testServer(options: Partial<ServerOptions> = {}): Promise<
   await seedDemo(running.db);
   return {
     ...running,
-    dir,
-    file,
+    dir: database.dir,
     async stop() {
       await running.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

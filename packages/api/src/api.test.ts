@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Db, openDatabase } from '@nianbao/db';
+import type { Db } from '@nianbao/db';
+import { createTestDatabase, type TestDatabase } from '@nianbao/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appRouter,
@@ -42,16 +40,16 @@ describe('readCookie', () => {
 });
 
 describe('the router without HTTP', () => {
-  let dir: string;
+  let test: TestDatabase;
   let db: Db;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nianbao-api-'));
-    db = await openDatabase({ file: join(dir, 'nianbao.sqlite') });
+    test = await createTestDatabase();
+    db = await test.open();
     await seedDemo(db);
   });
   afterAll(async () => {
     await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    await test.drop();
   });
 
   it('limits failed logins per address across accounts', async () => {

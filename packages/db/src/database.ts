@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { type Dialect, Kysely, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import {
+  type Dialect,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  sql,
+} from 'kysely';
+import pg from 'pg';
 import { migrateToLatest } from './migrations.ts';
 import type { Schema } from './types.ts';
 
@@ -11,6 +20,8 @@ export type Db = Kysely<Schema>;
 export interface OpenOptions {
   /** SQLite file; created with its directory when missing. Default `./data/nianbao.sqlite`. */
   file?: string;
+  /** A `postgres://` URL: PostgreSQL instead of the SQLite file. */
+  url?: string;
   /**
    * Any Kysely dialect instead of the SQLite file, e.g. `new PostgresDialect({ pool })`: the queries
    * and migrations are written for both.
@@ -32,6 +43,66 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   if (env.NIANBAO_DB) return resolve(env.NIANBAO_DB);
   return join(resolve(REPO_ROOT, env.NIANBAO_DATA_DIR ?? 'data'), 'nianbao.sqlite');
+}
+
+/** Where the database is: a PostgreSQL URL or a SQLite file, and how to name it in messages. */
+export interface DatabaseLocation {
+  url?: string;
+  file: string;
+  /** The file, or the URL without its password. */
+  label: string;
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+/**
+ * The database the server and the CLI use: PostgreSQL when `DATABASE_URL` is a `postgres://` URL,
+ * else the SQLite file of `databaseFileFromEnv`.
+ */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
+  const file = databaseFileFromEnv(env);
+  const url = env.DATABASE_URL;
+  if (!url) return { file, label: file };
+  if (!POSTGRES_URL.test(url))
+    throw new Error('DATABASE_URL must be a postgres:// URL (leave it unset for SQLite: NIANBAO_DB)');
+  return { url, file, label: redactUrl(url) };
+}
+
+/** The SQLite file given on a command line (`--db <file>`), else the database of the environment. */
+export function databaseLocation(file: string | undefined, env: NodeJS.ProcessEnv = process.env) {
+  return file === undefined ? databaseFromEnv(env) : { file: resolve(file), label: resolve(file) };
+}
+
+/** The URL with its password replaced, for logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
+/**
+ * PostgreSQL through a `pg` pool of `poolSize` connections (`NIANBAO_PG_POOL`, default 10). Every
+ * server process has its own pool: size them so that processes × pool stays under the server's
+ * `max_connections`.
+ */
+export function postgresDialect(url: string, poolSize = pgPoolSizeFromEnv()): PostgresDialect {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover) must not crash the process: the pool
+  // discards it and the next query opens a new one.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
+}
+
+export function pgPoolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.NIANBAO_PG_POOL ?? '10';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new Error(`NIANBAO_PG_POOL must be a whole number from 1 to 1000, not "${value}"`);
+  return n;
+}
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export function databaseKind(db: Kysely<unknown> | Db): DatabaseKind {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 export type SqliteSync = 'NORMAL' | 'FULL';
@@ -81,7 +152,9 @@ export function sqliteSyncFromEnv(env: NodeJS.ProcessEnv = process.env): SqliteS
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Db> {
   const db = new Kysely<Schema>({
-    dialect: options.dialect ?? sqliteDialect(options.file ?? DEFAULT_DATABASE_FILE),
+    dialect:
+      options.dialect ??
+      (options.url ? postgresDialect(options.url) : sqliteDialect(options.file ?? DEFAULT_DATABASE_FILE)),
   });
   if (options.migrate !== false) {
     try {
@@ -94,8 +167,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Db> {
   return db;
 }
 
-/** SQLite's `PRAGMA integrity_check`: `['ok']` for a sound file. */
+/** SQLite's `PRAGMA integrity_check`: `['ok']` for a sound file (PostgreSQL checks its own pages). */
 export async function integrityCheck(db: Db): Promise<string[]> {
+  if (databaseKind(db) === 'postgres') return ['ok'];
   const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
   return rows.map((r) => r.integrity_check);
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -18,21 +15,21 @@ import {
   isEmpty,
   listRevisions,
   migrateToLatest,
-  openDatabase,
   saveReportData,
   subtreeIds,
   verifyPassword,
 } from './index.ts';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from './testing/index.ts';
 
-let dir: string;
+let test: TestDatabase;
 let db: Db;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-db-'));
-  db = await openDatabase({ file: join(dir, 'sub', 'nianbao.sqlite') });
+  test = await createTestDatabase();
+  db = await test.open();
 });
 afterEach(async () => {
   await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await test.drop();
 });
 
 async function seed() {
@@ -53,11 +50,9 @@ async function seed() {
 }
 
 describe('migrations', () => {
-  it('create every table in an empty database, in WAL mode with foreign keys, and run once', async () => {
-    const tables = await sql<{
-      name: string;
-    }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
-    expect(tables.rows.map((r) => r.name)).toEqual(
+  it('create every table in an empty database, and run once', async () => {
+    const tables = await db.introspection.getTables();
+    expect(tables.map((t) => t.name)).toEqual(
       expect.arrayContaining([
         'audit_log',
         'organisations',
@@ -68,15 +63,30 @@ describe('migrations', () => {
         'users',
       ]),
     );
+    expect(await migrateToLatest(db as never)).toEqual([]);
+    expect(await isEmpty(db)).toBe(true);
+    expect(await integrityCheck(db)).toEqual(['ok']);
+  });
+
+  it.runIf(testDatabaseKind() === 'sqlite')('open SQLite in WAL mode with foreign keys', async () => {
     expect((await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)).rows[0]!.journal_mode).toBe(
       'wal',
     );
     expect((await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)).rows[0]!.foreign_keys).toBe(
       1,
     );
-    expect(await migrateToLatest(db as never)).toEqual([]);
-    expect(await isEmpty(db)).toBe(true);
-    expect(await integrityCheck(db)).toEqual(['ok']);
+  });
+
+  it('run once when several server processes open a new database at the same time', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const all = await Promise.all([fresh.open(), fresh.open(), fresh.open(), fresh.open()]);
+      const ran = await sql<{ name: string }>`select name from kysely_migration`.execute(all[0]!);
+      expect(ran.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_rejected_saves']);
+      for (const other of all) await other.destroy();
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('enforce the references and the one-report-per-organisation-and-year rule', async () => {
@@ -100,7 +110,7 @@ describe('migrations', () => {
       userId: user.id,
     };
     await insertReport(db, report);
-    await expect(insertReport(db, report)).rejects.toThrow(/UNIQUE/);
+    await expect(insertReport(db, report)).rejects.toThrow(/UNIQUE|unique constraint/);
     await expect(
       createUser(db, {
         login: 'a',
@@ -109,7 +119,7 @@ describe('migrations', () => {
         role: 'admin',
         organisationId: org.id,
       }),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|unique constraint/);
   });
 });
 

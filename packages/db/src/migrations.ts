@@ -8,6 +8,9 @@ function isPostgres(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/** Any fixed number: the advisory lock that lets one process at a time migrate a PostgreSQL database. */
+const MIGRATION_LOCK = 7_355_608_011;
+
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
     const pg = isPostgres(db);
@@ -158,9 +161,51 @@ export const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the database to the latest schema; throws with the failing migration's error. */
+/**
+ * Brings the database to the latest schema; throws with the failing migration's error. Several
+ * server processes may start together on a new database, so the whole run, including the creation
+ * of Kysely's own migration tables, holds a lock: on PostgreSQL an advisory lock on one
+ * connection, on SQLite the file's write lock (`begin immediate`, waited for up to the busy
+ * timeout). The others wait, then find nothing to do.
+ */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (isPostgres(db)) {
+    return db.connection().execute(async (connection) => {
+      await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK)})`.execute(connection);
+      try {
+        return await migrate(connection, false);
+      } finally {
+        await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK)})`.execute(connection);
+      }
+    });
+  }
+  // Within this process: better-sqlite3 waits for a lock synchronously, which would stall the
+  // holder's own migration on the same event loop, so one SQLite migration runs at a time here.
+  const run = sqliteMigrations.then(() =>
+    db.connection().execute(async (connection) => {
+      await sql`begin immediate`.execute(connection);
+      try {
+        const ran = await migrate(connection, true);
+        await sql`commit`.execute(connection);
+        return ran;
+      } catch (error) {
+        await sql`rollback`.execute(connection);
+        throw error;
+      }
+    }),
+  );
+  sqliteMigrations = run.catch(() => undefined);
+  return run;
+}
+
+let sqliteMigrations: Promise<unknown> = Promise.resolve();
+
+async function migrate(db: Kysely<unknown>, inTransaction: boolean): Promise<string[]> {
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    disableTransactions: inTransaction,
+  }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
