@@ -27,6 +27,22 @@ const commands: Record<
     summary: 'org add --name <机关名称> [--name-en <name>] [--parent <id>]',
     load: () => import('./commands/org.ts'),
   },
+  init: {
+    summary:
+      'init --org <机关名称> --admin <登录名>  (first organisation and administrator; prints the password)',
+    load: () => import('./commands/init.ts'),
+  },
+  backup: {
+    summary: 'backup <file>  (online copy of the SQLite database; PostgreSQL: pg_dump)',
+    load: () => import('./commands/backup.ts'),
+  },
+  restore: {
+    summary: 'restore <file>  (a backup in place of the SQLite database; stop the server first)',
+    load: async () => {
+      const { run } = await import('./commands/backup.ts');
+      return { run: (args: string[]) => run(args, 'restore') };
+    },
+  },
   'seed-demo': {
     summary: 'seed-demo  (demo organisation, users and reports)',
     load: () => import('./commands/seedDemo.ts'),

@@ -2,15 +2,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseFileFromEnv } from '@nianbao/db';
+import { type DatabaseLocation, databaseFromEnv } from '@nianbao/db';
 
 /** The repository root (where pnpm-workspace.yaml is), whatever directory the script runs in. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface Config {
+  /** `NODE_ENV=production`: no demo, secure cookies by default, no start while a demo password works. */
+  production: boolean;
   port: number;
+  /** Without NODE_ENV=production: 127.0.0.1 unless HOST says otherwise. */
   host: string | undefined;
-  databaseFile: string;
+  database: DatabaseLocation;
   webRoot: string;
   sessionTtlMs: number;
   secureCookies: boolean;
@@ -33,19 +36,22 @@ const yes = (value: string | undefined, fallback: boolean) =>
   value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
   return {
+    production,
     port: number('PORT', env.PORT, 3000),
-    host: env.HOST || undefined,
-    databaseFile: databaseFileFromEnv(env),
+    // A newcomer's demo server (published passwords, plain HTTP) is reachable from this machine only.
+    host: env.HOST || (production ? undefined : '127.0.0.1'),
+    database: databaseFromEnv(env),
     webRoot: resolve(REPO_ROOT, env.NIANBAO_WEB_DIST ?? 'apps/web/dist'),
     sessionTtlMs: number('NIANBAO_SESSION_HOURS', env.NIANBAO_SESSION_HOURS, 12) * 60 * 60 * 1000,
-    secureCookies: yes(env.NIANBAO_SECURE_COOKIES, false),
+    secureCookies: yes(env.NIANBAO_SECURE_COOKIES, production),
     trustProxy: yes(env.NIANBAO_TRUST_PROXY, false),
     pdfThreads: env.NIANBAO_PDF_THREADS
       ? number('NIANBAO_PDF_THREADS', env.NIANBAO_PDF_THREADS, 1)
       : undefined,
     pdfCacheMb: number('NIANBAO_PDF_CACHE_MB', env.NIANBAO_PDF_CACHE_MB, 64),
-    seedDemo: yes(env.NIANBAO_SEED_DEMO, true),
+    seedDemo: !production && yes(env.NIANBAO_SEED_DEMO, true),
     buildWeb: yes(env.NIANBAO_BUILD_WEB, true),
   };
 }

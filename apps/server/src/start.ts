@@ -1,13 +1,14 @@
 /**
  * `pnpm start`: builds the web app and the PDF bundle when needed, creates the database, seeds the
- * demo into a new one, prints the demo logins and serves on http://localhost:3000 (PORT) until
- * SIGINT/SIGTERM.
+ * demo into a new one, prints the demo logins and serves on http://127.0.0.1:3000 (HOST, PORT)
+ * until SIGINT/SIGTERM. With NODE_ENV=production: no demo, and no start while a demo password works.
  */
 import { demoLogins, seedDemo } from '@nianbao/api';
 import { isEmpty, openDatabase } from '@nianbao/db';
 import { buildPdfIfNeeded, buildWebIfNeeded } from './buildWeb.ts';
 import { REPO_ROOT, readConfig, webAppExists } from './config.ts';
 import { startServer } from './server.ts';
+import { startupRefusal } from './startupChecks.ts';
 
 const log = (line: string) => console.log(line);
 const config = readConfig();
@@ -17,7 +18,7 @@ if (config.buildWeb) {
   buildPdfIfNeeded(REPO_ROOT, log);
 }
 
-const db = await openDatabase({ file: config.databaseFile });
+const db = await openDatabase(config.database);
 let fresh = false;
 if (config.seedDemo && (await isEmpty(db))) {
   await seedDemo(db);
@@ -25,9 +26,15 @@ if (config.seedDemo && (await isEmpty(db))) {
 }
 const logins = await demoLogins(db);
 await db.destroy();
+const refusal = startupRefusal(config, logins);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 
 const running = await startServer({
-  databaseFile: config.databaseFile,
+  databaseFile: config.database.file,
+  databaseUrl: config.database.url,
   port: config.port,
   host: config.host,
   webRoot: webAppExists(config.webRoot) ? config.webRoot : undefined,
@@ -48,7 +55,7 @@ const running = await startServer({
   throw error;
 });
 
-log(`nianbao 年报 — database ${config.databaseFile}${fresh ? ' (new, demo data seeded)' : ''}`);
+log(`nianbao 年报 — database ${config.database.label}${fresh ? ' (new, demo data seeded)' : ''}`);
 if (!webAppExists(config.webRoot)) log('The web app is not built (apps/web/dist): serving the API only.');
 if (logins.length > 0) {
   log('Demo logins 演示账号 (change them for real use: pnpm nianbao user …):');

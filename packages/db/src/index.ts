@@ -1,14 +1,23 @@
 export { type AuditEntry, audit, listAudit } from './audit.ts';
+export { backupSqlite } from './backup.ts';
 export { type BulkReports, type SubordinateTree, seedReports, seedSubordinates } from './bulkSeed.ts';
 export {
+  type DatabaseKind,
+  type DatabaseLocation,
   type Db,
   DEFAULT_DATABASE_FILE,
   databaseFileFromEnv,
+  databaseFromEnv,
+  databaseKind,
+  databaseLocation,
   integrityCheck,
   isEmpty,
   now,
   type OpenOptions,
   openDatabase,
+  pgPoolSizeFromEnv,
+  postgresDialect,
+  redactUrl,
   type SqliteSync,
   sqliteDialect,
   sqliteSyncFromEnv,

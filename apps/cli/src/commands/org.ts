@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import {
   audit,
   createOrganisation,
-  databaseFileFromEnv,
+  databaseLocation,
   getOrganisation,
   listOrganisations,
   type OrganisationRow,
@@ -59,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const db = await openDatabase({ file: values.db ?? databaseFileFromEnv() });
+  const db = await openDatabase(databaseLocation(values.db));
   try {
     if (sub === 'list') {
       printTree(await listOrganisations(db));

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { seedDemo } from '@nianbao/api';
-import { databaseFileFromEnv, openDatabase } from '@nianbao/db';
+import { databaseLocation, openDatabase } from '@nianbao/db';
 
 export async function run(args: string[]): Promise<number> {
   let db: string | undefined;
@@ -19,11 +19,11 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const file = db ?? databaseFileFromEnv();
-  const database = await openDatabase({ file });
+  const location = databaseLocation(db);
+  const database = await openDatabase(location);
   try {
     const logins = await seedDemo(database);
-    console.log(`Demo seeded into ${file}. 演示数据已写入。Logins 账号:`);
+    console.log(`Demo seeded into ${location.label}. 演示数据已写入。Logins 账号:`);
     for (const l of logins)
       console.log(`  ${l.login.padEnd(10)} ${l.password.padEnd(15)} ${l.role.padEnd(9)} ${l.organisation}`);
     return 0;

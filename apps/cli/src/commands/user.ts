@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import {
   audit,
   createUser,
-  databaseFileFromEnv,
+  databaseLocation,
   findUserByLogin,
   generatePassword,
   getOrganisation,
@@ -26,7 +26,8 @@ const USAGE = `usage:
   pnpm nianbao user list [--org <id>] [--db <file>]
   pnpm nianbao user reset-password --login <name> [--password <pw>] [--db <file>]`;
 
-const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+/** A login name: also what `nianbao init` accepts for the first administrator. */
+export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -52,8 +53,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const file = values.db ?? databaseFileFromEnv();
-  const db = await openDatabase({ file });
+  const db = await openDatabase(databaseLocation(values.db));
   try {
     if (sub === 'list') {
       const orgs = await listOrganisations(db);
