@@ -6,17 +6,16 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Each file runs a real server with its own PDF worker pool: one at a time on a small machine.
     fileParallelism: false,
+    maxWorkers: 1,
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    // The PDF and static-file tests do not touch the database beyond a login: SQLite alone.
+    // Files about rendering, static files, HTTP guards, start-up settings and SQLite backups: SQLite alone.
     projects: databaseProjects([
-      'test/access.test.ts',
-      'test/auth.test.ts',
-      'test/conflict.test.ts',
-      'test/consolidate.test.ts',
-      'test/crash.test.ts',
-      'test/import.test.ts',
-      'test/malformed.test.ts',
+      'test/attacks.test.ts',
+      'test/backup.test.ts',
+      'test/pdf.test.ts',
+      'test/production.test.ts',
+      'test/static.test.ts',
     ]),
   },
 });

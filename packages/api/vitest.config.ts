@@ -6,6 +6,6 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    projects: databaseProjects(['src/api.test.ts']),
+    projects: databaseProjects(),
   },
 });

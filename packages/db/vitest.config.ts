@@ -6,6 +6,6 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    projects: databaseProjects(['src/db.test.ts']),
+    projects: databaseProjects(['src/postgres.test.ts']),
   },
 });

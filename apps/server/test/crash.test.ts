@@ -4,109 +4,30 @@
  * integrity_check; PostgreSQL: every acknowledged save was committed). Then a graceful stop
  * (SIGTERM) lets the saves in flight finish and closes the database cleanly.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { integrityCheck, openDatabase } from '@nianbao/db';
 import { createTestDatabase } from '@nianbao/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Client, example } from './helpers.ts';
+import {
+  type Ack,
+  Client,
+  killServerProcesses,
+  type ServerProcess,
+  saveStream,
+  spawnServer,
+} from './helpers.ts';
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const database = await createTestDatabase();
 const { file, url } = database;
-const children: ChildProcess[] = [];
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  killServerProcesses();
   await database.drop();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** `pnpm start` as a single node process (no tsx wrapper process), so signals reach the server itself. */
-async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      NIANBAO_DB: file,
-      DATABASE_URL: url ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NIANBAO_BUILD_WEB: '0',
-      NIANBAO_PDF_THREADS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  await new Promise<void>((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', () => {
-      if (output.includes('Listening on')) {
-        clearTimeout(timer);
-        resolveStart();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? r({ code: child.exitCode, signal: child.signalCode })
-      : child.once('exit', (code, signal) => r({ code, signal })),
-  );
-
-interface Ack {
-  report: number;
-  version: number;
-  mark: string;
-}
-
-function dataFor(year: number, mark: string) {
-  const base = example('demo-county-2021.report.json');
-  const narrative = { ...(base.narrative as Record<string, { zh: string; en?: string }>) };
-  narrative['s1.active'] = { zh: mark };
-  return { ...base, year, organisation: { zh: '天坛街道办事处' }, narrative };
-}
-
-/** Writers that save one after another on their own report until told to stop or the server dies. */
-function saveStream(client: Client, reports: { id: number; year: number; version: number }[], acks: Ack[]) {
-  let stop = false;
-  const done = Promise.all(
-    reports.map(async (r, w) => {
-      let version = r.version;
-      for (let n = 0; !stop; n++) {
-        const mark = `writer-${w}-save-${n}`;
-        try {
-          const saved = await client.call('mutation', 'reports.save', {
-            id: r.id,
-            baseVersion: version,
-            data: dataFor(r.year, mark),
-          });
-          version = saved.version;
-          acks.push({ report: r.id, version, mark });
-        } catch {
-          return;
-        }
-      }
-    }),
-  );
-  return { stop: () => (stop = true), done };
+async function start(): Promise<ServerProcess> {
+  const server = await spawnServer({ NIANBAO_DB: file, DATABASE_URL: url ?? '', HOST: '127.0.0.1' });
+  if (!server.listening) throw new Error(`server exited:\n${server.output()}`);
+  return server;
 }
 
 describe('durability', () => {
@@ -123,7 +44,7 @@ describe('durability', () => {
     // Kill once the stream is well under way: saves are in flight at that moment.
     while (acks.length < 60) await new Promise((r) => setTimeout(r, 10));
     first.child.kill('SIGKILL');
-    expect((await exited(first.child)).signal).toBe('SIGKILL');
+    expect((await first.exited()).signal).toBe('SIGKILL');
     await stream.done;
     expect(acks.length).toBeGreaterThanOrEqual(60);
 
@@ -164,7 +85,7 @@ describe('durability', () => {
     );
     while (graceful.length < 20) await new Promise((r) => setTimeout(r, 10));
     second.child.kill('SIGTERM');
-    const exit = await exited(second.child);
+    const exit = await second.exited();
     await stream2.done;
     expect(exit.code).toBe(0);
     expect(second.output()).toContain('SIGTERM');

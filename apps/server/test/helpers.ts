@@ -2,7 +2,10 @@
  * A real server on 127.0.0.1 with a real, fresh database (a SQLite file in a temp directory, or a
  * PostgreSQL database under `NIANBAO_TEST_DB=postgres`), and an HTTP client for it.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { seedDemo } from '@nianbao/api';
 import { createOrganisation, createUser } from '@nianbao/db';
 import { createTestDatabase } from '@nianbao/db/testing';
@@ -14,6 +17,8 @@ export const example = (name: string): Record<string, unknown> =>
 
 export interface TestServer extends RunningServer {
   dir: string;
+  /** The SQLite file (unused under PostgreSQL). */
+  file: string;
   stop(): Promise<void>;
 }
 
@@ -32,6 +37,7 @@ export async function testServer(options: Partial<ServerOptions> = {}): Promise<
   return {
     ...running,
     dir: database.dir,
+    file: database.file,
     async stop() {
       await running.close();
       await database.drop();
@@ -144,4 +150,116 @@ export async function failure(promise: Promise<unknown>): Promise<ApiCallError> 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  /** False when the process exited before it listened (a refusal to start). */
+  listening: boolean;
+  output(): string;
+  /** Resolves with how the process ended. */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const spawned: ChildProcess[] = [];
+
+/** Kills every server process a test file started (its afterAll). */
+export function killServerProcesses(): void {
+  for (const c of spawned) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+}
+
+/**
+ * `pnpm start` as a single node process (no tsx wrapper process, so signals reach the server
+ * itself) on a free port, with `env` added to this process's environment. Resolves once it
+ * listens, or with `listening: false` when it exits first (a refusal to start).
+ */
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, NIANBAO_BUILD_WEB: '0', NIANBAO_PDF_THREADS: '1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  spawned.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (code, signal) => r({ code, signal })),
+  );
+  const listening = await new Promise<boolean>((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => {
+      if (output.includes('Listening on')) {
+        clearTimeout(timer);
+        resolveStart(true);
+      }
+    });
+    void exit.then(() => {
+      clearTimeout(timer);
+      resolveStart(false);
+    });
+  });
+  return {
+    child,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    exited: () => exit,
+    listening,
+  };
+}
+
+export interface Ack {
+  report: number;
+  version: number;
+  mark: string;
+}
+
+export function dataFor(year: number, mark: string) {
+  const base = example('demo-county-2021.report.json');
+  const narrative = { ...(base.narrative as Record<string, { zh: string; en?: string }>) };
+  narrative['s1.active'] = { zh: mark };
+  return { ...base, year, organisation: { zh: '天坛街道办事处' }, narrative };
+}
+
+/** Writers that save one after another on their own report until told to stop or the server dies. */
+export function saveStream(
+  client: Client,
+  reports: { id: number; year: number; version: number }[],
+  acks: Ack[],
+) {
+  let stop = false;
+  const done = Promise.all(
+    reports.map(async (r, w) => {
+      let version = r.version;
+      for (let n = 0; !stop; n++) {
+        const mark = `writer-${w}-save-${n}`;
+        try {
+          const saved = await client.call('mutation', 'reports.save', {
+            id: r.id,
+            baseVersion: version,
+            data: dataFor(r.year, mark),
+          });
+          version = saved.version;
+          acks.push({ report: r.id, version, mark });
+        } catch {
+          return;
+        }
+      }
+    }),
+  );
+  return { stop: () => (stop = true), done };
 }
