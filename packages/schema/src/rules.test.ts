@@ -57,6 +57,29 @@ describe('each rule fires on a minimal violating report', () => {
     expect(checkReport(format, fixed)).toEqual([]);
   });
 
+  it('R3-BAL: no one-click fix that would hide a typo in the requests or a half-entered table', () => {
+    const { format, data } = blank();
+    // 新收 mistyped 2221 for 21: writing 2200 into 结转下年度 would make the table pass.
+    const typo = computeTotals(
+      format,
+      withCells(data, { 't3.new_received.natural_person': 2221, 't3.granted.natural_person': 21 }),
+    );
+    const [first] = checkReport(format, typo);
+    expect(first).toMatchObject({
+      rule: 'R3-BAL',
+      cells: expect.arrayContaining(['t3.new_received.natural_person']),
+    });
+    expect(first!.fix).toBeUndefined();
+    expect(first!.message.zh).toContain('须为 2200，比本年全部办理结果（21）还多');
+    expect(first!.message.zh).toContain('「一、本年新收政府信息公开申请数量」');
+    expect(first!.message.en).toContain('which is unlikely');
+    // Half-way through entry: 新收 7, no outcome yet.
+    const halfway = computeTotals(format, withCells(data, { 't3.new_received.natural_person': 7 }));
+    const [pending] = checkReport(format, halfway);
+    expect(pending!.fix).toBeUndefined();
+    expect(pending!.message.zh).toContain('办理结果尚未填写');
+  });
+
   it('R3-BAL: more outcomes than requests offers no negative carry-forward', () => {
     const { format, data } = blank();
     const bad = computeTotals(format, withCells(data, { 't3.granted.research': 1 }));

@@ -115,19 +115,36 @@ function balanceFindings(format: FormatDef, rule: BalanceRule, cells: Cells): Fi
     const right = sum(rule.right);
     if (left === right) continue;
     const target = cellId(table.id, rule.solveFor, col.id);
-    const balancing = left - sum(rule.right.filter((r) => r !== rule.solveFor));
+    const results = sum(rule.right.filter((r) => r !== rule.solveFor));
+    const balancing = left - results;
     const targetLabel = rowLabel(format, table.id, rule.solveFor);
     const colName = index.get(target)!.columnLabel;
+    const inputs = rule.left.map((r) => `「${rowLabel(format, table.id, r).zh}」`).join('、');
+    const inputsEn = rule.left.map((r) => `"${rowLabel(format, table.id, r).en}"`).join(', ');
+    // A balancing figure is offered only where it is plausible: with the outcomes not yet entered, or
+    // a carry-forward larger than all of this year's outcomes, the likelier mistake is a typo in the
+    // requests, and writing the balancing figure would hide it.
+    const offer = balancing >= 0 && results > 0 && balancing <= results;
     const fixText: Label =
-      balancing >= 0
+      balancing < 0
         ? {
-            zh: `若其他各项无误，「${targetLabel.zh}」应为 ${balancing}`,
-            en: `if the other rows are right, "${targetLabel.en}" should be ${balancing}`,
-          }
-        : {
             zh: `办理结果多于收到的申请，请核对「三、本年度办理结果」各项`,
             en: 'there are more outcomes than requests; check the outcome rows',
-          };
+          }
+        : results === 0
+          ? {
+              zh: `本列办理结果尚未填写，请先填写各项办理结果，再核对${inputs}`,
+              en: `no outcome is entered in this column yet; enter the outcomes, then check ${inputsEn}`,
+            }
+          : !offer
+            ? {
+                zh: `要平衡，「${targetLabel.zh}」须为 ${balancing}，比本年全部办理结果（${results}）还多，不大可能；请先核对${inputs}是否填错`,
+                en: `to balance, "${targetLabel.en}" would have to be ${balancing}, more than all of this year's outcomes (${results}), which is unlikely; first check ${inputsEn} for a typo`,
+              }
+            : {
+                zh: `若其他各项无误，「${targetLabel.zh}」应为 ${balancing}；也请核对${inputs}`,
+                en: `if the other rows are right, "${targetLabel.en}" should be ${balancing}; also check ${inputsEn}`,
+              };
     out.push({
       rule: rule.id,
       level: rule.level,
@@ -138,7 +155,7 @@ function balanceFindings(format: FormatDef, rule: BalanceRule, cells: Cells): Fi
         zh: `「${colName.zh}」列不平衡：第一项加第二项为 ${left}，第三项（（七）总计）加第四项为 ${right}；${fixText.zh}。`,
         en: `Column "${colName.en}" does not balance: items 1 + 2 = ${left}, items 3 ((7) Total) + 4 = ${right}; ${fixText.en}.`,
       },
-      fix: balancing >= 0 ? { cell: target, value: balancing } : undefined,
+      fix: offer ? { cell: target, value: balancing } : undefined,
     });
   }
   return out;
