@@ -1,14 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  createOrganisation,
-  createUser,
-  type Db,
-  openDatabase,
-  seedReports,
-  seedSubordinates,
-} from '@nianbao/db';
+import { readFileSync } from 'node:fs';
+import { createOrganisation, createUser, type Db, seedReports, seedSubordinates } from '@nianbao/db';
+import { createTestDatabase, type TestDatabase } from '@nianbao/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, createApiDeps, createCallerFactory, createContext } from './index.ts';
@@ -16,7 +8,7 @@ import { appRouter, createApiDeps, createCallerFactory, createContext } from './
 const DEMO = readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8');
 const YEAR = 2021;
 
-let dir: string;
+let test: TestDatabase;
 let db: Db;
 const ids: Record<string, number> = {};
 let reviewerId = 0;
@@ -45,8 +37,8 @@ async function user(login: string, role: 'filler' | 'reviewer' | 'admin', organi
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-desk-'));
-  db = await openDatabase({ file: join(dir, 'nianbao.sqlite') });
+  test = await createTestDatabase();
+  db = await test.open();
   // 市 → 2 县 → departments; the first county has 120 departments, the second 5.
   ids.city = (await createOrganisation(db, { nameZh: '示范市人民政府', nameEn: 'Demo City' })).id;
   ids.countyA = (await createOrganisation(db, { nameZh: '甲县人民政府', parentId: ids.city })).id;
@@ -87,7 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await test.drop();
 });
 
 describe('the desk', () => {
