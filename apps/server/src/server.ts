@@ -10,12 +10,20 @@ import {
   authenticate,
   createApiDeps,
   createContext,
+  type LoginThrottleOptions,
   readableReport,
   readCookie,
   SESSION_COOKIE,
   versionData,
 } from '@nianbao/api';
-import { type Db, deleteExpiredSessions, getReport, openDatabase, type ReportRow } from '@nianbao/db';
+import {
+  type Db,
+  deleteExpiredSessions,
+  deleteOldLoginFailures,
+  getReport,
+  openDatabase,
+  type ReportRow,
+} from '@nianbao/db';
 import { reportTitle } from '@nianbao/schema';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBody } from './body.ts';
@@ -51,8 +59,8 @@ export interface ServerOptions {
    * one the proxy added) for the login limits and the audit log.
    */
   trustProxy?: boolean;
-  /** Failed logins allowed per account / per address within 15 minutes (default 5 / 30). */
-  maxFailedLogins?: { perAccount?: number; perAddress?: number };
+  /** The sign-in throttle (default: 5 failures per account and address, 10 per account, 30 per address). */
+  loginThrottle?: LoginThrottleOptions;
   pdfThreads?: number;
   /** Megabytes of renderings kept for repeated downloads (default 64; 0 renders every download). */
   pdfCacheMb?: number;
@@ -87,7 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     uploadReader: imports,
     sessionTtlMs: options.sessionTtlMs,
     secureCookies: options.secureCookies,
-    maxFailedLogins: options.maxFailedLogins,
+    loginThrottle: options.loginThrottle,
   });
   const pool = new RenderPool({
     threads: options.pdfThreads,
@@ -312,7 +320,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = server.address() as AddressInfo;
   const shownHost =
     !options.host || options.host === '::' || options.host === '0.0.0.0' ? 'localhost' : options.host;
-  const sweep = setInterval(() => void deleteExpiredSessions(db).catch(() => undefined), 60 * 60 * 1000);
+  const sweep = setInterval(
+    () => {
+      void deleteExpiredSessions(db).catch(() => undefined);
+      void deleteOldLoginFailures(db, new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString()).catch(
+        () => undefined,
+      );
+    },
+    60 * 60 * 1000,
+  );
   sweep.unref();
 
   let closed: Promise<void> | undefined;

@@ -1,5 +1,7 @@
+import { rmSync } from 'node:fs';
 import { appRouter } from '@nianbao/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/server.ts';
 import { Client, failure, type TestServer, testServer } from './helpers.ts';
 
 let server: TestServer;
@@ -117,7 +119,7 @@ describe('behind a reverse proxy', () => {
   it('limits failed logins by the forwarded client address', async () => {
     const proxied = await testServer({
       trustProxy: true,
-      maxFailedLogins: { perAccount: 100, perAddress: 2 },
+      loginThrottle: { perPair: 2 },
     });
     try {
       const login = (address: string, password: string) =>
@@ -132,6 +134,76 @@ describe('behind a reverse proxy', () => {
       expect((await login('198.51.100.2', 'tiantan-demo')).status).toBe(200);
     } finally {
       await proxied.stop();
+    }
+  });
+});
+
+describe('fair sign-in throttling', () => {
+  const from = (server: RunningServer, address: string, login: string, password: string) =>
+    new Client(server.url).request('/trpc/auth.login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ login, password }),
+    });
+
+  it('lets another account sign in from an address with 30 failures', async () => {
+    const office = await testServer({ trustProxy: true });
+    try {
+      for (let i = 0; i < 30; i++)
+        expect((await from(office, '192.0.2.7', `guess-${i % 6}`, 'x')).status).toBe(401);
+      expect((await from(office, '192.0.2.7', 'reviewer', 'reviewer-demo')).status).toBe(200);
+    } finally {
+      await office.stop();
+    }
+  });
+
+  it('slows an account after 5 wrong passwords but never locks the owner out at their usual address', async () => {
+    const office = await testServer({ trustProxy: true, loginThrottle: { baseDelayMs: 1_000 } });
+    try {
+      expect((await from(office, '192.0.2.1', 'tiantan', 'tiantan-demo')).status).toBe(200);
+      // Someone elsewhere guesses: they wait, the owner at their desk does not.
+      for (let i = 0; i < 12; i++) await from(office, `198.51.100.${i % 3}`, 'tiantan', `guess-${i}`);
+      expect((await from(office, '198.51.100.9', 'tiantan', 'tiantan-demo')).status).toBe(429);
+      expect((await from(office, '192.0.2.1', 'tiantan', 'tiantan-demo')).status).toBe(200);
+      // The owner's own five mistakes: a short wait (1 s here, 15 s by default), not a 15-minute lock.
+      for (let i = 0; i < 5; i++)
+        expect((await from(office, '192.0.2.1', 'tiantan', 'typo')).status).toBe(401);
+      const slowed = await from(office, '192.0.2.1', 'tiantan', 'tiantan-demo');
+      expect(slowed.status).toBe(429);
+      const wait = (slowed.body as { error: { data: { retryAfterSeconds: number } } }).error.data
+        .retryAfterSeconds;
+      expect(wait).toBeLessThanOrEqual(1);
+      await new Promise((r) => setTimeout(r, wait * 1000 + 100));
+      expect((await from(office, '192.0.2.1', 'tiantan', 'tiantan-demo')).status).toBe(200);
+    } finally {
+      await office.stop();
+    }
+  });
+
+  it('keeps the counts over a restart, and an administrator clears them', async () => {
+    const first = await testServer({ trustProxy: true });
+    const file = first.file;
+    for (let i = 0; i < 5; i++) await from(first, '203.0.113.5', 'reviewer', `guess-${i}`);
+    expect((await from(first, '203.0.113.5', 'reviewer', 'reviewer-demo')).status).toBe(429);
+    await first.close();
+    const second = await startServer({
+      databaseFile: file,
+      port: 0,
+      host: '127.0.0.1',
+      trustProxy: true,
+      log: () => undefined,
+    });
+    try {
+      expect((await from(second, '203.0.113.5', 'reviewer', 'reviewer-demo')).status).toBe(429);
+      const admin = new Client(second.url);
+      await admin.login('admin', 'admin-demo');
+      const users = await admin.call('query', 'users.list');
+      const reviewer = users.find((u: { login: string }) => u.login === 'reviewer');
+      expect((await admin.call('mutation', 'users.unlock', { id: reviewer.id })).cleared).toBeGreaterThan(0);
+      expect((await from(second, '203.0.113.5', 'reviewer', 'reviewer-demo')).status).toBe(200);
+    } finally {
+      await second.close();
+      rmSync(first.dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { type Db, findSession, getOrganisation, type OrganisationRow, type UserRow } from '@nianbao/db';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
-import { FailureLimiter } from './rateLimit.ts';
+import { LoginThrottle, type LoginThrottleOptions } from './loginThrottle.ts';
 import { inThreadUploadReader, type UploadReader } from './uploadReader.ts';
 
 /** What the API needs from the process: the database and its settings. One per server. */
@@ -10,8 +10,8 @@ export interface ApiDeps {
   sessionTtlMs: number;
   /** Mark the cookie `Secure` (behind HTTPS). */
   secureCookies: boolean;
-  /** Failed logins per account and per client address. */
-  loginLimits: { perAccount: FailureLimiter; perAddress: FailureLimiter };
+  /** Failed sign-ins, counted in the database. */
+  loginThrottle: LoginThrottle;
   /** Reads uploaded published reports (imports). */
   uploadReader: UploadReader;
 }
@@ -20,23 +20,18 @@ export interface ApiOptions {
   db: Db;
   sessionTtlMs?: number;
   secureCookies?: boolean;
-  /** Failed logins allowed per account / per address within 15 minutes (default 5 / 30). */
-  maxFailedLogins?: { perAccount?: number; perAddress?: number };
+  /** The sign-in throttle's thresholds and waits. */
+  loginThrottle?: LoginThrottleOptions;
   /** Default: in this thread, without a time limit (the server passes its worker pool). */
   uploadReader?: UploadReader;
 }
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 export function createApiDeps(options: ApiOptions): ApiDeps {
   return {
     db: options.db,
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60 * 1000,
     secureCookies: options.secureCookies ?? false,
-    loginLimits: {
-      perAccount: new FailureLimiter(options.maxFailedLogins?.perAccount ?? 5, FIFTEEN_MINUTES),
-      perAddress: new FailureLimiter(options.maxFailedLogins?.perAddress ?? 30, FIFTEEN_MINUTES),
-    },
+    loginThrottle: new LoginThrottle(options.db, options.loginThrottle),
     uploadReader: options.uploadReader ?? inThreadUploadReader,
   };
 }

@@ -11,7 +11,7 @@ export {
 } from './context.ts';
 export { readCookie, SESSION_COOKIE } from './cookies.ts';
 export { apiError, type ConflictDetails, type ErrorDetails } from './errors.ts';
-export { FailureLimiter } from './rateLimit.ts';
+export { LoginThrottle, type LoginThrottleOptions } from './loginThrottle.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export type { Me } from './routers/auth.ts';
 export type { Consolidation } from './routers/consolidate.ts';

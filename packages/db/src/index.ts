@@ -34,6 +34,16 @@ export {
   deskCounts,
   deskPage,
 } from './desk.ts';
+export {
+  clearLoginFailures,
+  deleteOldLoginFailures,
+  type FailureCount,
+  type LoginAttempt,
+  type LoginFailures,
+  loginFailures,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from './loginFailures.ts';
 export { migrateToLatest, migrations } from './migrations.ts';
 export {
   createOrganisation,

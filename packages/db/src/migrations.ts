@@ -152,11 +152,27 @@ const deskIndex: Migration = {
   },
 };
 
+/** Failed sign-in counters in the database, so that they survive a restart and every process shares them. */
+const loginFailures: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('login_failures')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('account', 'text', (c) => c.notNull())
+      .addColumn('address', 'text', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('last_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('login_failures_key', ['kind', 'account', 'address'])
+      .execute();
+  },
+};
+
 /** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_rejected_saves': rejectedSaves,
   '0003_desk_index': deskIndex,
+  '0004_login_failures': loginFailures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

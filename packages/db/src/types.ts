@@ -99,6 +99,21 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/**
+ * Failed sign-ins counted per (account, address) pair, per account and per address, within a window;
+ * and (failures 0) the addresses an account has signed in from. Shared by every server process.
+ */
+export interface LoginFailuresTable {
+  kind: 'pair' | 'account' | 'address' | 'known';
+  /** The login as typed, lower-cased; '' for the per-address count. */
+  account: string;
+  /** The client address; '' for the per-account count. */
+  address: string;
+  failures: number;
+  /** ISO time of the last failure (or, for `known`, the last sign-in). */
+  last_at: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -107,6 +122,7 @@ export interface Schema {
   report_revisions: ReportRevisionsTable;
   rejected_saves: RejectedSavesTable;
   audit_log: AuditLogTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -47,17 +47,16 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }): Promise<Me> => {
-      const { perAccount, perAddress } = ctx.deps.loginLimits;
-      const accountKey = input.login.toLowerCase();
-      const addressKey = ctx.address ?? 'unknown';
-      const wait = Math.max(perAccount.blockedFor(accountKey), perAddress.blockedFor(addressKey));
+      const throttle = ctx.deps.loginThrottle;
+      const attempt = { account: input.login.toLowerCase(), address: ctx.address ?? 'unknown' };
+      const wait = await throttle.waitSeconds(attempt);
       if (wait > 0) {
         await audit(ctx.db, { action: 'login.blocked', login: input.login, address: ctx.address });
         throw apiError(
           'TOO_MANY_REQUESTS',
           {
-            zh: `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`,
-            en: `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s)`,
+            zh: `登录失败次数过多，请 ${wait} 秒后再试`,
+            en: `Too many failed sign-ins; try again in ${wait} s`,
           },
           { retryAfterSeconds: wait },
         );
@@ -65,8 +64,7 @@ export const authRouter = router({
       const user = await findUserByLogin(ctx.db, input.login);
       const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok) {
-        perAccount.fail(accountKey);
-        perAddress.fail(addressKey);
+        await throttle.failed(attempt);
         await audit(ctx.db, {
           action: 'login.failed',
           userId: user?.id ?? null,
@@ -75,7 +73,7 @@ export const authRouter = router({
         });
         throw wrongLogin();
       }
-      perAccount.reset(accountKey);
+      await throttle.succeeded(attempt);
       // A new sign-in replaces the session this browser had (no fixation, no orphans).
       if (ctx.token) await deleteSession(ctx.db, ctx.token);
       const { token } = await createSession(ctx.db, user.id, ctx.deps.sessionTtlMs, ctx.address);

@@ -1,5 +1,6 @@
 import {
   audit,
+  clearLoginFailures,
   createUser,
   findUserByLogin,
   generatePassword,
@@ -130,6 +131,16 @@ export const usersRouter = router({
         detail: { id: row.id, from: row.role, to: input.role },
       });
       return shape(updated);
+    }),
+
+  /** Clears the user's failed sign-ins from every address, so that they can sign in at once. */
+  unlock: adminProcedure
+    .input(z.strictObject({ id }))
+    .mutation(async ({ ctx, input }): Promise<{ cleared: number }> => {
+      const row = await managed(ctx, input.id);
+      const cleared = await clearLoginFailures(ctx.db, row.login.toLowerCase());
+      await audit(ctx.db, { action: 'user.unlock', userId: ctx.user.id, detail: { id: row.id, cleared } });
+      return { cleared };
     }),
 
   /** Sets a new password (generated when not given, returned once) and ends the user's sessions. */
