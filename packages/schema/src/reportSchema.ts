@@ -2,7 +2,7 @@
  * The zod schema of a report's data, derived from a format definition. Every message names the
  * field (cell id and label path) in Chinese and English and says what to do.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { blockName, type CellDef, cellName, formatCells, narrativeBlocks } from './cells.ts';
 import { fittingCells } from './fittingCells.ts';
 import { formatAppliesTo, formatForYear, formats, getFormat } from './formats/index.ts';
