@@ -15,6 +15,7 @@ export default defineConfig({
       'test/backup.test.ts',
       'test/pdf.test.ts',
       'test/production.test.ts',
+      'test/shutdown.test.ts',
       'test/static.test.ts',
     ]),
   },

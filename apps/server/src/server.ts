@@ -3,7 +3,7 @@
  * the built web app. One process; PDFs render in a worker pool so the API stays responsive.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import {
   type ApiDeps,
   appRouter,
@@ -262,7 +262,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
-    if (closing) res.setHeader('Connection', 'close');
+    if (closing) {
+      // Still listening while the requests in flight finish (closing the listener would reset the
+      // connections the kernel has queued): a request that comes now is answered, and told to retry.
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '5');
+      return sendError(res, 503, 'SERVICE_UNAVAILABLE', {
+        zh: '服务正在停止，请稍后重试',
+        en: 'The service is stopping; try again shortly',
+      });
+    }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -297,9 +306,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     (req, res) => {
       inFlight++;
+      fresh.delete(req.socket);
+      served.add(req.socket);
+      busy.add(req.socket);
       res.on('close', () => {
         inFlight--;
-        if (inFlight === 0) drained?.();
+        busy.delete(req.socket);
+        settle();
       });
       handle(req, res).catch((error: unknown) => {
         log(`${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
@@ -308,6 +321,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   );
   server.keepAliveTimeout = 5_000;
+  // Connections accepted whose first request has not arrived yet: on shutdown they are answered, not
+  // dropped (Node's closeIdleConnections counts them as idle and would cut them).
+  const fresh = new Set<Socket>();
+  // Connections that have had a request: idle ones may be closed (a client retries on a reused one).
+  const served = new WeakSet<Socket>();
+  const busy = new Set<Socket>();
+  const open = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    fresh.add(socket);
+    open.add(socket);
+    socket.once('close', () => {
+      fresh.delete(socket);
+      open.delete(socket);
+      settle();
+    });
+  });
+  function settle(): void {
+    if (inFlight === 0 && fresh.size === 0) drained?.();
+  }
   server.on('clientError', answerClientError);
 
   await new Promise<void>((resolveListen, reject) => {
@@ -343,15 +375,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closed ??= (async () => {
         closing = true;
         clearInterval(sweep);
-        const stopped = new Promise<void>((r) => server.close(() => r()));
-        server.closeIdleConnections();
-        if (inFlight > 0) {
+        const idle = () => {
+          for (const socket of open) if (served.has(socket) && !busy.has(socket)) socket.destroy();
+        };
+        idle();
+        if (inFlight > 0 || fresh.size > 0) {
           const grace = (options.shutdownGraceSeconds ?? 10) * 1000;
+          // Answers during shutdown say `Connection: close`; keep-alive connections left idle are closed.
+          const sweepIdle = setInterval(idle, 100);
           await Promise.race([
             new Promise<void>((r) => (drained = r)),
             new Promise((r) => setTimeout(r, grace).unref()),
           ]);
+          clearInterval(sweepIdle);
         }
+        const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeAllConnections();
         await stopped;
         await pool.destroy();

@@ -64,11 +64,16 @@ if (logins.length > 0) {
 }
 log(`Listening on ${running.url}  (PDF workers: ${running.pool.threads})`);
 
-let stopping = false;
+let stopping: number | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    // Ctrl-C and systemd signal the whole process group, and a wrapper (pnpm) may pass the signal on
+    // once more: a repeat within seconds is that echo. A second Ctrl-C later stops at once.
+    if (stopping !== undefined) {
+      if (Date.now() - stopping > 3000) process.exit(1);
+      return;
+    }
+    stopping = Date.now();
     log(`${signal}: finishing requests in flight, then closing the database …`);
     running.close().then(
       () => process.exit(0),
