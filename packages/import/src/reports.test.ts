@@ -189,8 +189,8 @@ describe('淮安市洪泽区人民政府 2024 (pdftotext -layout)', () => {
     expect(result.unread).toEqual([]);
   });
 
-  it('flags X-FMT and the misprinted label only', () => {
-    expect(rules(result)).toEqual(['X-FMT', 'X-LABEL']);
+  it('flags X-FMT, the misprinted label and the text’s 「受理…申请 17 件」 (95 new requests) only', () => {
+    expect(rules(result)).toEqual(['X-FMT', 'X-LABEL', 'X-TEXT']);
     expect(checkImported(result).find((f) => f.rule === 'X-LABEL')).toMatchObject({ line: 109 });
     expect(parseReport(result.data).ok).toBe(true);
   });

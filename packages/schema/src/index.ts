@@ -43,6 +43,10 @@ export {
   treeDepth,
 } from './layout.ts';
 export { type MigrationLoss, type MigrationResult, migrateReport } from './migrate.ts';
+export { type Claim, type ClaimKind, type ReadingValue, readClaims } from './narrative/claims.ts';
+export { type DraftPassage, draftNarrative, findDraftedPassage } from './narrative/draft.ts';
+export { chineseNumeral, type Figure, type FigureUnit, findFigures } from './narrative/figures.ts';
+export type { Lang as NarrativeLang, Reading, TextRange } from './narrative/types.ts';
 export { type NewReportInput, newReport } from './newReport.ts';
 export { type PlainTextOptions, plainText, plainTextProblem, wellFormed } from './plainText.ts';
 export { AMOUNT_UNIT, printedUnit } from './printedUnit.ts';

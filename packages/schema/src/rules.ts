@@ -4,6 +4,9 @@
  */
 import { cellId, cellIndex, cellName, findTable, formatCells, leaves } from './cells.ts';
 import { formatForYear, getFormat } from './formats/index.ts';
+import { textFindings } from './narrative/textRules.ts';
+import type { TextRange } from './narrative/types.ts';
+import { copyFindings, jumpFindings } from './narrative/yearRules.ts';
 import { sumOfParts } from './totals.ts';
 import type {
   BalanceRule,
@@ -30,6 +33,10 @@ export interface Finding {
   message: Label;
   /** A value that would satisfy the rule (R3-BAL: 四、结转下年度继续办理 of that column). */
   fix?: { cell: string; value: number };
+  /** The narrative sentence (X-TEXT) or block (Y-COPY) the finding is about. */
+  range?: TextRange;
+  /** Within `range`, the figure or the words that disagree. */
+  span?: TextRange;
 }
 
 type Cells = ReportData['cells'];
@@ -297,7 +304,7 @@ function formatFinding(data: ReportData): Finding[] {
 }
 
 export interface CheckOptions {
-  /** The previous year's report, for R2-STOCK and X-CARRY. */
+  /** The previous year's report, for R2-STOCK, X-CARRY, Y-JUMP and Y-COPY. */
   previous?: ReportData;
 }
 
@@ -318,6 +325,12 @@ export function checkReport(format: FormatDef, data: ReportData, options: CheckO
     else if (options.previous && rule.type === 'carry')
       findings.push(...carryFindings(format, rule, cells, options.previous));
   }
+  findings.push(...textFindings(format, data));
+  if (options.previous)
+    findings.push(
+      ...jumpFindings(format, data, options.previous),
+      ...copyFindings(format, data, options.previous),
+    );
   return [...findings.filter((f) => f.level === 'error'), ...findings.filter((f) => f.level !== 'error')];
 }
 

@@ -80,7 +80,12 @@ export interface NarrativeBlock {
   required: boolean;
   /** What the block should say, shown as help in the form. */
   hint?: Label;
+  /** The standard sentences that `draftNarrative` writes into this block from the tables. */
+  drafts?: DraftPart[];
 }
+
+/** 规章/规范性文件 (table 二), 依申请公开 (table 三), 行政复议/行政诉讼 (table 四). */
+export type DraftPart = 'documents' | 'applications' | 'reviews';
 
 export interface SectionDef {
   id: string;

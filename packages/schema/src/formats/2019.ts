@@ -33,7 +33,11 @@ export const format2019: FormatDef = {
     en: 'Format of the Annual Report on Government Information Disclosure (Trial) (State Council General Office, 2019, No. 60)',
   },
   sections: [
-    { id: 's1', label: sectionLabels.s1, narrative: [body('s1.body')] },
+    {
+      id: 's1',
+      label: sectionLabels.s1,
+      narrative: [{ ...body('s1.body'), drafts: ['documents', 'applications', 'reviews'] }],
+    },
     {
       id: 's2',
       label: sectionLabels.s2,

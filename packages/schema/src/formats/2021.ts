@@ -40,8 +40,11 @@ export const format2021: FormatDef = {
       label: sectionLabels.s1,
       // The notice lists five aspects that 一 "主要包括"; real reports use them as sub-headings (docs/formats.md §3.1).
       narrative: [
-        sub('s1.active', '（一）主动公开', '(1) Proactive disclosure', true),
-        sub('s1.on_request', '（二）依申请公开', '(2) Disclosure on request', true),
+        { ...sub('s1.active', '（一）主动公开', '(1) Proactive disclosure', true), drafts: ['documents'] },
+        {
+          ...sub('s1.on_request', '（二）依申请公开', '(2) Disclosure on request', true),
+          drafts: ['applications', 'reviews'],
+        },
         sub('s1.management', '（三）政府信息管理', '(3) Government information management', true),
         sub('s1.platforms', '（四）政府信息公开平台建设', '(4) Disclosure platforms', true),
         sub('s1.oversight', '（五）监督保障', '(5) Oversight and safeguards', true, {
