@@ -9,6 +9,7 @@ const words = {
     error: '错误',
     warning: '警告',
     line: (n: number) => `第 ${n} 行`,
+    text: (block: string, a: number, b: number) => `叙述 ${block} 第 ${a + 1}–${b} 字`,
     lines: (a: number, b: number) => (a === b ? `第 ${a} 行` : `第 ${a}–${b} 行`),
     unread: '未能读取',
   },
@@ -16,6 +17,7 @@ const words = {
     error: 'error',
     warning: 'warning',
     line: (n: number) => `line ${n}`,
+    text: (block: string, a: number, b: number) => `text ${block}, characters ${a + 1}–${b}`,
     lines: (a: number, b: number) => (a === b ? `line ${a}` : `lines ${a}–${b}`),
     unread: 'not read',
   },
@@ -23,7 +25,13 @@ const words = {
 
 export function findingLine(finding: Finding & Partial<ImportFinding>, lang: Lang): string {
   const w = words[lang];
-  const where = finding.line !== undefined ? ` (${w.line(finding.line)})` : '';
+  const range = finding.range;
+  const where =
+    finding.line !== undefined
+      ? ` (${w.line(finding.line)})`
+      : range
+        ? ` (${w.text(`${range.block}${range.lang === 'en' ? '.en' : ''}`, range.start, range.end)})`
+        : '';
   return `${w[finding.level]} ${finding.rule}${where}: ${finding.message[lang]}`;
 }
 
