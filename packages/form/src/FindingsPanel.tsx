@@ -12,7 +12,8 @@ export const FindingsPanel = memo(function FindingsPanel() {
   const warnings = findings.length - errors;
 
   const go = (f: FormFinding) => {
-    if (f.narrative) ctx.focusNarrative(f.narrative);
+    if (f.range) ctx.selectText(f.range);
+    else if (f.narrative) ctx.focusNarrative(f.narrative);
     else if (f.cells[0]) ctx.focusCell(f.cells[0]);
   };
   const canFix = (f: FormFinding) => !readOnly && f.fix && !index.get(f.fix.cell)?.computed;

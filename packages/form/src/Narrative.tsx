@@ -4,6 +4,7 @@ import { memo, useSyncExternalStore } from 'react';
 import { narrativeDomId, useReportForm } from './context.ts';
 import { narrativeField } from './fields.ts';
 import { type Lang, words } from './i18n.ts';
+import { DraftBar, TextMarks } from './NarrativeChecks.tsx';
 
 function TextArea({ block, section, text }: { block: NarrativeBlock; section: SectionDef; text: Lang }) {
   const { form, store, lang, readOnly } = useReportForm();
@@ -17,19 +18,23 @@ function TextArea({ block, section, text }: { block: NarrativeBlock; section: Se
     store.setNarrative(block.id, text, e.target.value);
   };
   return (
-    <textarea
-      {...field}
-      id={narrativeDomId(block.id, text)}
-      className={missing ? 'nb-text nb-error' : 'nb-text'}
-      lang={text === 'zh' ? 'zh-CN' : 'en'}
-      aria-label={
-        text === lang ? name : `${name}（${words[text === 'zh' ? 'chineseText' : 'englishText'][lang]}）`
-      }
-      aria-invalid={missing || undefined}
-      readOnly={readOnly}
-      rows={4}
-      onChange={onChange}
-    />
+    <>
+      <textarea
+        {...field}
+        id={narrativeDomId(block.id, text)}
+        className={missing ? 'nb-text nb-error' : 'nb-text'}
+        lang={text === 'zh' ? 'zh-CN' : 'en'}
+        aria-label={
+          text === lang ? name : `${name}（${words[text === 'zh' ? 'chineseText' : 'englishText'][lang]}）`
+        }
+        aria-invalid={missing || undefined}
+        readOnly={readOnly}
+        rows={4}
+        onChange={onChange}
+      />
+      <DraftBar block={block} text={text} />
+      <TextMarks block={block} text={text} />
+    </>
   );
 }
 

@@ -1,4 +1,11 @@
-import { cellIndex, computeTotals, type FormatDef, type ReportData, reportTitle } from '@nianbao/schema';
+import {
+  cellIndex,
+  computeTotals,
+  type FormatDef,
+  type ReportData,
+  reportTitle,
+  type TextRange,
+} from '@nianbao/schema';
 import type { Ref } from 'react';
 import { memo, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
@@ -12,7 +19,7 @@ import {
   useReportForm,
 } from './context.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
-import { cellField, type FormValues, fromFormValues, toFormValues } from './fields.ts';
+import { cellField, type FormValues, fromFormValues, narrativeField, toFormValues } from './fields.ts';
 import { BlocksGrid, MatrixGrid } from './Grids.tsx';
 import { type Lang, say, words } from './i18n.ts';
 import { NarrativeEditor } from './Narrative.tsx';
@@ -248,6 +255,22 @@ function FormBody({
       el?.scrollIntoView?.({ block: 'center' });
       el?.focus({ preventScroll: true });
     };
+    const selectText = (range: TextRange) => {
+      // English text that is not shown is selected in the Chinese box's place: the block at least.
+      const el =
+        rootRef.current?.querySelector<HTMLTextAreaElement>(
+          `[id="${narrativeDomId(range.block, range.lang)}"]`,
+        ) ??
+        rootRef.current?.querySelector<HTMLTextAreaElement>(`[id="${narrativeDomId(range.block, 'zh')}"]`);
+      if (!el) return;
+      el.scrollIntoView?.({ block: 'center' });
+      el.focus({ preventScroll: true });
+      if (el.id === narrativeDomId(range.block, range.lang)) el.setSelectionRange(range.start, range.end);
+    };
+    const writeNarrative = (block: string, lang: Lang, text: string) => {
+      form.setValue(narrativeField(block, lang), text, { shouldDirty: true });
+      store.setNarrative(block, lang, text);
+    };
     const writeCells = (writes: { id: string; text: string }[]) => {
       store.batch(() => {
         for (const w of writes) {
@@ -267,6 +290,8 @@ function FormBody({
       showEnglish,
       focusCell,
       focusNarrative,
+      selectText,
+      writeNarrative,
       writeCells,
     };
   }, [format, form, store, notices, lang, readOnly, showEnglish]);

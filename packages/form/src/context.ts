@@ -1,4 +1,4 @@
-import type { CellDef, FormatDef } from '@nianbao/schema';
+import type { CellDef, FormatDef, TextRange } from '@nianbao/schema';
 import { createContext, useContext } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { FormValues } from './fields.ts';
@@ -35,6 +35,10 @@ export interface FormContextValue {
   showEnglish: boolean;
   focusCell: (id: string) => void;
   focusNarrative: (id: string) => void;
+  /** Focuses a narrative textarea and selects a stretch of it (the sentence of a finding). */
+  selectText: (range: TextRange) => void;
+  /** Replaces a narrative block's text as if typed. */
+  writeNarrative: (block: string, lang: Lang, text: string) => void;
   /** Writes cell texts as if typed, with one recomputation. */
   writeCells: (writes: { id: string; text: string }[]) => void;
 }

@@ -38,6 +38,12 @@ export const words = {
   refusedChars: { zh: '「{chars}」不能填入：{hint}', en: '“{chars}” cannot go in: {hint}' },
   refusedValue: { zh: '未填入：{hint}', en: 'Not entered: {hint}' },
   sectionErrors: { zh: '（{n} 处错误）', en: ' ({n} errors)' },
+  draft: { zh: '按表格生成', en: 'Draft from the tables' },
+  draftUpdate: { zh: '更新', en: 'Update' },
+  draftStale: {
+    zh: '表格已改动，按表格生成的这段文字中的数字已过时。',
+    en: 'The tables have changed: the figures of the drafted passage are out of date.',
+  },
 } as const;
 
 export const kindHint: Record<CellKind, { zh: string; en: string }> = {

@@ -43,16 +43,16 @@ describe('draftNarrative', () => {
     );
   });
 
-  it.each([
-    ['demo-county-2021', 'zh'],
-    ['tiantan-2019', 'en'],
-  ] as const)('gives %s text that X-TEXT reads back without a finding (%s and both)', (name) => {
-    const data = example(name);
-    const format = getFormat(data.format);
-    const claims = readClaims(format, drafted(format, data));
-    expect(claims.filter((c) => c.matched !== 0)).toEqual([]);
-    expect(claims).toHaveLength(2 * FIGURES[format.id]);
-  });
+  it.each(['demo-county-2021', 'tiantan-2019'])(
+    'gives %s text in zh and en that X-TEXT reads back without a finding',
+    (name) => {
+      const data = example(name);
+      const format = getFormat(data.format);
+      const claims = readClaims(format, drafted(format, data));
+      expect(claims.filter((c) => c.matched !== 0)).toEqual([]);
+      expect(claims).toHaveLength(2 * FIGURES[format.id]);
+    },
+  );
 
   it.each([format2021, format2019])('never disagrees with random valid tables ($id)', (format) => {
     const counts = formatCells(format).filter((c) => c.kind === 'count' && !c.computed);

@@ -133,7 +133,7 @@ function tableThreePhrases(format: FormatDef): Phrase[] {
   );
   const results = table.rows!.find((r) => r.id === 'results')!.children!;
   const [granted, partial] = [results[0]!, results[1]!];
-  const both = shortLabel(granted.label).zh + '(?:和|及|与|、)' + shortLabel(partial.label).zh;
+  const both = `${shortLabel(granted.label).zh}(?:和|及|与|、)${shortLabel(partial.label).zh}`;
   out.push(
     phrase(
       [
