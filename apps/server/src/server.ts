@@ -1,5 +1,5 @@
 /**
- * The HTTP service: `/trpc` (the API), `GET /reports/:id.pdf|.html` (renderings), `/healthz`, and
+ * The HTTP service: `/trpc` (the API), `GET /reports/:id.pdf|.docx|.html` (renderings), `/healthz`, and
  * the built web app. One process; PDFs render in a worker pool so the API stays responsive.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -37,7 +37,7 @@ import {
 import { contentDisposition, securityHeaders, sendError, sendRefusal } from './headers.ts';
 import { ImportPool, type ImportPoolOptions } from './import/pool.ts';
 import { type RenderPool as Pool, QueueFullError, RenderPool } from './pdf/pool.ts';
-import { LANGS, type Lang } from './pdf/renderJob.ts';
+import { LANGS, type Lang, type RenderJob } from './pdf/renderJob.ts';
 import { serveStatic } from './staticFiles.ts';
 
 export interface ServerOptions {
@@ -84,7 +84,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const REPORT_PATH = /^\/reports\/(\d{1,10})\.(pdf|html)$/;
+const REPORT_PATH = /^\/reports\/(\d{1,10})\.(pdf|docx|html)$/;
+
+const CONTENT_TYPES: Record<RenderJob['kind'], string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+};
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -183,7 +189,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res: ServerResponse,
     url: URL,
     id: number,
-    kind: 'pdf' | 'html',
+    kind: RenderJob['kind'],
   ): Promise<void> {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     const user = token ? await authenticate(db, token) : null;
@@ -242,7 +248,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const title = reportTitle(data).zh;
     const inline = kind === 'html' || url.searchParams.get('download') === '0';
     const headers: Record<string, string | number> = {
-      'Content-Type': kind === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+      'Content-Type': CONTENT_TYPES[kind],
       'Content-Length': result.body.byteLength,
       'Content-Disposition': contentDisposition(
         inline ? 'inline' : 'attachment',
@@ -292,7 +298,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return void res.end(JSON.stringify({ ok: true, pdfThreads: pool.threads, ...pool.stats }));
     }
     const report = REPORT_PATH.exec(path);
-    if (report) return handleReport(req, res, url, Number(report[1]), report[2] as 'pdf' | 'html');
+    if (report) return handleReport(req, res, url, Number(report[1]), report[2] as RenderJob['kind']);
     if (await serveStatic(options.webRoot, req, res, path)) return;
     sendError(res, 404, 'NOT_FOUND', { zh: '页面不存在', en: 'Not found' });
   }

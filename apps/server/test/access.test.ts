@@ -53,6 +53,7 @@ describe('organisations', () => {
       (await failure(town.call('mutation', 'reports.create', { organisationId: 2, year: 2022 }))).code,
     ).toBe('FORBIDDEN');
     expect((await town.request(`/reports/${id}.pdf`)).status).toBe(404);
+    expect((await town.request(`/reports/${id}.docx`)).status).toBe(404);
     expect(await filler.call('query', 'reports.get', { id })).toMatchObject({ id, version });
   });
 

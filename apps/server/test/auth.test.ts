@@ -77,7 +77,7 @@ describe('sign-in', () => {
         'UNAUTHORIZED',
       );
     }
-    for (const path of ['/reports/1.pdf', '/reports/1.html?lang=zh']) {
+    for (const path of ['/reports/1.pdf', '/reports/1.docx', '/reports/1.html?lang=zh']) {
       expect((await client.request(path)).status, path).toBe(401);
     }
   });

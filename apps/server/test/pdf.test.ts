@@ -83,6 +83,26 @@ describe('PDF downloads', () => {
     expect(error.message).toContain('s1.body');
   });
 
+  it('returns the Word version with the same name, cache and refusals as the PDF', async () => {
+    const { status, bytes, headers } = await download(`/reports/${report2021}.docx?lang=zh`);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(decodeURIComponent(headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
+      '天坛街道办事处2021年政府信息公开工作年度报告.docx',
+    );
+    expect(headers.get('etag')).toMatch(/-zh-docx"$/);
+    const again = await fetch(new URL(`/reports/${report2021}.docx?lang=zh`, server.url), {
+      headers: { cookie: client.cookie, 'if-none-match': headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    const r2019 = (await client.call('query', 'reports.list', { year: 2019 }))[0].id;
+    expect((await download(`/reports/${r2019}.docx?lang=en`)).status).toBe(422);
+    expect((await download(`/reports/${report2021}.docx?lang=fr`)).status).toBe(400);
+  });
+
   it('renders the HTML version', async () => {
     const { status, bytes, headers } = await download(`/reports/${report2021}.html?lang=zh-en`);
     expect(status).toBe(200);

@@ -133,6 +133,16 @@ describe('a filler and a reviewer', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text.replace(/\s/g, '')).toContain(DEMO.organisation);
+    const [word] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: '下载 Word' }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/\.docx$/);
+    const docx = join(OUTPUT, 'report.docx');
+    await word.saveAs(docx);
+    // A zip file holding the Word document's parts.
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(docx).includes('word/document.xml')).toBe(true);
     const [preview] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('.pdf?') && r.url().includes('download=0')),
       page.getByRole('button', { name: /预览 PDF · 中文/ }).click(),

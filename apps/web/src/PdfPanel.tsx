@@ -57,7 +57,7 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** PDF preview inside the page, downloads in each language and the HTML export, with progress. */
+/** PDF preview inside the page, downloads in each language, the HTML export and Word, with progress. */
 export function PdfPanel({
   id,
   version,
@@ -75,14 +75,21 @@ export function PdfPanel({
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [preview, setPreview] = useState<PdfLang | null>(null);
 
-  const download = async (kind: PdfLang | 'html', label: string) => {
+  const download = async (kind: PdfLang | 'html' | 'docx', label: string) => {
     setMessage(null);
     setBusy({ what: label, progress: null });
     try {
       await beforeFetch();
-      const url = kind === 'html' ? `/reports/${id}.html?v=${version}` : pdfUrl(id, kind, version);
+      // HTML and Word in Chinese, the official language; the PDFs in each language.
+      const url =
+        kind === 'html' || kind === 'docx'
+          ? `/reports/${id}.${kind}?v=${version}`
+          : pdfUrl(id, kind, version);
       const blob = await fetchWithProgress(url, lang, (progress) => setBusy({ what: label, progress }));
-      const name = kind === 'html' ? `${fileName}.html` : `${fileName}${kind === 'zh' ? '' : `.${kind}`}.pdf`;
+      const name =
+        kind === 'html' || kind === 'docx'
+          ? `${fileName}.${kind}`
+          : `${fileName}${kind === 'zh' ? '' : `.${kind}`}.pdf`;
       save(blob, name);
       setMessage({ text: say(t.downloaded, { what: name }) });
     } catch (e) {
@@ -118,6 +125,15 @@ export function PdfPanel({
           data-pdf="html"
         >
           {say(t.downloadHtml)}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy !== null}
+          onClick={() => void download('docx', 'Word')}
+          data-pdf="docx"
+        >
+          {say(t.downloadWord)}
         </button>
       </div>
       {busy && (

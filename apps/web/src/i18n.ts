@@ -80,6 +80,7 @@ export const t = {
   downloadEn: { zh: '下载英文 PDF', en: 'English PDF' },
   downloadBi: { zh: '下载中英对照 PDF', en: 'Bilingual PDF' },
   downloadHtml: { zh: '导出 HTML', en: 'Export HTML' },
+  downloadWord: { zh: '下载 Word', en: 'Download Word' },
   making: { zh: '正在生成 {what}…', en: 'Making the {what}…' },
   pdfFailed: { zh: '未能生成：', en: 'Could not make the file: ' },
   downloaded: { zh: '已下载：{what}', en: 'Downloaded: {what}' },

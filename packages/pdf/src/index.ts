@@ -2,4 +2,6 @@ export { preloadFonts } from './fonts.ts';
 export { renderReportHtml } from './html.ts';
 export { isLang, LANGS, type Lang, type RenderOptions } from './lang.ts';
 export { blocksMissingEnglish, MissingEnglishError } from './MissingEnglishError.ts';
+export { ReportPages, type ReportPagesProps } from './ReportPages.tsx';
+export { renderReportDocx } from './renderReportDocx.ts';
 export { renderReportPdf } from './renderReportPdf.ts';

@@ -7,7 +7,7 @@
 import { type BlocksTable, isLeaf, leaves, type MatrixTable, treeDepth } from '@nianbao/schema';
 
 /** Label length in character widths (CJK and fullwidth = 1, other = ½). */
-function charWidth(text: string): number {
+export function charWidth(text: string): number {
   let n = 0;
   for (const ch of text) n += /[\u2E80-\uFFEF\u2018-\u201D]/u.test(ch) ? 1 : 0.5;
   return n;

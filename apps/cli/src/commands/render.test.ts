@@ -24,7 +24,7 @@ function capture(): { out: () => string; err: () => string } {
   return { out: () => out.join('\n'), err: () => err.join('\n') };
 }
 
-it('renders a report as PDF and as HTML', { timeout: 120_000 }, async () => {
+it('renders a report as PDF, as Word and as HTML', { timeout: 120_000 }, async () => {
   const io = capture();
   const pdf = join(dir, 'report.pdf');
   expect(await run([example('demo-county-2021.report.json'), '-o', pdf, '--lang', 'zh-en'])).toBe(0);
@@ -33,7 +33,12 @@ it('renders a report as PDF and as HTML', { timeout: 120_000 }, async () => {
   const html = join(dir, 'report.html');
   expect(await run([example('tiantan-2019.report.json'), '-o', html])).toBe(0);
   expect(readFileSync(html, 'utf8')).toContain('天坛街道办事处');
-  expect(readdirSync(dir).sort()).toEqual(['report.html', 'report.pdf']);
+  const docx = join(dir, 'report.docx');
+  expect(await run([example('tiantan-2019.report.json'), '-o', docx])).toBe(0);
+  // A .docx is a zip file whose first entry is [Content_Types].xml.
+  expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+  expect(readFileSync(docx).includes('[Content_Types].xml')).toBe(true);
+  expect(readdirSync(dir).sort()).toEqual(['report.docx', 'report.html', 'report.pdf']);
 });
 
 it('explains a missing file, invalid JSON and a report that fails the schema, and writes nothing', async () => {
@@ -73,7 +78,7 @@ it('rejects wrong usage with exit code 2', async () => {
   const input = example('demo-county-2021.report.json');
   expect(await run([input])).toBe(2);
   expect(io.err()).toContain('give the output file with -o');
-  expect(await run([input, '-o', join(dir, 'out.docx')])).toBe(2);
+  expect(await run([input, '-o', join(dir, 'out.odt')])).toBe(2);
   expect(await run([input, '-o', join(dir, 'out.pdf'), '--lang', 'fr'])).toBe(2);
   expect(await run([input, '-o', join(dir, 'out.pdf'), '--bogus'])).toBe(2);
   expect(io.err()).toContain('usage: pnpm nianbao render');

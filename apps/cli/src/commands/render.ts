@@ -1,6 +1,6 @@
 /**
- * `pnpm nianbao render <report.json> -o <out.pdf|out.html> [--lang zh|en|zh-en]`
- * Renders a report JSON file as the official PDF or as portal HTML. The output is written to a
+ * `pnpm nianbao render <report.json> -o <out.pdf|out.docx|out.html> [--lang zh|en|zh-en]`
+ * Renders a report JSON file as the official PDF, as a Word document or as portal HTML. The output is written to a
  * temporary file beside the target and renamed into place, so a failed render never leaves a
  * partial file (nor clobbers an existing one). Exit code 1 for a file that cannot be rendered,
  * 2 for wrong usage.
@@ -9,10 +9,16 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLang, MissingEnglishError, renderReportHtml, renderReportPdf } from '@nianbao/pdf';
+import {
+  isLang,
+  MissingEnglishError,
+  renderReportDocx,
+  renderReportHtml,
+  renderReportPdf,
+} from '@nianbao/pdf';
 import { parseReport } from '@nianbao/schema';
 
-const USAGE = 'usage: pnpm nianbao render <report.json> -o <out.pdf|out.html> [--lang zh|en|zh-en]';
+const USAGE = 'usage: pnpm nianbao render <report.json> -o <out.pdf|out.docx|out.html> [--lang zh|en|zh-en]';
 
 /** How many schema findings to print before summarising the rest. */
 const SHOWN_ISSUES = 10;
@@ -80,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
     positionals.length !== 1 ||
     !output ||
     !isLang(lang) ||
-    (kind !== '.pdf' && kind !== '.html' && kind !== '.htm')
+    !['.pdf', '.docx', '.html', '.htm'].includes(kind)
   ) {
     const why =
       positionals.length !== 1
@@ -89,7 +95,7 @@ export async function run(args: string[]): Promise<number> {
           ? 'give the output file with -o'
           : !isLang(lang)
             ? `--lang must be zh, en or zh-en, not "${lang}"`
-            : `the output must end in .pdf or .html, not "${kind || output}"`;
+            : `the output must end in .pdf, .docx or .html, not "${kind || output}"`;
     console.error(`nianbao render: ${why}\n${USAGE}`);
     return 2;
   }
@@ -114,7 +120,9 @@ export async function run(args: string[]): Promise<number> {
     const data =
       kind === '.pdf'
         ? await renderReportPdf(parsedReport.data, { lang })
-        : renderReportHtml(parsedReport.data, { lang });
+        : kind === '.docx'
+          ? await renderReportDocx(parsedReport.data, { lang })
+          : renderReportHtml(parsedReport.data, { lang });
     await writeAtomically(output, data);
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     console.log(`nianbao render: wrote ${output} (${lang}, ${Math.round(bytes / 1024)} KB)`);

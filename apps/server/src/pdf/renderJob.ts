@@ -1,11 +1,11 @@
-/** What the main thread asks a PDF worker for, and what it gets back. */
+/** What the main thread asks a rendering worker for (PDF, Word or HTML), and what it gets back. */
 import type { ReportData } from '@nianbao/schema';
 
 export type Lang = 'zh' | 'en' | 'zh-en';
 export const LANGS: readonly Lang[] = ['zh', 'en', 'zh-en'];
 
 export interface RenderJob {
-  kind: 'pdf' | 'html';
+  kind: 'pdf' | 'docx' | 'html';
   lang: Lang;
   report: ReportData;
 }

@@ -1,5 +1,5 @@
 /**
- * Runs in a worker thread: renders one report with @nianbao/pdf. A report that cannot be rendered
+ * Runs in a worker thread: renders one report with @nianbao/pdf (PDF, Word or HTML). A report that cannot be rendered
  * in the asked language comes back as a message for the user, not as a crash.
  *
  * @nianbao/pdf is loaded from its bundled build (packages/pdf/dist/index.js, made by
@@ -67,7 +67,9 @@ export default async function render(job) {
     const body =
       job.kind === 'pdf'
         ? await pdf.renderReportPdf(job.report, { lang: job.lang })
-        : new TextEncoder().encode(pdf.renderReportHtml(job.report, { lang: job.lang }));
+        : job.kind === 'docx'
+          ? await pdf.renderReportDocx(job.report, { lang: job.lang })
+          : new TextEncoder().encode(pdf.renderReportHtml(job.report, { lang: job.lang }));
     // A compact copy: a view into a larger buffer would be cloned whole across threads.
     return { ok: true, body: body.slice() };
   } catch (error) {

@@ -232,7 +232,11 @@ function pageNumber(n: number): Op {
   };
 }
 
-export function layoutReport(model: ReportModel): PageOps[] {
+/**
+ * The report's pages. `firstPageNumber` is the number printed on the first page; null prints none
+ * (the caller numbers the pages itself, e.g. counting on from pages before the report).
+ */
+export function layoutReport(model: ReportModel, firstPageNumber: number | null = 1): PageOps[] {
   const flow = new Flow();
   title(flow, model);
   const end = closing(model);
@@ -256,8 +260,9 @@ export function layoutReport(model: ReportModel): PageOps[] {
   });
   flow.space(BODY_LINE);
   flow.block(end.height, end.paint);
-  flow.pages.forEach((p, i) => {
-    p.ops.unshift(pageNumber(i + 1));
-  });
+  if (firstPageNumber !== null)
+    flow.pages.forEach((p, i) => {
+      p.ops.unshift(pageNumber(firstPageNumber + i));
+    });
   return flow.pages;
 }
