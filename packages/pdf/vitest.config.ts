@@ -1,4 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Rendering a report takes seconds on a busy CI machine, more with the first font load.
-export default defineConfig({ test: { testTimeout: 120_000, hookTimeout: 120_000 } });
+// Rendering a report takes seconds on a busy CI machine, more with the first font load. The
+// LibreOffice test runs apart (`pnpm test:docx`, vitest.libreoffice.config.ts).
+export default defineConfig({
+  test: {
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    exclude: [...configDefaults.exclude, '**/*.libreoffice.test.ts'],
+  },
+});
