@@ -9,6 +9,7 @@
  * - warm, new narrative: the same, but every run's Chinese narrative is a different permutation of
  *   its characters, so that nothing cached from an earlier render of the text applies (the shaping
  *   cache of layout/shapedFont.ts keeps short strings, which is most of a paragraph's runs).
+ * - .docx: renderReportDocx of the same report, warm, median of 30 (target < 50 ms).
  * - Chromium: page.setContent + page.pdf with the browser and page kept warm; median of 30.
  *
  * Timings are wall-clock on whatever else the machine is doing: compare medians, not single runs.
@@ -17,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { type Lang, renderReportHtml, renderReportPdf } from '../src/index.ts';
+import { type Lang, renderReportDocx, renderReportHtml, renderReportPdf } from '../src/index.ts';
 
 const RUNS = 30;
 const COLD_RUNS = 3;
@@ -103,6 +104,8 @@ const rows: string[][] = [
     'warm p90',
     'warm, new narrative',
     'PDF size',
+    '.docx warm median',
+    '.docx size',
     'Chromium page.pdf median',
     'Chromium size',
     'speed-up',
@@ -116,6 +119,9 @@ for (const lang of langs) {
   let next = 0;
   const fresh = await timed(() => renderReportPdf(variants[next++]!, { lang }), RUNS);
   const pdf = await renderReportPdf(report, { lang });
+  await timed(() => renderReportDocx(report, { lang }), 3);
+  const docxWarm = await timed(() => renderReportDocx(report, { lang }), RUNS);
+  const docx = await renderReportDocx(report, { lang });
   const html = renderReportHtml(report, { lang });
   let chromiumBytes = 0;
   const printOnce = async () => {
@@ -132,6 +138,8 @@ for (const lang of langs) {
     ms(sorted[Math.floor(sorted.length * 0.9)]!),
     ms(median(fresh)),
     `${(pdf.length / 1024).toFixed(0)} KB`,
+    ms(median(docxWarm)),
+    `${(docx.length / 1024).toFixed(0)} KB`,
     ms(median(chrome)),
     `${(chromiumBytes / 1024).toFixed(0)} KB`,
     `${(median(chrome) / median(warm)).toFixed(1)}×`,

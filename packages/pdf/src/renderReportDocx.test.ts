@@ -188,9 +188,12 @@ describe.each(examples)('$file as .docx', (example) => {
       expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
       expect(style('Heading1')).toContain('w:eastAsia="黑体"');
       expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+      // Table text takes 宋体 from its paragraph style, which every paragraph of a table has.
+      for (const id of ['TableDense', 'TableRoomy']) expect(style(id)).toContain('w:eastAsia="宋体"');
       for (const table of tables(document!)) {
-        const fonts = new Set([...table.matchAll(/w:eastAsia="([^"]+)"/gu)].map((m) => m[1]));
-        expect([...fonts]).toEqual(['宋体']);
+        const paragraphs = table.match(/<w:p>/gu)!.length;
+        expect(table.match(/<w:pStyle w:val="Table(Dense|Roomy)"\/>/gu)).toHaveLength(paragraphs);
+        expect(table).not.toContain('w:eastAsia=');
       }
       // Word's outline: one Heading 1 per section.
       expect(document!.match(/<w:pStyle w:val="Heading1"\/>/gu)).toHaveLength(format.sections.length);

@@ -26,15 +26,44 @@ import { blocksWidths, isDense, matrixWidths } from '../tableWidths.ts';
 import { fonts, geometry, halfPoints, twip } from './docxType.ts';
 
 interface CellType {
-  main: number;
+  /** The paragraph style of the table's text (tableStyles). */
+  style: string;
   sub: number;
   padX: number;
 }
 
-function cellType(model: ReportModel, dense: boolean): CellType {
-  const main = model.lang === 'en' ? type.tableEnMain : dense ? type.table : type.tableRoomy;
-  const sub = dense ? type.tableEnDense : type.tableEn;
-  return { main: main.fontSize, sub: sub.fontSize, padX: dense ? cellPadding.xDense : cellPadding.x };
+function cellType(dense: boolean): CellType {
+  return {
+    style: dense ? 'TableDense' : 'TableRoomy',
+    sub: (dense ? type.tableEnDense : type.tableEn).fontSize,
+    padX: dense ? cellPadding.xDense : cellPadding.x,
+  };
+}
+
+/**
+ * The paragraph styles of table text, 宋体 centred on single lines without the body's indent: dense
+ * tables (三, 四) and roomy ones (二), as in the PDF. Held in styles rather than on each of the
+ * hundreds of cells, which keeps the document small and quick to write.
+ */
+export function tableStyles(model: ReportModel) {
+  const style = (id: string, size: number) => ({
+    id,
+    name: id === 'TableDense' ? 'Table Text Dense' : 'Table Text',
+    basedOn: 'Normal',
+    quickFormat: true,
+    run: { font: fonts.table, size: halfPoints(size) },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' as const },
+      keepLines: true,
+    },
+  });
+  const en = model.lang === 'en';
+  return [
+    style('TableDense', (en ? type.tableEnMain : type.table).fontSize),
+    style('TableRoomy', (en ? type.tableEnMain : type.tableRoomy).fontSize),
+  ];
 }
 
 const line = { style: BorderStyle.SINGLE, size: Math.round(border.width * 8), color: '000000' };
@@ -46,31 +75,20 @@ const borders = {
   insideHorizontal: line,
   insideVertical: line,
 };
+const EN = { value: 'en-US' };
+const HAN = /\p{Script=Han}/u;
 
 /** Paragraphs of a centred label: the Chinese (or English) lines, the English beneath in bilingual mode. */
 function labelParagraphs(shown: Shown, t: CellType, keepNext: boolean): Paragraph[] {
-  const english = (text: string, size: number) =>
-    new TextRun({ text, size: halfPoints(size), font: fonts.table, language: { value: 'en-US' } });
-  const mainRuns = shown.main
-    .split('\n')
-    .map((text, i) =>
-      /\p{Script=Han}/u.test(text)
-        ? new TextRun({ text, size: halfPoints(t.main), font: fonts.table, break: i > 0 ? 1 : 0 })
-        : english(text, t.main),
-    );
+  const parts = shown.main.split('\n');
+  const mainRuns = parts.map(
+    (text, i) =>
+      new TextRun({ text, ...(i > 0 ? { break: 1 } : {}), ...(HAN.test(text) ? {} : { language: EN }) }),
+  );
   const paragraphs = [mainRuns];
-  if (shown.sub) paragraphs.push([english(shown.sub, t.sub)]);
+  if (shown.sub) paragraphs.push([new TextRun({ text: shown.sub, size: halfPoints(t.sub), language: EN })]);
   return paragraphs.map(
-    (children) =>
-      new Paragraph({
-        children,
-        alignment: AlignmentType.CENTER,
-        // Not the body's first-line indent, which the document's default paragraph carries.
-        indent: { firstLine: 0, firstLineChars: 0 },
-        spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' },
-        keepNext,
-        keepLines: true,
-      }),
+    (children) => new Paragraph({ style: t.style, children, ...(keepNext ? { keepNext } : {}) }),
   );
 }
 
@@ -86,17 +104,11 @@ function cell(spec: CellSpec, t: CellType, keepNext: boolean): TableCell {
     rowSpan: spec.rowSpan && spec.rowSpan > 1 ? spec.rowSpan : undefined,
     columnSpan: spec.colSpan && spec.colSpan > 1 ? spec.colSpan : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: {
-      left: twip(t.padX),
-      right: twip(t.padX),
-      top: twip(cellPadding.y),
-      bottom: twip(cellPadding.y),
-    },
   });
 }
 
 function row(cells: TableCell[], options: { header?: boolean } = {}): TableRow {
-  return new TableRow({ children: cells, cantSplit: true, tableHeader: options.header ?? false });
+  return new TableRow({ children: cells, cantSplit: true, ...(options.header ? { tableHeader: true } : {}) });
 }
 
 /** Column widths in twips from fractions of the text block; the last takes the rounding. */
@@ -106,9 +118,15 @@ function columnWidths(fractions: number[]): number[] {
   return widths;
 }
 
-function table(rows: TableRow[], widths: number[]): Table {
+function table(rows: TableRow[], widths: number[], t: CellType): Table {
   return new Table({
     rows,
+    margins: {
+      left: twip(t.padX),
+      right: twip(t.padX),
+      top: twip(cellPadding.y),
+      bottom: twip(cellPadding.y),
+    },
     columnWidths: widths,
     width: { size: geometry.content, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
@@ -120,7 +138,7 @@ function table(rows: TableRow[], widths: number[]): Table {
 export function matrixDocxTable(definition: MatrixTable, model: ReportModel): Table {
   const layout = matrixLayout(definition);
   const fractions = matrixWidths(definition);
-  const t = cellType(model, isDense(layout.labelColumns + layout.columnLeaves.length));
+  const t = cellType(isDense(layout.labelColumns + layout.columnLeaves.length));
   // Table 四 (one data row) stays on one page: every paragraph keeps with the next.
   const together = layout.labelColumns === 0;
   const rows: TableRow[] = layout.header.map((headerRow, r) => {
@@ -145,13 +163,17 @@ export function matrixDocxTable(definition: MatrixTable, model: ReportModel): Ta
     );
     rows.push(row([...heads, ...values]));
   });
-  return table(rows, columnWidths([...fractions.labels, ...layout.columnLeaves.map(() => fractions.value)]));
+  return table(
+    rows,
+    columnWidths([...fractions.labels, ...layout.columnLeaves.map(() => fractions.value)]),
+    t,
+  );
 }
 
 export function blocksDocxTable(definition: BlocksTable, model: ReportModel): Table {
   const fractions = blocksWidths(definition);
   const all = definition.gridColumns + 1;
-  const t = cellType(model, isDense(all));
+  const t = cellType(isDense(all));
   const rows: TableRow[] = [];
   for (const block of definition.blocks) {
     const spans = blockColumnSpans(definition, block.columns.length);
@@ -180,5 +202,6 @@ export function blocksDocxTable(definition: BlocksTable, model: ReportModel): Ta
       fractions.rowHeader,
       ...Array.from({ length: definition.gridColumns }, () => fractions.grid),
     ]),
+    t,
   );
 }

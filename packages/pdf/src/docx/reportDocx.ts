@@ -21,7 +21,7 @@ import type { Shown } from '../lang.ts';
 import { type } from '../officialLayout.ts';
 import type { Paragraph as ModelParagraph, ReportModel } from '../reportModel.ts';
 import { charWidth } from '../tableWidths.ts';
-import { blocksDocxTable, matrixDocxTable } from './docxTables.ts';
+import { blocksDocxTable, matrixDocxTable, tableStyles } from './docxTables.ts';
 import { fonts, geometry, halfPoints, pitch, twip } from './docxType.ts';
 
 const BODY = type.body.fontSize;
@@ -169,6 +169,7 @@ function styles(model: ReportModel) {
     },
   });
   return {
+    paragraphStyles: tableStyles(model),
     default: {
       document: {
         run: {
