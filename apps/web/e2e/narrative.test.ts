@@ -65,11 +65,11 @@ it('「按表格生成」 inserts the standard paragraph at the cursor, every fi
 
 it('marks the drafted passage stale when a table cell changes, and 「更新」 fixes it', async () => {
   await cell(page, 't3.granted.natural_person').fill('5');
-  const stale = block().locator('.nb-draft-stale');
+  const stale = block().locator('.nb-draft-note');
   await stale.waitFor();
   expect(await stale.textContent()).toContain('已过时');
-  // The stale figure is also a disagreement with the tables.
-  expect(await page.locator('.nb-findings [data-rule="X-TEXT"]').count()).toBe(1);
+  // The stale figures are also disagreements with the tables: 予以公开0件 and 办结0件 (now 5).
+  expect(await page.locator('.nb-findings [data-rule="X-TEXT"]').count()).toBe(2);
   await block().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUTPUT, 'narrative-draft-stale.png') });
 

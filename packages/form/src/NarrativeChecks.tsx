@@ -91,7 +91,7 @@ export const DraftBar = memo(function DraftBar({ block, text }: { block: Narrati
   return (
     <div className={`nb-draft nb-draft-${state}`}>
       {state === 'stale' && (
-        <span className="nb-draft-stale" role="status">
+        <span className="nb-draft-note" role="status">
           {words.draftStale[lang]}
         </span>
       )}
