@@ -10,13 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPdfIfNeeded } from '../src/buildWeb.ts';
 import { REPO_ROOT } from '../src/config.ts';
+import { agent, Client, freePort, percentile, request, serverCpuSeconds } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SAVERS = 20;
@@ -25,86 +24,6 @@ const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const example = JSON.parse(
   readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
 );
-
-function freePort(): Promise<number> {
-  return new Promise((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => r(port));
-    });
-  });
-}
-
-/** node:http with keep-alive: far lighter than fetch, so the clients take less of the CPU they share with the server. */
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-function request(
-  url: URL,
-  method: 'GET' | 'POST',
-  headers: Record<string, string>,
-  body?: string,
-): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolveRequest, reject) => {
-    const req = httpRequest(url, { method, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolveRequest({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-class Client {
-  cookie = '';
-  constructor(readonly base: string) {}
-
-  async call(
-    kind: 'query' | 'mutation',
-    path: string,
-    input?: unknown,
-    /** The mutation's input already as JSON (the savers build theirs from pieces serialised once). */
-    json?: string,
-  ): Promise<{ id: number; version: number }> {
-    const url = new URL(`/trpc/${path}`, this.base);
-    if (kind === 'query' && input !== undefined) url.searchParams.set('input', JSON.stringify(input));
-    const body = kind === 'mutation' ? (json ?? JSON.stringify(input ?? {})) : undefined;
-    const headers: Record<string, string> = { 'content-type': 'application/json', cookie: this.cookie };
-    if (body) headers['content-length'] = String(Buffer.byteLength(body));
-    const response = await request(url, kind === 'query' ? 'GET' : 'POST', headers, body);
-    const cookie = response.headers['set-cookie']?.[0];
-    if (cookie) this.cookie = cookie.split(';')[0]!;
-    const parsed = JSON.parse(response.body.toString()) as {
-      result?: { data: unknown };
-      error?: { message: string };
-    };
-    if (parsed.error) throw new Error(`${path}: ${parsed.error.message}`);
-    return parsed.result!.data as { id: number; version: number };
-  }
-
-  async download(path: string): Promise<{ status: number; bytes: number }> {
-    const response = await request(new URL(path, this.base), 'GET', { cookie: this.cookie });
-    return { status: response.status, bytes: response.body.byteLength };
-  }
-}
-
-/** CPU seconds the server process has used (Linux /proc; NaN elsewhere): less inflated by other load than wall time. */
-function serverCpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 
 // The PDF workers load the bundled renderer, as under `pnpm start` (which builds it; the server here
 // starts with NIANBAO_BUILD_WEB=0).

@@ -1,0 +1,206 @@
+/**
+ * `pnpm --filter @nianbao/server bench` (second part): scale-out. 200 users, each in their own body
+ * and saving their report once a second (the web app's autosave pace, spread over the second),
+ * plus 4 clients downloading PDFs back to back, against (a) one server process on SQLite, (b) one
+ * on PostgreSQL, (c) two on the same PostgreSQL with the clients spread over both. PostgreSQL is a
+ * throw-away Debian PostgreSQL 15 server with fsync on. Prints saves/s, save median and p99,
+ * PDFs/s, and the CPU time per save of the server processes (PDF threads included) and of
+ * PostgreSQL. BENCH_SECONDS sets each run's length (default 20).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hashPassword, openDatabase, seedSubordinates } from '@nianbao/db';
+import { createTestDatabase, startPostgres } from '@nianbao/db/testing';
+import { buildPdfIfNeeded } from '../src/buildWeb.ts';
+import { REPO_ROOT } from '../src/config.ts';
+import { agent, Client, freePort, percentile, serverCpuSeconds } from './client.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const USERS = 200;
+const DOWNLOADERS = 4;
+const PASSWORD = 'bench-password';
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const example = JSON.parse(
+  readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
+);
+
+interface Target {
+  name: string;
+  processes: number;
+  env: Record<string, string>;
+  open: { file?: string; url?: string };
+}
+
+async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NIANBAO_BUILD_WEB: '0',
+      // Every download is rendered: PDFs/s is what the renderer does, not what the cache answers.
+      NIANBAO_PDF_CACHE_MB: '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolveStart, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('Listening on')) resolveStart();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** CPU seconds of PostgreSQL's processes (the postmaster and its backends). */
+function postgresCpuSeconds(dataDir: string | undefined): number {
+  if (!dataDir) return 0;
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = serverCpuSeconds(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === postmaster) total += serverCpuSeconds(Number(entry));
+    } catch {}
+  }
+  return total;
+}
+
+async function run(target: Target, pgData: string | undefined) {
+  const first = await startProcess({ ...target.env });
+  const procs = [first];
+  for (let i = 1; i < target.processes; i++)
+    procs.push(await startProcess({ ...target.env, NIANBAO_SEED_DEMO: '0' }));
+  try {
+    // 200 bodies below the demo's parent, a filler in each (one password hash for all: fast).
+    const db = await openDatabase(target.open);
+    const orgIds = await seedSubordinates(db, { parentId: 1, count: USERS, prefix: '压测单位' });
+    const hash = await hashPassword(PASSWORD);
+    await db
+      .insertInto('users')
+      .values(
+        orgIds.map((id, i) => ({
+          login: `bench${i}`,
+          display_name: `压测 ${i}`,
+          password_hash: hash,
+          role: 'filler' as const,
+          organisation_id: id,
+          created_at: new Date().toISOString(),
+          password_changed_at: new Date().toISOString(),
+        })),
+      )
+      .execute();
+    await db.destroy();
+
+    const users = await Promise.all(
+      orgIds.map(async (_, i) => {
+        const client = new Client(procs[i % procs.length]!.base);
+        await client.call('mutation', 'auth.login', { login: `bench${i}`, password: PASSWORD });
+        const report = await client.call('mutation', 'reports.create', { year: 2021 });
+        return { client, id: report.id, version: report.version };
+      }),
+    );
+    const downloaders = await Promise.all(
+      Array.from({ length: DOWNLOADERS }, async (_, d) => {
+        const client = new Client(procs[d % procs.length]!.base);
+        await client.call('mutation', 'auth.login', { login: 'admin', password: 'admin-demo' });
+        return client;
+      }),
+    );
+    // One render per worker first: the first one loads the renderer and fonts.
+    await Promise.all(downloaders.map((c) => c.download(`/reports/${users[0]!.id}.pdf?lang=zh`)));
+
+    const variants = Array.from({ length: 28 }, (_, day) =>
+      JSON.stringify({ ...example, year: 2021, date: `2022-01-${String(day + 1).padStart(2, '0')}` }),
+    );
+    const latencies: number[] = [];
+    let pdfs = 0;
+    let running = true;
+    const saving = users.map(async (u, i) => {
+      await new Promise((done) => setTimeout(done, (i * 1000) / users.length));
+      for (let n = 0; running; n++) {
+        const t = performance.now();
+        const saved = await u.client.call(
+          'mutation',
+          'reports.save',
+          undefined,
+          `{"id":${u.id},"baseVersion":${u.version},"data":${variants[n % variants.length]}}`,
+        );
+        const took = performance.now() - t;
+        if (running) latencies.push(took);
+        u.version = saved.version;
+        if (running) await new Promise((done) => setTimeout(done, Math.max(0, 1000 - took)));
+      }
+    });
+    const downloading = downloaders.map(async (client, d) => {
+      for (let k = d; running; k += DOWNLOADERS) {
+        const { status } = await client.download(`/reports/${users[k % users.length]!.id}.pdf?lang=zh`);
+        if (status !== 200) throw new Error(`PDF ${status}`);
+        if (running) pdfs++;
+      }
+    });
+    const cpu = () => procs.reduce((sum, p) => sum + serverCpuSeconds(p.child.pid!), 0);
+    const started = performance.now();
+    const cpuStart = cpu();
+    const pgStart = postgresCpuSeconds(pgData);
+    await new Promise((r) => setTimeout(r, SECONDS * 1000));
+    running = false;
+    const seconds = (performance.now() - started) / 1000;
+    const serverCpu = cpu() - cpuStart;
+    const pgCpu = postgresCpuSeconds(pgData) - pgStart;
+    await Promise.all([...saving, ...downloading]);
+    return { latencies, seconds, pdfs, serverCpu, pgCpu };
+  } finally {
+    for (const p of procs) p.child.kill('SIGTERM');
+    await Promise.all(procs.map((p) => new Promise((r) => p.child.once('exit', r))));
+  }
+}
+
+buildPdfIfNeeded(REPO_ROOT, (line) => console.log(line));
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-scale-'));
+const postgres = startPostgres({ durable: true });
+try {
+  process.env.NIANBAO_TEST_PG_URL = postgres.url;
+  const one = (await createTestDatabase('postgres')).url!;
+  const two = (await createTestDatabase('postgres')).url!;
+  const sqliteFile = join(dir, 'nianbao.sqlite');
+  const targets: Target[] = [
+    {
+      name: '(a) 1 process, SQLite',
+      processes: 1,
+      env: { NIANBAO_DB: sqliteFile },
+      open: { file: sqliteFile },
+    },
+    { name: '(b) 1 process, PostgreSQL', processes: 1, env: { DATABASE_URL: one }, open: { url: one } },
+    { name: '(c) 2 processes, PostgreSQL', processes: 2, env: { DATABASE_URL: two }, open: { url: two } },
+  ];
+  const pgData = join(postgres.dir, 'data');
+  const lines: string[] = [];
+  for (const target of targets) {
+    const r = await run(target, target.open.url ? pgData : undefined);
+    const saves = r.latencies.length;
+    lines.push(
+      `${target.name.padEnd(28)} saves ${(saves / r.seconds).toFixed(0).padStart(4)}/s  median ${percentile(r.latencies, 50).toFixed(1)} ms  p99 ${percentile(r.latencies, 99).toFixed(1)} ms  PDFs ${(r.pdfs / r.seconds).toFixed(1)}/s  CPU per save: server ${((r.serverCpu / saves) * 1000).toFixed(2)} ms (PDF threads included), PostgreSQL ${((r.pgCpu / saves) * 1000).toFixed(2)} ms`,
+    );
+    console.log(lines.at(-1));
+  }
+  console.log(
+    `\nnianbao scale-out bench — ${USERS} users saving once a second + ${DOWNLOADERS} PDF downloaders, ${SECONDS} s each, ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (other processes share these cores)`,
+  );
+  for (const line of lines) console.log(line);
+} finally {
+  agent.destroy();
+  postgres.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
