@@ -57,6 +57,9 @@ async function startProcess(env: Record<string, string>): Promise<{ child: Child
     });
     child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
   });
+  child.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM') console.error(`server ${child.pid} ended (${code ?? signal}):\n${out}`);
+  });
   return { child, base: `http://127.0.0.1:${port}` };
 }
 
@@ -160,8 +163,9 @@ async function run(target: Target, pgData: string | undefined) {
     await Promise.all([...saving, ...downloading]);
     return { latencies, seconds, pdfs, serverCpu, pgCpu };
   } finally {
-    for (const p of procs) p.child.kill('SIGTERM');
-    await Promise.all(procs.map((p) => new Promise((r) => p.child.once('exit', r))));
+    const alive = procs.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+    for (const p of alive) p.child.kill('SIGTERM');
+    await Promise.all(alive.map((p) => new Promise((r) => p.child.once('exit', r))));
   }
 }
 
