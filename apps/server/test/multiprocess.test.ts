@@ -74,10 +74,8 @@ describe.runIf(testDatabaseKind() === 'postgres')('two server processes on one P
     expect(rejected[0].data.narrative['s1.active'].zh).toBe('经 B 保存（过时）');
   });
 
-  // The login limits are still counted in each process's memory; this runs once they are counted in
-  // the database (issue 10 moves them there).
-  it.skip('counts failed logins made on both processes towards one limit', async () => {
-    // 5 per account by default: 3 failures on A and 2 on B reach it together.
+  it('counts failed logins made on both processes towards one limit', async () => {
+    // 5 per account and address by default: 3 failures on A and 2 on B reach it together.
     for (const server of [a, b, a, b, a]) {
       const error = await failure(new Client(server.url).login('reviewer', 'wrong-password'));
       expect(error.code).toBe('UNAUTHORIZED');
