@@ -27,6 +27,8 @@ export interface RowsRead {
   misprints: Misprint[];
   /** Where reading stopped making sense, if it did. */
   stuck?: { line: number; reason: Label };
+  /** The figures were taken in order, not after their labels: only the rules can confirm them. */
+  byOrder?: boolean;
 }
 
 interface RowLabel {
@@ -275,6 +277,7 @@ export function readApplicationsTable(lines: Line[]): RowsRead {
   const expected = leaves(tableOf(layout).rows!).map((l) => l.label);
   return {
     rows: new Map(ids.map((id, i) => [id, rows[i]!])),
+    byOrder: true,
     layout,
     misprints: [
       ...findMisprints(region, expected, [...LABELS.groups, ...LABELS.rows.map((r) => r.label)]),

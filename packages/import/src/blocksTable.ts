@@ -44,8 +44,41 @@ export function tableTwoLayout(lines: Line[]): FormatDef | undefined {
 export interface BlocksRead {
   values: Map<string, Value>;
   misprints: Misprint[];
-  /** Blocks whose figures could not be placed, with the lines they span. */
-  unread: { block: Label; lines: [number, number]; found: number; expected: number }[];
+  /** Blocks whose figures could not be placed, with the lines they span and their cells. */
+  unread: { block: Label; lines: [number, number]; found: number; expected: number; cells: string[] }[];
+  /** Cells of several-row blocks placed by position alone (their labels did not place them). */
+  byOrder: Set<string>;
+}
+
+/** Each row of the block placed by the label its figures follow, when every row is. */
+function byLabels(
+  table: BlocksTable,
+  block: BlocksTable['blocks'][number],
+  blockLines: Line[],
+): Map<string, Value> | undefined {
+  const placed = new Map<string, Value>();
+  const rows = new Set<string>();
+  for (const segment of segmentsOf(blockLines)) {
+    if (segment.values.length === 0) continue;
+    if (segment.values.length !== block.columns.length) return undefined;
+    // The closest label: 行政处罚 and 行政强制 are within each other's tolerance.
+    let row: (typeof block.rows)[number] | undefined;
+    let best = Number.POSITIVE_INFINITY;
+    for (const r of block.rows) {
+      const label = normaliseLabel(r.label.zh);
+      const { distance } = suffixDistance(segment.text, label, tolerance(label));
+      if (distance <= tolerance(label) && distance < best) {
+        best = distance;
+        row = r;
+      }
+    }
+    if (!row || rows.has(row.id)) return undefined;
+    rows.add(row.id);
+    block.columns.forEach((col, c) => {
+      placed.set(cellId(table.id, row.id, col.id), segment.values[c]!);
+    });
+  }
+  return rows.size === block.rows.length ? placed : undefined;
 }
 
 export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
@@ -54,6 +87,7 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
   const values = new Map<string, Value>();
   const misprints: Misprint[] = [];
   const unread: BlocksRead['unread'] = [];
+  const byOrder = new Set<string>();
 
   // Each block from its caption to the next one found.
   const starts: { index: number; block: (typeof table.blocks)[number] }[] = [];
@@ -79,6 +113,14 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
     misprints.push(...findMisprints(region, expectedLabels, allLabels));
     const figures = valuesOf(blockLines);
     const expected = block.rows.length * block.columns.length;
+    const cellsOf = () => block.rows.flatMap((r) => block.columns.map((c) => cellId(table.id, r.id, c.id)));
+    const labelled = block.rows.length > 1 ? byLabels(table, block, blockLines) : undefined;
+    if (labelled) {
+      for (const [id, v] of labelled) values.set(id, v);
+      return;
+    }
+    // One row: its figures in column order. Several: by position, which only the rules can confirm.
+    if (figures.length === expected && block.rows.length > 1) for (const id of cellsOf()) byOrder.add(id);
     if (figures.length === expected) {
       // Raw pdftotext may read a block column by column: one run of lines per column.
       const columnRuns = runs(blockLines);
@@ -116,7 +158,13 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
       placed += block.columns.length;
     }
     if (placed < expected)
-      unread.push({ block: block.caption, lines: [first, last], found: figures.length, expected });
+      unread.push({
+        block: block.caption,
+        lines: [first, last],
+        found: figures.length,
+        expected,
+        cells: cellsOf().filter((id) => !values.has(id)),
+      });
   });
   const missing = table.blocks.filter((b) => !starts.some((s) => s.block === b));
   for (const block of missing)
@@ -125,6 +173,7 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
       lines: [lines[0]?.no ?? 0, lines[lines.length - 1]?.no ?? 0],
       found: 0,
       expected: block.rows.length * block.columns.length,
+      cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(table.id, r.id, c.id))),
     });
-  return { values, misprints, unread };
+  return { values, misprints, unread, byOrder };
 }

@@ -1,6 +1,7 @@
 /**
  * Reading a report file from disk (Node only; `@nianbao/import/node`): a PDF through pdftotext,
- * a report JSON as it is, anything else as text or HTML. Portal pages saved in GBK are decoded as such.
+ * a .docx through mammoth, a report JSON as it is, anything else as text, Markdown or HTML. Portal
+ * pages saved in GBK are decoded as such. A .doc is refused with what to do instead.
  */
 import { readFile } from 'node:fs/promises';
 import {
@@ -15,9 +16,11 @@ import { checkImported } from './checkImported.ts';
 import { ImportError, importText } from './importReport.ts';
 import { importPdf } from './pdf.ts';
 import type { ImportFinding, ImportOptions, ImportResult, Unread } from './types.ts';
+import { docxToHtml, isOle, isZip, wordOldFormat } from './word.ts';
 
 export { importPdf, pdfToText } from './pdf.ts';
 export { readUploadedReport, UPLOAD_LIMITS, type UploadLimits, type UploadReading } from './upload.ts';
+export { docxToHtml } from './word.ts';
 
 /** Text of a file: UTF-8 when it is valid UTF-8, else GB18030 (a superset of GBK and GB2312). */
 export function decodeText(bytes: Uint8Array): string {
@@ -28,18 +31,23 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** An uploaded file's bytes (the web app's import): a PDF by its magic bytes, else text or HTML. */
+/**
+ * A file's bytes (an upload, or a file read from disk), by their magic bytes: a PDF, a .docx (a
+ * ZIP), a .doc (refused with what to do), else text, Markdown or HTML.
+ */
 export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   const magic = new TextDecoder('latin1').decode(bytes.subarray(0, 5));
   if (magic === '%PDF-') return importPdf(bytes, options);
+  if (isOle(bytes)) throw wordOldFormat();
+  if (isZip(bytes)) return importText(await docxToHtml(bytes), options, 'docx');
   return importText(decodeText(bytes), options);
 }
 
+/** A file on disk; its name is the last resort for the year. */
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
-  if (/\.pdf$/i.test(path)) return importPdf(path, options);
-  const bytes = await readFile(path);
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return importPdf(path, options);
-  return importText(decodeText(bytes), options);
+  const named = { name: path, ...options };
+  if (/\.pdf$/i.test(path)) return importPdf(path, named);
+  return importBytes(new Uint8Array(await readFile(path)), named);
 }
 
 /** What `nianbao check` reports for one file. */

@@ -7,6 +7,8 @@ import { parseReport } from '@nianbao/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../test/fixture.ts';
+import { htmlToDocx } from '../test/htmlToDocx.ts';
+import { importBytes } from './file.ts';
 import { ImportError, importText } from './importReport.ts';
 
 const FIXTURES = [
@@ -22,7 +24,8 @@ const FIXTURES = [
 function importsCleanly(text: string, year?: number): void {
   const started = Date.now();
   try {
-    const result = importText(text, year === undefined ? {} : { year });
+    // With a year the organisation is given too, so that the text is read past the title.
+    const result = importText(text, year === undefined ? {} : { year, organisation: '某某县某某局' });
     const parsed = parseReport(result.data, { draft: true });
     expect(parsed.ok).toBe(true);
     for (const id of result.readCells) expect(result.cellLines[id]).toBeGreaterThan(0);
@@ -109,7 +112,8 @@ describe('fuzz', () => {
       fc.property(
         fc.nat({ max: FIXTURES.length - 1 }),
         fc.array(mutation, { maxLength: 12 }),
-        (which, mutations) => {
+        fc.option(fc.integer({ min: 2019, max: 2025 }), { nil: undefined }),
+        (which, mutations, year) => {
           let lines = [...FIXTURES[which]!];
           for (const m of mutations) {
             if (lines.length === 0) break;
@@ -123,10 +127,40 @@ describe('fuzz', () => {
             else if (m.kind === 'digits') lines[at] = lines[at]!.replace(/\d/g, String(m.digit));
             else lines = lines.slice(0, at);
           }
-          importsCleanly(lines.join('\n'));
+          importsCleanly(lines.join('\n'), year);
         },
       ),
       { numRuns: 1500 },
+    );
+  }, 120_000);
+
+  it('Word files: real pages cut and garbled, made into .docx; broken .docx; .doc', async () => {
+    const page = fixture('suqian-shuyang-drc-2023.txt').split('\n');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(), text: piece }), { maxLength: 6 }),
+        fc.nat({ max: 3 }),
+        fc.nat(),
+        async (replacements, kind, cut) => {
+          const lines = [...page];
+          for (const r of replacements) lines[r.at % lines.length] = r.text;
+          let bytes = await htmlToDocx(lines.join('\n'));
+          // A .docx cut short, or an OLE header (a Word 97 .doc).
+          if (kind === 1) bytes = bytes.subarray(0, cut % bytes.length);
+          if (kind === 2) bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...bytes]);
+          const started = Date.now();
+          try {
+            const result = await importBytes(bytes, { name: 'report.docx' });
+            expect(parseReport(result.data, { draft: true }).ok).toBe(true);
+            expect(result.provenance.form).toBe('docx');
+          } catch (error) {
+            if (!(error instanceof ImportError)) throw error;
+            if (kind === 2) expect(error.detail.en).toMatch(/save it as \.docx or PDF/);
+          }
+          expect(Date.now() - started).toBeLessThan(4000);
+        },
+      ),
+      { numRuns: 25 },
     );
   }, 120_000);
 });

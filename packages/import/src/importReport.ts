@@ -23,29 +23,56 @@ import {
 } from '@nianbao/schema';
 import { readApplicationsTable } from './applicationsTable.ts';
 import { readBlocksTable, tableTwoLayout } from './blocksTable.ts';
+import { confirmTable } from './confirm.ts';
 import { htmlLines, htmlTitleLines, looksLikeHtml } from './html.ts';
 import { misprintFinding } from './labels.ts';
 import { type Line, textLines } from './lines.ts';
-import { readClosing, readPeriodYear, readTitle, titleIsOfficial } from './meta.ts';
+import { looksLikeMarkdown, markdownLines } from './markdown.ts';
+import {
+  readClosing,
+  readNarrativeOrganisation,
+  readNarrativeYear,
+  readPeriodYear,
+  readPublisher,
+  readTitle,
+  titleIsOfficial,
+  yearFromName,
+} from './meta.ts';
 import { paragraphs, sectionNarrative } from './narrative.ts';
 import { normaliseLabel } from './normalise.ts';
 import { readReviewTable } from './reviewTable.ts';
 import { findRegions } from './sections.ts';
 import type { Value } from './segments.ts';
-import type { ImportFinding, ImportOptions, ImportResult, Unread } from './types.ts';
+import type {
+  ImportFinding,
+  ImportOptions,
+  ImportProvenance,
+  ImportResult,
+  InputForm,
+  TableReading,
+  Unread,
+} from './types.ts';
 
-/** The input cannot be made into a report at all (no national format for its year). */
+/**
+ * The input cannot be made into a report at all (no national format for its year, a Word 97 file),
+ * or needs what only the user can say: `missing` names the year and/or organisation the text does
+ * not state (`--year`, `--org`, or the web import's form).
+ */
 export class ImportError extends Error {
-  constructor(readonly detail: Label) {
+  constructor(
+    readonly detail: Label,
+    readonly missing: ('year' | 'organisation')[] = [],
+  ) {
     super(`${detail.zh}｜${detail.en}`);
     this.name = 'ImportError';
   }
 }
 
-/** Plain text (pdftotext output, a copied page) or a page's HTML. */
-export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  if (!looksLikeHtml(text)) return importLines(textLines(text), options);
-  return importLines(htmlLines(text), options, htmlTitleLines(text));
+/** Plain text (pdftotext output, a copied page), Markdown, or a page's HTML. */
+export function importText(text: string, options: ImportOptions = {}, form?: InputForm): ImportResult {
+  if (looksLikeHtml(text)) return importLines(htmlLines(text), options, htmlTitleLines(text), form ?? 'html');
+  if (looksLikeMarkdown(text)) return importLines(markdownLines(text), options, [], form ?? 'markdown');
+  return importLines(textLines(text), options, [], form ?? 'text');
 }
 
 const slice = (lines: Line[], range: [number, number] | undefined) =>
@@ -68,53 +95,90 @@ export function importLines(
   lines: Line[],
   options: ImportOptions = {},
   titleLines: Line[] = [],
+  form: InputForm = 'text',
 ): ImportResult {
   const findings: ImportFinding[] = [];
   const unread: Unread[] = [];
+  const readings: TableReading[] = [];
   // The six headings are the same in every format, so any definition finds them.
   const regions = findRegions(formats[0]!, lines);
   const t2Lines = slice(lines, regions.t2);
   const t3Lines = slice(lines, regions.t3);
   const t4Lines = slice(lines, regions.t4);
 
-  // Year and organisation: the caller's word, else the title, else the statistics period.
+  // Year and organisation: the caller's word, else what the text states, each with where it came
+  // from. Nothing is assumed: without a year or organisation the import stops and asks for them.
   const head = lines.slice(0, Math.max(regions.preamble[1], Math.min(lines.length, 40)));
   const title = readTitle(head) ?? readTitle(titleLines);
-  const period = title ? undefined : readPeriodYear(head);
-  let year = options.year ?? title?.year ?? period?.year;
-  const organisation = options.organisation ?? title?.organisation;
+  const s1Lines = slice(lines, regions.s1);
+  const opening = [...head, ...s1Lines.slice(0, 20)];
+  const yearFound: ImportProvenance['year'] | undefined =
+    options.year !== undefined
+      ? { value: options.year, source: 'option' }
+      : title
+        ? { value: title.year, source: 'title', line: title.line, text: title.printed }
+        : (() => {
+            const period = readPeriodYear(head);
+            if (period) return { value: period.year, source: 'period' as const, line: period.line };
+            const said = readNarrativeYear(opening);
+            if (said)
+              return { value: said.year, source: 'narrative' as const, line: said.line, text: said.text };
+            const named = yearFromName(options.name);
+            return named === undefined
+              ? undefined
+              : { value: named, source: 'name' as const, text: options.name };
+          })();
+  const closingGuess = readClosing(slice(lines, regions.s6), undefined);
+  const signature = closingGuess.date && regions.s6 ? lines[regions.s6[0] + closingGuess.from] : undefined;
+  const signed =
+    signature && closingGuess.from < regions.s6![1] - regions.s6![0] && !/\d{4}\s*年/.test(signature.raw)
+      ? signature.raw.trim()
+      : undefined;
+  const organisationFound: ImportProvenance['organisation'] | undefined = (() => {
+    if (options.organisation !== undefined && options.organisation.trim() !== '')
+      return { value: options.organisation.trim(), source: 'option' as const };
+    if (title)
+      return { value: title.organisation, source: 'title' as const, line: title.line, text: title.printed };
+    const publisher = readPublisher(head);
+    if (publisher)
+      return { value: publisher.organisation, source: 'publisher' as const, line: publisher.line };
+    if (signed && signature) return { value: signed, source: 'closing' as const, line: signature.no };
+    const said = readNarrativeOrganisation(opening);
+    return (
+      said && { value: said.organisation, source: 'narrative' as const, line: said.line, text: said.text }
+    );
+  })();
+  if (!yearFound || !organisationFound) {
+    const missing = [
+      ...(yearFound ? [] : ['year' as const]),
+      ...(organisationFound ? [] : ['organisation' as const]),
+    ];
+    const zh = missing.map((m) => (m === 'year' ? '报告年度（--year）' : '机关名称（--org）')).join('和');
+    const en = missing
+      .map((m) => (m === 'year' ? 'the report year (--year)' : 'the organisation (--org)'))
+      .join(' and ');
+    throw new ImportError(
+      {
+        zh: `文中没有写明${zh}（无标题、统计期限或“XXXX年，某机关……”的开头），请指定后再导入`,
+        en: `the text does not state ${en} (no title, statistics period or opening "In XXXX, <body> …"); give it and import again`,
+      },
+      missing,
+    );
+  }
+  const year = yearFound.value;
+  const organisation = organisationFound.value;
 
   const t2Layout = t2Lines.length > 0 ? tableTwoLayout(t2Lines) : undefined;
   const t3 = t3Lines.length > 0 ? readApplicationsTable(t3Lines) : undefined;
 
-  let format: FormatDef;
-  if (year === undefined) {
-    format = t2Layout ?? t3?.layout ?? formats[0]!;
-    year = format.years.from;
-    unread.push({
-      message: {
-        zh: `未能读出报告年度（标题不全）；按表格样式暂定为 ${year} 年（${format.label.zh}），请用 --year 指定`,
-        en: `the report year could not be read (no title); ${year} (${format.label.en}, from the table layout) is assumed — give it with --year`,
-      },
-    });
-  } else {
-    const right = formatForYear(year);
-    if (!right || year > 2100) {
-      throw new ImportError({
-        zh: `${year} 年没有全国统一的年度报告格式（自 2019 年起），无法导入`,
-        en: `there is no national report format for ${year} (formats start in 2019); cannot import`,
-      });
-    }
-    format = right;
-  }
-  if (!organisation) {
-    unread.push({
-      message: {
-        zh: '未能读出机关名称（标题不全），请用 --org 指定',
-        en: 'the organisation could not be read (no title); give it with --org',
-      },
+  const right = formatForYear(year);
+  if (!right || year > 2100) {
+    throw new ImportError({
+      zh: `${year} 年没有全国统一的年度报告格式（自 2019 年起），无法导入`,
+      en: `there is no national report format for ${year} (formats start in 2019); cannot import`,
     });
   }
+  const format: FormatDef = right;
 
   if (title && !titleIsOfficial(title)) {
     // The title's wording is practice, not prescribed (docs/formats.md §2): a warning.
@@ -136,14 +200,18 @@ export function importLines(
 
   // Figures in the printed layout's own cell ids.
   const printed = new Map<string, Value>();
+  /** Printed cells whose figures were placed by position alone. */
+  const byOrder = new Set<string>();
   const tableTwoFormat = t2Layout ?? format;
   if (t2Lines.length > 0) {
     const read = readBlocksTable(tableTwoFormat, t2Lines);
     for (const [id, v] of read.values) printed.set(id, v);
+    for (const id of read.byOrder) byOrder.add(id);
     findings.push(...read.misprints.map((m) => misprintFinding(m)));
     for (const u of read.unread) {
       unread.push({
         lines: u.lines,
+        cells: u.cells,
         message: {
           zh: `表二「${u.block.zh}」：找到 ${u.found} 个数字，应为 ${u.expected} 个，无法对应到单元格`,
           en: `table II "${u.block.zh}": ${u.found} figures found where ${u.expected} were expected; they could not be placed`,
@@ -164,6 +232,7 @@ export function importLines(
     for (const [row, values] of t3.rows)
       values.forEach((v, i) => {
         printed.set(cellId('t3', row, t3Columns[i]!), v);
+        if (t3.byOrder) byOrder.add(cellId('t3', row, t3Columns[i]!));
       });
     findings.push(...t3.misprints.map((m) => misprintFinding(m)));
     const all = leaves(t3Table(t3.layout ?? format).rows!);
@@ -187,6 +256,7 @@ export function importLines(
             };
       unread.push({
         lines: t3.stuck ? [t3.stuck.line, where[1]] : where,
+        cells: missing.flatMap((r) => t3Columns.map((c) => cellId('t3', r.id, c))),
         message: {
           zh: `表三：未能读出 ${missing.length} 行${list.zh}${t3.stuck ? `；第 ${t3.stuck.line} 行起${t3.stuck.reason.zh}` : '；原文中没有这些行'}`,
           en: `table III: ${missing.length} rows could not be read${list.en}${t3.stuck ? `; from line ${t3.stuck.line} ${t3.stuck.reason.en}` : '; the text does not hold them'}`,
@@ -208,6 +278,9 @@ export function importLines(
     if (read.mismatch) {
       unread.push({
         lines: read.mismatch.lines,
+        cells: formatCells(format)
+          .filter((c) => c.table === 't4')
+          .map((c) => c.id),
         message: {
           zh: `表四：找到 ${read.mismatch.found} 个数字，应为 ${read.mismatch.expected} 个，未读入`,
           en: `table IV: ${read.mismatch.found} figures found where ${read.mismatch.expected} were expected; not read`,
@@ -242,7 +315,7 @@ export function importLines(
         : { zh: `表三按${t3Layout.label.zh}印制`, en: `table III is printed in the ${t3Layout.label.en}` },
     );
   }
-  if (wrongParts.length > 0 && (options.year !== undefined || title || period)) {
+  if (wrongParts.length > 0) {
     const line =
       (t3Layout && t3Layout.id !== format.id ? t3?.rows.get('other_handling')?.[0]?.line : undefined) ??
       span(t2Lines)?.[0];
@@ -311,6 +384,39 @@ export function importLines(
     }
     cells[id] = cell.kind === 'amount' ? text : Number(text);
   }
+  // Each table's reading, and the rules that confirm it; figures placed by position that no rule
+  // confirms are taken out again and named.
+  const placedByOrder = new Set(
+    Object.keys(cells).filter((id) => {
+      const n = moved.data.cells[id];
+      return typeof n === 'number' && byOrder.has(order[n - 1]!);
+    }),
+  );
+  const tableMethods: [TableReading['table'], TableReading['method']][] = [
+    ['t2', [...placedByOrder].some((id) => id.startsWith('t2.')) ? 'order' : 'labels'],
+    ['t3', t3?.byOrder ? 'order' : 'labels'],
+    ['t4', 'columns'],
+  ];
+  for (const [table, method] of tableMethods) {
+    if (!Object.keys(cells).some((id) => id.startsWith(`${table}.`))) continue;
+    const reading = confirmTable(format, table, method, cells, placedByOrder);
+    readings.push(reading);
+    if (reading.unconfirmed.length === 0) continue;
+    const lineNos = reading.unconfirmed.map((id) => cellLines[id]!);
+    for (const id of reading.unconfirmed) {
+      delete cells[id];
+      delete cellLines[id];
+    }
+    const name = table === 't2' ? { zh: '表二', en: 'table II' } : { zh: '表三', en: 'table III' };
+    unread.push({
+      lines: [Math.min(...lineNos), Math.max(...lineNos)],
+      cells: reading.unconfirmed,
+      message: {
+        zh: `${name.zh}有 ${reading.unconfirmed.length} 个数字只能按先后位置对应到单元格，且没有勾稽关系（${table === 't2' ? '表二无合计' : 'R3-ROW、R3-RES、R3-BAL'}）能证实，未读入`,
+        en: `${reading.unconfirmed.length} figures of ${name.en} could only be placed by their position and no table rule (${table === 't2' ? 'table II has no totals' : 'R3-ROW, R3-RES, R3-BAL'}) confirms them; not read`,
+      },
+    });
+  }
   for (const loss of moved.lost) {
     const value = printed.get(order[Number(loss.value) - 1]!)!;
     if (value.token.type === 'number' && Number(value.token.value) === 0) continue;
@@ -373,7 +479,7 @@ export function importLines(
   const data: ReportData = {
     format: format.id,
     year,
-    organisation: { zh: (organisation ?? '').trim().slice(0, 200) || '（未识别）' },
+    organisation: { zh: organisation.slice(0, 200) },
     narrative,
     cells,
   };
@@ -407,8 +513,23 @@ export function importLines(
     },
     findings,
     unread,
-    readCells: Object.keys(cells),
+    readCells: Object.keys(cells).filter((id) => cellLines[id] !== undefined),
     absentCells,
     cellLines,
+    provenance: {
+      year: yearFound,
+      organisation: organisationFound,
+      format: {
+        value: format.id,
+        source: 'year',
+        ...(t3Layout && t3Layout.id !== format.id
+          ? { printed: t3Layout.id }
+          : t2Layout && t2Layout.id !== format.id
+            ? { printed: t2Layout.id }
+            : {}),
+      },
+      form,
+    },
+    readings,
   };
 }

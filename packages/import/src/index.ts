@@ -4,4 +4,13 @@ export { ImportError, importLines, importText } from './importReport.ts';
 export { type Line, type Token, textLines } from './lines.ts';
 export { normaliseLabel } from './normalise.ts';
 export { findingLine, type Lang, summaryLine, unreadLine } from './printFindings.ts';
-export type { ImportFinding, ImportOptions, ImportResult, Unread } from './types.ts';
+export type {
+  ImportFinding,
+  ImportOptions,
+  ImportProvenance,
+  ImportResult,
+  InputForm,
+  Provenance,
+  TableReading,
+  Unread,
+} from './types.ts';

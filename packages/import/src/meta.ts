@@ -62,10 +62,13 @@ export function readPeriodYear(lines: Line[]): { year: number; line: number } | 
     const m = PERIOD.exec(compact(line.raw).normalize('NFKC'));
     if (m) return { year: Number(m[1]), line: line.no };
   }
-  // The period sentence is often broken over lines.
-  const joined = lines.map((l) => compact(l.raw).normalize('NFKC')).join('');
-  const m = PERIOD.exec(joined);
-  return m ? { year: Number(m[1]), line: lines[0]?.no ?? 1 } : undefined;
+  // The period sentence is often broken over lines: the line where its match begins.
+  const pieces = lines.map((l) => compact(l.raw).normalize('NFKC'));
+  const m = PERIOD.exec(pieces.join(''));
+  if (!m) return undefined;
+  let i = 0;
+  for (let at = pieces[0]!.length; at <= m.index && i < pieces.length - 1; at += pieces[++i]!.length);
+  return { year: Number(m[1]), line: lines[i]?.no ?? lines[0]?.no ?? 1 };
 }
 
 /** Whether the title reads exactly as the official form for this organisation and year. */
@@ -97,4 +100,73 @@ export function readClosing(
   if (before && name && (name === organisation || (name.length <= 30 && !/[，。；,;]/.test(name))))
     from = lines.indexOf(before);
   return { date, from };
+}
+
+/**
+ * The year the narrative reports on: a sentence that opens with it (「2023年，…」「2023年度，…」
+ * 「2023年以来…」). Only the first such opening counts, and only a plausible report year.
+ */
+const NARRATIVE_YEAR =
+  /^(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)])?((?:19|20)\d{2})\s*年度?(?:[，,]|以来|我|全年|共|本)/;
+
+export function readNarrativeYear(lines: Line[]): { year: number; line: number; text: string } | undefined {
+  for (const line of lines) {
+    const text = line.raw.normalize('NFKC').trim();
+    const m = NARRATIVE_YEAR.exec(text);
+    if (m && Number(m[1]) >= 2019 && Number(m[1]) <= 2100)
+      return { year: Number(m[1]), line: line.no, text: text.slice(0, 40) };
+  }
+  return undefined;
+}
+
+/** A year in a file name or address (「hzq2023_working.pdf」): the last resort, and said so. */
+export function yearFromName(name: string | undefined): number | undefined {
+  if (!name) return undefined;
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const years = [...base.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((m) => Number(m[1]));
+  const plausible = [...new Set(years.filter((y) => y >= 2019 && y <= 2100))];
+  return plausible.length === 1 ? plausible[0] : undefined;
+}
+
+/**
+ * A body named in the text: 「…县发展和改革局…」「…天坛街道办事处…」. Government bodies end in a
+ * few words; the longest ending is tried first so that 街道办事处 is not cut to 街道.
+ */
+const BODY_END =
+  '(?:人民政府办公室|人民政府|街道办事处|办事处|管理委员会|委员会|办公室|办公厅|管理局|局|厅|委|署|中心|乡|镇|街道)';
+const BODY = new RegExp(`([\\u4e00-\\u9fa5]{2,24}?${BODY_END})(?=[\\u4e00-\\u9fa5，,。（(]|$)`);
+/** Words that open a clause and are no part of a name. */
+const LEAD = /^(?:本年|全年|今年|本年度|年度|根据|按照|依据|现向社会公布|为|在|由|对|我|本|全)+/;
+/** What a name never contains (a verb or a sentence word shows the match ran into a clause). */
+const NOT_A_NAME =
+  /[的了是将把被]|认真|坚持|深入|全面|不断|积极|围绕|进一步|贯彻|落实|加强|推进|高度|严格|始终|共收到|公开/;
+
+export function readNarrativeOrganisation(
+  lines: Line[],
+): { organisation: string; line: number; text: string } | undefined {
+  for (const line of lines) {
+    const text = line.raw.normalize('NFKC').trim();
+    // The clause after the year the report covers: 「2023年，天坛街道办事处认真…」.
+    const m = /^(?:(?:19|20)\d{2}\s*年度?[，,]\s*)(.*)$/.exec(text);
+    if (!m) continue;
+    const body = BODY.exec(m[1]!.replace(LEAD, ''));
+    if (!body) continue;
+    const name = body[1]!;
+    if (NOT_A_NAME.test(name)) continue;
+    return { organisation: name, line: line.no, text: text.slice(0, 40) };
+  }
+  return undefined;
+}
+
+/** The 发布机构 field of a portal's metadata table (「发布机构 沭阳县发展和改革局」). */
+export function readPublisher(lines: Line[]): { organisation: string; line: number } | undefined {
+  for (const line of lines) {
+    const text = line.raw.normalize('NFKC').replace(/\s+/g, ' ');
+    const m =
+      /(?:发布机构|发文机关|发布单位|来源)[:：]?\s*([\u4e00-\u9fa5]{2,30}?(?:人民政府|办事处|委员会|局|厅|委|办公室|中心|乡|镇|街道))(?:\s|$)/.exec(
+        text,
+      );
+    if (m) return { organisation: m[1]!, line: line.no };
+  }
+  return undefined;
 }

@@ -73,7 +73,11 @@ export async function importPdf(
     for (const mode of ['raw', 'layout'] as const) {
       const text = await pdfToText(file, mode);
       try {
-        readings.push({ ...importText(text, options), mode, text });
+        readings.push({
+          ...importText(text, options, mode === 'raw' ? 'pdf-raw' : 'pdf-layout'),
+          mode,
+          text,
+        });
       } catch (error) {
         if (!(error instanceof ImportError) || mode === 'layout') throw error;
       }

@@ -270,7 +270,25 @@ describe('沭阳县发展和改革局 2023 (HTML with rowspan/colspan)', () => {
 });
 
 describe('海淀区 page copy (one cell per line, table 三 cut off)', () => {
-  const result = load('beijing-haidian-unidentified-unit-undated.txt');
+  it('states neither year nor body, so the import stops and asks for both', () => {
+    expect(() => load('beijing-haidian-unidentified-unit-undated.txt')).toThrow(
+      expect.objectContaining({ missing: ['year', 'organisation'] }),
+    );
+  });
+
+  const result = load('beijing-haidian-unidentified-unit-undated.txt', {
+    year: 2023,
+    organisation: '海淀区某单位',
+  });
+
+  it('takes year and body from the options and says so', () => {
+    expect(result.provenance).toMatchObject({
+      year: { value: 2023, source: 'option' },
+      organisation: { value: '海淀区某单位', source: 'option' },
+      format: { value: '2021', source: 'year' },
+      form: 'text',
+    });
+  });
 
   it('reads table 二 and the rows of table 三 that the copy holds', () => {
     expectCells(result, {
@@ -300,7 +318,6 @@ describe('海淀区 page copy (one cell per line, table 三 cut off)', () => {
   it('says what it could not read, and flags nothing', () => {
     expect(rules(result)).toEqual([]);
     const notes = result.unread.map((u) => u.message.en).join('\n');
-    expect(notes).toMatch(/year could not be read/);
     expect(notes).toMatch(/table III: 10 rows could not be read/);
     expect(notes).toMatch(/table IV .* was not found/);
     expect(result.unread.find((u) => u.message.en.startsWith('table III'))?.lines).toEqual([45, 197]);
@@ -334,7 +351,10 @@ describe('会昌县中村乡 2020 (2019 format, one cell per paragraph, stops at
 });
 
 describe('文登区审计局 2020, page 9 (last row of 三, table 四 with vertical headers)', () => {
-  const result = load('weihai-wendeng-audit-bureau-2020-p9.txt', { year: 2020 });
+  const result = load('weihai-wendeng-audit-bureau-2020-p9.txt', {
+    year: 2020,
+    organisation: '文登区审计局',
+  });
 
   it('reads the last row of table 三 and table 四', () => {
     expect(result.data.format).toBe('2019');

@@ -126,32 +126,55 @@ describe('titles, page numbers and short labels', () => {
 });
 
 describe('raw pdftotext orders', () => {
-  it('reads a table 二 block printed column by column', () => {
+  it('leaves a table 二 block printed column by column empty: no rule can confirm which figure is whose', () => {
     const text = edit(
       tiantan,
       /^规章 0 0 0\n\n规范性文件 0 0 0$/m,
       '规章\n规范性文件\n\n1\n2\n\n3\n4\n\n5\n6',
     );
-    const cells = importText(text).data.cells;
-    expect([cells['t2.rules.made'], cells['t2.rules.published'], cells['t2.rules.total_public']]).toEqual([
-      1, 3, 5,
-    ]);
-    expect([
-      cells['t2.normative_docs.made'],
-      cells['t2.normative_docs.published'],
-      cells['t2.normative_docs.total_public'],
-    ]).toEqual([2, 4, 6]);
+    const result = importText(text);
+    const block = ['rules', 'normative_docs'].flatMap((r) =>
+      ['made', 'published', 'total_public'].map((c) => `t2.${r}.${c}`),
+    );
+    for (const id of block) expect(result.readCells).not.toContain(id);
+    expect(result.unread.find((u) => u.cells?.includes('t2.rules.made'))?.cells?.sort()).toEqual(
+      block.sort(),
+    );
+    expect(result.readings.find((r) => r.table === 't2')).toMatchObject({ method: 'order', confirmedBy: [] });
   });
 
-  it('reads table 三 in order when a row label comes after its figures', () => {
+  it('reads table 三 in order when a row label comes after its figures, confirmed by R3-ROW, R3-RES, R3-BAL', () => {
+    let text = edit(
+      tiantan,
+      /^一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0$/m,
+      '1 0 0 0 0 0 1\n一、本年新收政府信息公开申请数量',
+    );
+    text = edit(text, /^（一）予以公开 0 0 0 0 0 0 0$/m, '（一）予以公开 1 0 0 0 0 0 1');
+    text = edit(text, /^（七）总计 0 0 0 0 0 0 0$/m, '（七）总计 1 0 0 0 0 0 1');
+    const result = importText(text);
+    expect(result.data.cells['t3.new_received.total']).toBe(1);
+    expect(result.unread).toEqual([]);
+    expect(result.readings.find((r) => r.table === 't3')).toEqual({
+      table: 't3',
+      method: 'order',
+      confirmedBy: ['R3-BAL', 'R3-RES', 'R3-ROW'],
+      failedRules: [],
+      unconfirmed: [],
+    });
+  });
+
+  it('leaves figures taken in order empty where a rule fails on them', () => {
     const text = edit(
       tiantan,
       /^一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0$/m,
       '1 0 0 0 0 0 1\n一、本年新收政府信息公开申请数量',
     );
     const result = importText(text);
-    expect(result.data.cells['t3.new_received.total']).toBe(1);
-    expect(result.unread).toEqual([]);
+    const t3 = result.readings.find((r) => r.table === 't3')!;
+    expect(t3.failedRules).toEqual(['R3-BAL']);
+    expect(t3.unconfirmed).toContain('t3.new_received.total');
+    expect(result.readCells).not.toContain('t3.new_received.total');
+    expect(result.unread.some((u) => u.cells?.includes('t3.new_received.natural_person'))).toBe(true);
   });
 });
 

@@ -16,10 +16,53 @@ export interface Unread {
 }
 
 export interface ImportOptions {
-  /** The report year, when the text does not state it (a fragment without its title). */
+  /** The report year: overrides what the text says (`--year`). */
   year?: number;
-  /** The organisation, when the text does not name it. */
+  /** The organisation: overrides what the text says (`--org`). */
   organisation?: string;
+  /** The file name or address the text came from: a year in it is the last resort for the year. */
+  name?: string;
+}
+
+/** What shape the input came in. */
+export type InputForm = 'text' | 'markdown' | 'html' | 'docx' | 'pdf-raw' | 'pdf-layout';
+
+/** Where a fact about the report came from, so that nobody takes an inference for a statement. */
+export interface Provenance<T, S extends string> {
+  value: T;
+  source: S;
+  /** The input line it was read from. */
+  line?: number;
+  /** The words it was read from. */
+  text?: string;
+}
+
+export interface ImportProvenance {
+  /** option: --year; title; period: 「统计期限为2023年1月1日至12月31日」; narrative: 「2023年，…」; name: the file name. */
+  year: Provenance<number, 'option' | 'title' | 'period' | 'narrative' | 'name'>;
+  /** option: --org; title; publisher: a portal's 发布机构; closing: the signature; narrative: 「2023年，某局…」. */
+  organisation: Provenance<string, 'option' | 'title' | 'publisher' | 'closing' | 'narrative'>;
+  /** The format the year requires, and the layout the tables were printed in when it differs. */
+  format: { value: FormatDef['id']; source: 'year'; printed?: FormatDef['id'] };
+  form: InputForm;
+}
+
+/**
+ * How one table's figures were placed, and whether the table rules confirm it. `labels`: each
+ * row's figures follow its own printed label; `columns`: table 四's single row, figures in column
+ * order — both unambiguous, the rules then check the report. `order`: figures of several rows
+ * placed by their position alone (labels elsewhere or missing) — kept only where a rule that holds
+ * confirms them, else left empty and listed in `unread`.
+ */
+export interface TableReading {
+  table: 't2' | 't3' | 't4';
+  method: 'labels' | 'columns' | 'order';
+  /** Rules (R3-ROW, R3-RES, R3-BAL, R4-SUM) that hold on the figures read. */
+  confirmedBy: string[];
+  /** Rules that fail on them. */
+  failedRules: string[];
+  /** Figures placed by order that no rule confirmed: left empty. */
+  unconfirmed: string[];
 }
 
 export interface ImportResult {
@@ -36,4 +79,8 @@ export interface ImportResult {
   absentCells: string[];
   /** The input line each read cell's figure stands on. */
   cellLines: Record<string, number>;
+  /** Where year, organisation, format and form came from. */
+  provenance: ImportProvenance;
+  /** Each table's reading and the rules that confirm it. */
+  readings: TableReading[];
 }

@@ -17,7 +17,7 @@ import {
  * `columns` is raw pdftotext of some PDFs: table 三's rows 5–14 come column by column (ten figures
  * of one column, then the next), their labels after the figures.
  */
-export type PrintStyle = 'pipes' | 'paragraphs' | 'rows' | 'html' | 'columns';
+export type PrintStyle = 'pipes' | 'paragraphs' | 'rows' | 'html' | 'columns' | 'markdown';
 
 type Row = { cells: string[]; body?: boolean };
 
@@ -79,6 +79,19 @@ export function printReport(data: ReportData, style: PrintStyle): string {
       return `<p>${esc(p.heading)}</p>\n${text}\n${table}`;
     });
     return `<!doctype html>\n<html><body>\n<h1>${esc(title)}</h1>\n${body.join('\n')}\n</body></html>\n`;
+  }
+  if (style === 'markdown') {
+    // A converter's Markdown: 「#」 headings, one pipe row per table row, a separator row under the first.
+    const out: string[] = [`# ${title}`, ''];
+    parts.forEach((p, i) => {
+      out.push(`## ${p.heading}`, '', ...narrative(format.sections[i]!.id).flatMap((t) => [t, '']));
+      p.rows.forEach((row, n) => {
+        out.push(`| ${row.cells.join(' | ')} |`);
+        if (n === 0) out.push(`|${row.cells.map(() => ' --- ').join('|')}|`);
+      });
+      out.push('');
+    });
+    return out.join('\n');
   }
   const out: string[] = [title, ''];
   parts.forEach((p, i) => {

@@ -23,6 +23,8 @@ it('writes the report JSON and says on standard error what the layout shows and 
       out,
       '--year',
       '2022',
+      '--org',
+      '海淀区某单位',
       '--lang',
       'en',
     ]),
@@ -33,6 +35,48 @@ it('writes the report JSON and says on standard error what the layout shows and 
   const log = errors.join('\n');
   expect(log).toMatch(/not read \(lines 45–197\): table III: 10 rows could not be read/);
   expect(log).toMatch(/115 cells read/);
+  expect(log).toMatch(
+    /year 2022 \(command-line option\); body 海淀区某单位 \(command-line option\); format 2021; input text/,
+  );
+  expect(log).toMatch(/t3: read by labels, confirmed by R3-ROW/);
+});
+
+it('stops and asks for --year and --org when the text states neither', async () => {
+  const errors: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
+    errors.push(parts.join(' '));
+  });
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  expect(await run([fixture('beijing-haidian-unidentified-unit-undated.txt')])).toBe(2);
+  expect(errors.join('\n')).toMatch(/文中没有写明报告年度（--year）和机关名称（--org）/);
+});
+
+it('--json prints where year, body and format came from and which rules confirm each table', async () => {
+  let printed = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    printed += String(chunk);
+    return true;
+  });
+  expect(await run([fixture('huaian-hongze-district-govt-2023.txt'), '--json'])).toBe(0);
+  const report = JSON.parse(printed);
+  expect(report.provenance).toEqual({
+    year: { value: 2023, source: 'title', line: 3, text: '洪泽区人民政府2023年政府信息公开工作年度报告' },
+    organisation: {
+      value: '洪泽区人民政府',
+      source: 'title',
+      line: 3,
+      text: '洪泽区人民政府2023年政府信息公开工作年度报告',
+    },
+    format: { value: '2021', source: 'year', printed: '2019' },
+    form: 'text',
+  });
+  expect(report.readings).toEqual([
+    { table: 't2', method: 'labels', confirmedBy: [], failedRules: [], unconfirmed: [] },
+    { table: 't3', method: 'order', confirmedBy: ['R3-BAL', 'R3-ROW'], failedRules: [], unconfirmed: [] },
+    { table: 't4', method: 'columns', confirmedBy: ['R4-SUM'], failedRules: ['R4-SUM'], unconfirmed: [] },
+  ]);
+  expect(report.data.cells['t4.review.maintained']).toBe(10);
+  expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('R4-SUM');
 });
 
 it('fails with a clear message for a year without a national format', async () => {
