@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlToDocx } from '../../../packages/import/test/htmlToDocx.ts';
 import { Client, example, failure, otherOrganisation, type TestServer, testServer } from './helpers.ts';
 
 const TIANTAN_TEXT = readFileSync(
@@ -118,6 +119,63 @@ describe('report JSON into an existing draft', () => {
       baseVersion: saved.version,
     });
     expect(restored.data.cells).toEqual(before.data.cells);
+  });
+});
+
+describe('Word files and files that do not say whose report it is', () => {
+  const page = readFileSync(
+    new URL('../../../packages/import/test/fixtures/suqian-shuyang-drc-2023.txt', import.meta.url),
+    'utf8',
+  );
+
+  it('reads a .docx with merged cells to the same figures as the page it was made from', async () => {
+    const fromPage = await town.call('mutation', 'imports.read', { file: upload('page.html', page) });
+    const docx = Buffer.from(await htmlToDocx(page));
+    const fromWord = await town.call('mutation', 'imports.read', { file: upload('report.docx', docx) });
+    expect(fromWord.kind).toBe('docx');
+    expect(fromWord.data.cells).toEqual(fromPage.data.cells);
+    expect(fromWord.provenance.year).toMatchObject({ value: 2023, source: 'title' });
+    expect(fromWord.readings.find((r: { table: string }) => r.table === 't3').confirmedBy).toContain(
+      'R3-RES',
+    );
+  });
+
+  it('answers a .doc with what to do instead', async () => {
+    const doc = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const error = await failure(town.call('mutation', 'imports.read', { file: upload('report.doc', doc) }));
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(/另存为 \.docx 或 PDF.*save it as \.docx or PDF/);
+  });
+
+  it('asks for year and organisation when the file states neither, then reads it with them', async () => {
+    const fragment = page.replace(
+      /<title>.*<\/title>|<h1.*<\/h1>|<tr><td>(名称|发布机构).*<\/tr>|<p>[^<]*统计时限[^<]*<\/p>|<p>\s*2023年[^<]*<\/p>|<p>沭阳县发展和改革局<\/p>/g,
+      '',
+    );
+    const error = await failure(
+      town.call('mutation', 'imports.read', { file: upload('page.html', fragment) }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.data.issues.map((i: { path: string[] }) => i.path[0])).toEqual(['year', 'organisation']);
+    expect(error.message).toMatch(/--year.*--org/);
+    const reading = await town.call('mutation', 'imports.read', {
+      file: upload('page.html', fragment),
+      year: 2023,
+      organisation: '沭阳县发展和改革局',
+    });
+    expect(reading.provenance).toMatchObject({
+      year: { value: 2023, source: 'option' },
+      organisation: { value: '沭阳县发展和改革局', source: 'option' },
+    });
+    const bad = await failure(
+      town.call('mutation', 'imports.read', {
+        file: upload('page.html', fragment),
+        year: 2023,
+        organisation: ' ',
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(`${bad.message} ${JSON.stringify(bad.data.issues)}`).toMatch(/organisation/);
   });
 });
 

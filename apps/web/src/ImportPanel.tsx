@@ -39,6 +39,47 @@ export function ReadingView({
           <span className="muted">{say(t.fileOrganisation, { org: reading.data.organisation.zh })}</span>
         </p>
       )}
+      {reading.provenance && <ProvenanceView provenance={reading.provenance} />}
+      {reading.readings && reading.readings.length > 0 && (
+        <>
+          <h3>{say(t.readingsTitle)}</h3>
+          <ul className="reading-list reading-confidence" data-testid="readings">
+            {reading.readings.map((r) => (
+              <li key={r.table}>
+                <strong>
+                  {say(
+                    r.table === 't2' ? t.readingTable2 : r.table === 't3' ? t.readingTable3 : t.readingTable4,
+                  )}
+                </strong>
+                {lang === 'zh' ? '：' : ': '}
+                {say(
+                  r.method === 'labels'
+                    ? t.readingLabels
+                    : r.method === 'columns'
+                      ? t.readingColumns
+                      : t.readingOrder,
+                )}
+                {lang === 'zh' ? '，' : ', '}
+                {r.confirmedBy.length > 0
+                  ? say(t.readingConfirmed, { rules: r.confirmedBy.join('、') })
+                  : say(t.readingNoRule)}
+                {r.failedRules.length > 0 && (
+                  <>
+                    {lang === 'zh' ? '，' : ', '}
+                    {say(t.readingFailed, { rules: r.failedRules.join('、') })}
+                  </>
+                )}
+                {r.unconfirmed.length > 0 && (
+                  <>
+                    {lang === 'zh' ? '，' : ', '}
+                    {say(t.readingUnconfirmed, { n: r.unconfirmed.length })}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{say(t.unreadTitle)}</h3>
       {reading.unread.length === 0 ? (
         <p className="muted">{say(t.nothingUnread)}</p>
@@ -70,6 +111,52 @@ export function ReadingView({
   );
 }
 
+const SOURCE_TEXT = {
+  option: t.sourceOption,
+  title: t.sourceTitle,
+  period: t.sourcePeriod,
+  narrative: t.sourceNarrative,
+  name: t.sourceName,
+  publisher: t.sourcePublisher,
+  closing: t.sourceClosing,
+} as const;
+
+/** Where year, organisation and format came from: an inference is shown as one. */
+function ProvenanceView({ provenance }: { provenance: NonNullable<ImportReading['provenance']> }) {
+  const { say } = useLang();
+  const where = (p: { source: keyof typeof SOURCE_TEXT; line?: number }) =>
+    `${say(SOURCE_TEXT[p.source])}${p.line === undefined ? '' : `（${say(t.lineN, { n: p.line })}）`}`;
+  return (
+    <>
+      <h3>{say(t.provenanceTitle)}</h3>
+      <ul className="reading-list" data-testid="provenance">
+        <li>{say(t.provenanceYear, { value: provenance.year.value, source: where(provenance.year) })}</li>
+        <li>
+          {say(t.provenanceOrg, {
+            value: provenance.organisation.value,
+            source: where(provenance.organisation),
+          })}
+        </li>
+        <li>
+          {say(t.provenanceFormat, {
+            value: provenance.format.value,
+            printed: provenance.format.printed
+              ? say(t.provenancePrinted, { printed: provenance.format.printed })
+              : '',
+          })}
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** The fields an error asks the user for (year, organisation), from the API's issues. */
+function askedFields(error: unknown): string[] {
+  const issues =
+    (error as { data?: { issues?: { path: (string | number)[] }[] } } | null)?.data?.issues ?? [];
+  return issues.map((i) => String(i.path[0])).filter((f) => f === 'year' || f === 'organisation');
+}
+
 /** Upload a published report or a report JSON, see what was read, then make it a new draft. */
 export function ImportPanel({ ownYears }: { ownYears: number[] }) {
   const { lang, say } = useLang();
@@ -89,6 +176,14 @@ export function ImportPanel({ ownYears }: { ownYears: number[] }) {
   );
   const year = read.data?.data.year;
   const exists = year !== undefined && ownYears.includes(year);
+  // What the user says the file is, when it does not say so itself.
+  const [answerYear, setAnswerYear] = useState('');
+  const [answerOrg, setAnswerOrg] = useState('');
+  const asked = askedFields(read.error);
+  const answers = () => ({
+    ...(answerYear.trim() !== '' ? { year: Number(answerYear) } : {}),
+    ...(answerOrg.trim() !== '' ? { organisation: answerOrg.trim() } : {}),
+  });
   return (
     <section className="card import-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{say(t.importTitle)}</h2>
@@ -111,7 +206,7 @@ export function ImportPanel({ ownYears }: { ownYears: number[] }) {
           try {
             const u = await readUpload(file, lang);
             setUpload(u);
-            read.mutate({ file: u });
+            read.mutate({ file: u, ...answers() });
           } catch (error) {
             setLocalError(error instanceof Error ? error.message : String(error));
           }
@@ -123,6 +218,42 @@ export function ImportPanel({ ownYears }: { ownYears: number[] }) {
           {localError ?? errorMessage(read.error ?? create.error, lang)}
         </p>
       )}
+      {asked.length > 0 && upload && (
+        <form
+          className="import-ask"
+          data-testid="import-ask"
+          onSubmit={(e) => {
+            e.preventDefault();
+            read.mutate({ file: upload, ...answers() });
+          }}
+        >
+          <p>{say(t.importAsk)}</p>
+          <label>
+            {say(t.importYear)}{' '}
+            <input
+              type="number"
+              min={2019}
+              max={2100}
+              value={answerYear}
+              required={asked.includes('year')}
+              onChange={(e) => setAnswerYear(e.target.value)}
+            />
+          </label>{' '}
+          <label>
+            {say(t.importOrg)}{' '}
+            <input
+              type="text"
+              maxLength={200}
+              value={answerOrg}
+              required={asked.includes('organisation')}
+              onChange={(e) => setAnswerOrg(e.target.value)}
+            />
+          </label>{' '}
+          <button type="submit" className="btn" disabled={read.isPending}>
+            {say(t.importAgain)}
+          </button>
+        </form>
+      )}
       {read.data && upload && (
         <>
           <ReadingView reading={read.data} name={upload.name} />
@@ -133,7 +264,7 @@ export function ImportPanel({ ownYears }: { ownYears: number[] }) {
               type="button"
               className="btn btn-primary"
               disabled={create.isPending}
-              onClick={() => create.mutate({ file: upload })}
+              onClick={() => create.mutate({ file: upload, ...answers() })}
             >
               {say(t.importCreate, { year: year! })}
             </button>

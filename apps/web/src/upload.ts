@@ -36,4 +36,5 @@ export function downloadJson(data: ReportData, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const ACCEPT = '.pdf,.txt,.html,.htm,.json,application/pdf,text/plain,text/html,application/json';
+export const ACCEPT =
+  '.pdf,.docx,.doc,.txt,.md,.html,.htm,.json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown,text/html,application/json';

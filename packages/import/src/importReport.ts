@@ -148,6 +148,16 @@ export function importLines(
       said && { value: said.organisation, source: 'narrative' as const, line: said.line, text: said.text }
     );
   })();
+  const t2Layout = t2Lines.length > 0 ? tableTwoLayout(t2Lines) : undefined;
+  const t3 = t3Lines.length > 0 ? readApplicationsTable(t3Lines) : undefined;
+
+  if ((!yearFound || !organisationFound) && !regions.t2 && !t3?.rows.size && !regions.t4) {
+    // Nothing to ask about: the text holds no report tables at all.
+    throw new ImportError({
+      zh: '文中没有找到年度报告的表格（表二、表三、表四）',
+      en: 'the text holds none of the report tables (II, III, IV)',
+    });
+  }
   if (!yearFound || !organisationFound) {
     const missing = [
       ...(yearFound ? [] : ['year' as const]),
@@ -167,9 +177,6 @@ export function importLines(
   }
   const year = yearFound.value;
   const organisation = organisationFound.value;
-
-  const t2Layout = t2Lines.length > 0 ? tableTwoLayout(t2Lines) : undefined;
-  const t3 = t3Lines.length > 0 ? readApplicationsTable(t3Lines) : undefined;
 
   const right = formatForYear(year);
   if (!right || year > 2100) {

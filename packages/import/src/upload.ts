@@ -14,7 +14,8 @@ import { decodeText } from './file.ts';
 import { looksLikeHtml } from './html.ts';
 import { ImportError, importText } from './importReport.ts';
 import { importPdf, pdfToText } from './pdf.ts';
-import type { ImportFinding, ImportOptions, Unread } from './types.ts';
+import type { ImportFinding, ImportOptions, ImportProvenance, TableReading, Unread } from './types.ts';
+import { docxToHtml, isOle, isZip, wordOldFormat } from './word.ts';
 
 const run = promisify(execFile);
 
@@ -29,7 +30,7 @@ export const UPLOAD_LIMITS: UploadLimits = { maxPages: 60, maxTextChars: 200_000
 
 /** What a file holds, in a form that crosses threads (structured clone): no functions, no format object. */
 export interface UploadReading {
-  kind: 'pdf' | 'text' | 'html';
+  kind: 'pdf' | 'docx' | 'text' | 'markdown' | 'html';
   data: ReportData;
   format: FormatDef['id'];
   /** Layout findings (with `line`) and the rules on the figures that were read. */
@@ -39,6 +40,10 @@ export interface UploadReading {
   /** How many table cells were read from the file, of how many the format has. */
   readCells: number;
   cells: number;
+  /** Where year, organisation and format came from. */
+  provenance: ImportProvenance;
+  /** Each table's reading and the rules that confirm it. */
+  readings: TableReading[];
 }
 
 function tooMuchText(chars: number, limit: number): ImportError {
@@ -92,6 +97,13 @@ export async function readUploadedReport(
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  } else if (isOle(bytes)) {
+    throw wordOldFormat();
+  } else if (isZip(bytes)) {
+    kind = 'docx';
+    const html = await docxToHtml(bytes);
+    if (html.length > limits.maxTextChars * 4) throw tooMuchText(html.length, limits.maxTextChars * 4);
+    result = importText(html, options, 'docx');
   } else {
     const text = decodeText(bytes);
     kind = looksLikeHtml(text) ? 'html' : 'text';
@@ -99,6 +111,7 @@ export async function readUploadedReport(
     const limit = kind === 'html' ? limits.maxTextChars * 4 : limits.maxTextChars;
     if (text.length > limit) throw tooMuchText(text.length, limit);
     result = importText(text, options);
+    if (result.provenance.form === 'markdown') kind = 'markdown';
   }
   return {
     kind,
@@ -108,5 +121,7 @@ export async function readUploadedReport(
     unread: result.unread,
     readCells: result.readCells.length,
     cells: Object.keys(result.data.cells).length,
+    provenance: result.provenance,
+    readings: result.readings,
   };
 }

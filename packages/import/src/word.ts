@@ -26,8 +26,8 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
     return `<html><body>${value}</body></html>`;
   } catch (error) {
     throw new ImportError({
-      zh: `无法读取该 Word 文件（.docx）：${(error as Error).message.split('\n')[0]}`,
-      en: `could not read the Word file (.docx): ${(error as Error).message.split('\n')[0]}`,
+      zh: `无法读取该 Word 文件（.docx）：${(error as Error).message.split('\n')[0]}；请确认文件完整，或另存为 PDF 后再导入`,
+      en: `could not read the Word file (.docx): ${(error as Error).message.split('\n')[0]}; check that the file is whole, or save it as PDF and import that`,
     });
   }
 }

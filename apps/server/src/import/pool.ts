@@ -95,7 +95,7 @@ export class ImportPool implements UploadReader {
         }
         throw error;
       }
-      if (!result.ok) throw new ImportError(result.detail);
+      if (!result.ok) throw new ImportError(result.detail, result.missing);
       return result.reading;
     } finally {
       this.running--;

@@ -12,4 +12,4 @@ export interface ReadJob {
 export type ReadResult =
   | { ok: true; reading: UploadReading }
   /** The file is not a readable report (an `ImportError`): the user must act. */
-  | { ok: false; detail: Label };
+  | { ok: false; detail: Label; missing: ('year' | 'organisation')[] };

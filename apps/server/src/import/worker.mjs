@@ -24,7 +24,7 @@ export default async function read(job) {
   try {
     return { ok: true, reading: await readUploadedReport(job.bytes, job.options, job.limits) };
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, detail: error.detail };
+    if (error instanceof ImportError) return { ok: false, detail: error.detail, missing: error.missing };
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Bringing a report in from a file: a published report (PDF, pdftotext or copied text, a portal's
- * HTML page) read by @nianbao/import, or a report JSON exported from nianbao. The file travels
+ * Bringing a report in from a file: a published report (PDF, Word .docx, pdftotext or copied text,
+ * Markdown, a portal's HTML page) read by @nianbao/import, or a report JSON exported from nianbao. The file travels
  * base64-encoded in the JSON body, so its size is held well under the server's 4 MB body limit.
  */
 import { audit, getOrganisation, getReport } from '@nianbao/db';
@@ -31,6 +31,29 @@ const file = z.strictObject({
 
 type UploadedFile = z.infer<typeof file>;
 
+/** The report year, when the file does not state it (or states it wrongly). */
+const year = z
+  .number({ error: '年度（year）须为整数｜year must be a whole number' })
+  .int('年度（year）须为整数｜year must be a whole number')
+  .min(2019, '年度（year）不能早于 2019 年｜year cannot be before 2019')
+  .max(2100, '年度（year）不能晚于 2100 年｜year cannot be after 2100')
+  .optional();
+/** The organisation's name, when the file does not state it. */
+const organisation = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, '机关名称（organisation）不能为空｜organisation cannot be empty')
+    .max(200, '机关名称（organisation）最多 200 字｜organisation is at most 200 characters'),
+  { zh: '机关名称（organisation）', en: 'organisation' },
+).optional();
+
+/** What the user may say about a file that does not state it (the import form's year and organisation). */
+export interface ImportAnswers {
+  year?: number;
+  organisation?: string;
+}
+
 export interface ImportReading extends Omit<UploadReading, 'kind'> {
   kind: UploadReading['kind'] | 'json';
 }
@@ -42,7 +65,7 @@ async function readUpload(
   reader: UploadReader,
   userId: number,
   upload: UploadedFile,
-  year: number | undefined,
+  answers: ImportAnswers,
 ): Promise<ImportReading> {
   const bytes = Buffer.from(upload.content, 'base64');
   if (bytes.length === 0) throw bad(`文件「${upload.name}」是空的`, `The file "${upload.name}" is empty`);
@@ -52,17 +75,48 @@ async function readUpload(
   const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
   const head = bytes.subarray(0, 200).toString('utf8').trimStart();
   if (!isPdf && (/\.json$/i.test(upload.name) || head.startsWith('{'))) return readJson(upload.name, bytes);
-  if (!isPdf && /\.(pdf|docx?|xlsx?|wps|ofd|zip|png|jpe?g)$/i.test(upload.name)) {
+  // A .doc is answered by the importer itself (save it as .docx or PDF); a .docx must be a ZIP.
+  const zipped = bytes.subarray(0, 4).toString('latin1') === 'PK\x03\x04';
+  if (!isPdf && /\.(pdf|xlsx?|ofd|zip|png|jpe?g)$/i.test(upload.name)) {
     throw bad(
-      `「${upload.name}」不是可读的文件：请上传 PDF、文本（.txt）、网页（.html）或报告 JSON`,
-      `"${upload.name}" cannot be read: upload a PDF, a text (.txt), a web page (.html) or a report JSON`,
+      `「${upload.name}」不是可读的文件：请上传 PDF、Word（.docx）、文本（.txt、.md）、网页（.html）或报告 JSON`,
+      `"${upload.name}" cannot be read: upload a PDF, a Word file (.docx), a text (.txt, .md), a web page (.html) or a report JSON`,
+    );
+  }
+  if (/\.docx$/i.test(upload.name) && !zipped) {
+    throw bad(
+      `「${upload.name}」不是有效的 Word 文件（.docx）：请另存为 .docx 或 PDF 后再导入`,
+      `"${upload.name}" is not a valid Word file (.docx): save it as .docx or PDF and import that`,
     );
   }
   let reading: UploadReading;
   try {
-    reading = await reader.read(userId, new Uint8Array(bytes), year === undefined ? {} : { year });
+    reading = await reader.read(userId, new Uint8Array(bytes), {
+      name: upload.name,
+      ...(answers.year === undefined ? {} : { year: answers.year }),
+      ...(answers.organisation ? { organisation: answers.organisation } : {}),
+    });
   } catch (error) {
     if (error instanceof UploadRefused) throw apiError(error.code, error.label);
+    if (error instanceof ImportError && error.missing.length > 0) {
+      // The fields the user is asked for, so that the import form can show them.
+      throw apiError(
+        'BAD_REQUEST',
+        {
+          zh: `无法导入「${upload.name}」：${error.detail.zh}`,
+          en: `Cannot import "${upload.name}": ${error.detail.en}`,
+        },
+        {
+          issues: error.missing.map((field) => ({
+            path: [field],
+            message:
+              field === 'year'
+                ? { zh: '请填写报告年度（year）', en: 'give the report year (year)' }
+                : { zh: '请填写机关名称（organisation）', en: 'give the organisation (organisation)' },
+          })),
+        },
+      );
+    }
     // Whatever else stops a reader (a parser's own limits included) is the file's fault, not the server's.
     const detail =
       error instanceof ImportError
@@ -112,8 +166,8 @@ function readJson(name: string, bytes: Buffer): ImportReading {
 export const importsRouter = router({
   /** What a file holds, read as it would be imported; nothing is stored. */
   read: authedProcedure
-    .input(z.strictObject({ file, year: z.number().int().min(2019).max(2100).optional() }))
-    .mutation(({ ctx, input }) => readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, input.year)),
+    .input(z.strictObject({ file, year, organisation }))
+    .mutation(({ ctx, input }) => readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, input)),
 
   /** A new draft of the organisation (default: the user's) for the year the file states, from the file. */
   create: authedProcedure
@@ -121,7 +175,8 @@ export const importsRouter = router({
       z.strictObject({
         file,
         organisationId: id.optional(),
-        year: z.number().int().min(2019).max(2100).optional(),
+        year,
+        organisation,
       }),
     )
     .mutation(
@@ -136,7 +191,7 @@ export const importsRouter = router({
             en: 'You may only import reports for your own organisation',
           });
         }
-        const reading = await readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, input.year);
+        const reading = await readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, input);
         const org = (await getOrganisation(ctx.db, organisationId))!;
         // The report belongs to the organisation it is filed under, whatever name the file prints.
         const row = await createReport(ctx.db, {
@@ -164,7 +219,10 @@ export const importsRouter = router({
     .input(z.strictObject({ id, baseVersion: version, file }))
     .mutation(async ({ ctx, input }): Promise<SaveResult & { reading: Omit<ImportReading, 'data'> }> => {
       const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
-      const reading = await readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, row.year);
+      const reading = await readUpload(ctx.deps.uploadReader, ctx.user.id, input.file, {
+        year: row.year,
+        organisation: reportData(row).organisation.zh,
+      });
       const saved = await save(
         ctx.db,
         ctx.user,
