@@ -49,6 +49,18 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
     const after = region.text.slice(start, start + official.length * 40).replace(/[A-Za-z]/g, '');
     const window = before.slice(-official.length) + after.slice(0, Math.ceil(official.length * 2.5));
     if (isSubsequence(official, window)) continue;
+    // A group label wrapped inside its narrow merged cell (「（三）不」 … 「予公开」) has the sub-row
+    // labels of the next column between its pieces: with those taken out, its characters are close.
+    const around =
+      masked
+        .slice(0, start)
+        .replace(/\u0000/g, '')
+        .slice(-official.length) +
+      masked
+        .slice(start)
+        .replace(/\u0000/g, '')
+        .slice(0, Math.ceil(official.length * 2.5));
+    if (isSubsequence(official, around.replace(/[A-Za-z]/g, ''))) continue;
     out.push({
       official: label,
       printed: region.source.slice(start, end).join(''),
@@ -58,17 +70,27 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
   return out;
 }
 
+/** Letters and digits only: 「1、属于国家秘密」 and 「1.属于国家秘密」 differ in punctuation alone. */
+const wording = (text: string) => normaliseLabel(text).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A deviation in punctuation alone is a warning; one in wording is an error (or `level`). */
 export function misprintFinding(m: Misprint, level: 'error' | 'warning' = 'error'): ImportFinding {
+  const punctuationOnly = wording(m.printed) === wording(m.official.zh);
   return {
     rule: 'X-LABEL',
-    level,
+    level: punctuationOnly ? 'warning' : level,
     cells: [],
     expected: m.official.zh,
     actual: m.printed,
     line: m.line,
-    message: {
-      zh: `第 ${m.line} 行的标签印为「${m.printed}」，官方格式为「${m.official.zh}」；请按官方格式更正。`,
-      en: `Line ${m.line} prints the label "${m.printed}"; the official format reads "${m.official.zh}" (${m.official.en}). Correct it.`,
-    },
+    message: punctuationOnly
+      ? {
+          zh: `第 ${m.line} 行的标签印为「${m.printed}」，只有标点与官方格式「${m.official.zh}」不同；宜按官方格式统一。`,
+          en: `Line ${m.line} prints the label "${m.printed}", which differs from the official "${m.official.zh}" (${m.official.en}) in punctuation only; better follow the official form.`,
+        }
+      : {
+          zh: `第 ${m.line} 行的标签印为「${m.printed}」，官方格式为「${m.official.zh}」；请按官方格式更正。`,
+          en: `Line ${m.line} prints the label "${m.printed}"; the official format reads "${m.official.zh}" (${m.official.en}). Correct it.`,
+        },
   };
 }
