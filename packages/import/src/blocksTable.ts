@@ -64,9 +64,11 @@ function byLabels(
     // The closest label: 行政处罚 and 行政强制 are within each other's tolerance.
     let row: (typeof block.rows)[number] | undefined;
     let best = Number.POSITIVE_INFINITY;
+    // A bilingual PDF prints the English label under the Chinese one: it is left out.
+    const text = segment.text.replace(/[A-Za-z]/g, '');
     for (const r of block.rows) {
       const label = normaliseLabel(r.label.zh);
-      const { distance } = suffixDistance(segment.text, label, tolerance(label));
+      const { distance } = suffixDistance(text, label, tolerance(label));
       if (distance <= tolerance(label) && distance < best) {
         best = distance;
         row = r;
