@@ -54,11 +54,11 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
     const around =
       masked
         .slice(0, start)
-        .replace(/\u0000/g, '')
+        .split(MASK).join('')
         .slice(-official.length) +
       masked
         .slice(start)
-        .replace(/\u0000/g, '')
+        .split(MASK).join('')
         .slice(0, Math.ceil(official.length * 2.5));
     if (isSubsequence(official, around.replace(/[A-Za-z]/g, ''))) continue;
     out.push({
