@@ -52,13 +52,11 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
     // A group label wrapped inside its narrow merged cell (「（三）不」 … 「予公开」) has the sub-row
     // labels of the next column between its pieces: with those taken out, its characters are close.
     const around =
-      masked
-        .slice(0, start)
-        .split(MASK).join('')
-        .slice(-official.length) +
+      masked.slice(0, start).split(MASK).join('').slice(-official.length) +
       masked
         .slice(start)
-        .split(MASK).join('')
+        .split(MASK)
+        .join('')
         .slice(0, Math.ceil(official.length * 2.5));
     if (isSubsequence(official, around.replace(/[A-Za-z]/g, ''))) continue;
     out.push({
