@@ -156,7 +156,8 @@ describe('Word files and files that do not say whose report it is', () => {
       town.call('mutation', 'imports.read', { file: upload('page.html', fragment) }),
     );
     expect(error.status).toBe(400);
-    expect(error.data.issues.map((i: { path: string[] }) => i.path[0])).toEqual(['year', 'organisation']);
+    const issues = error.data.issues as { path: string[] }[];
+    expect(issues.map((i) => i.path[0])).toEqual(['year', 'organisation']);
     expect(error.message).toMatch(/--year.*--org/);
     const reading = await town.call('mutation', 'imports.read', {
       file: upload('page.html', fragment),
