@@ -54,8 +54,11 @@ export interface ImportAnswers {
   organisation?: string;
 }
 
-export interface ImportReading extends Omit<UploadReading, 'kind'> {
+/** A report JSON states year, organisation and format itself: no provenance, no table readings. */
+export interface ImportReading extends Omit<UploadReading, 'kind' | 'provenance' | 'readings'> {
   kind: UploadReading['kind'] | 'json';
+  provenance?: UploadReading['provenance'];
+  readings?: UploadReading['readings'];
 }
 
 const bad = (zh: string, en: string) => apiError('BAD_REQUEST', { zh, en });
