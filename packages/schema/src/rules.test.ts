@@ -78,6 +78,10 @@ describe('each rule fires on a minimal violating report', () => {
     const [pending] = checkReport(format, halfway);
     expect(pending!.fix).toBeUndefined();
     expect(pending!.message.zh).toContain('办理结果尚未填写');
+    // Only last year's requests, still open: carrying them forward is offered.
+    const carried = computeTotals(format, withCells(data, { 't3.carried_over.natural_person': 3 }));
+    const [open] = checkReport(format, carried);
+    expect(open!.fix).toEqual({ cell: 't3.carried_forward.natural_person', value: 3 });
   });
 
   it('R3-BAL: more outcomes than requests offers no negative carry-forward', () => {

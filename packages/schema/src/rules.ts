@@ -131,14 +131,16 @@ function balanceFindings(format: FormatDef, rule: BalanceRule, cells: Cells): Fi
     // A balancing figure is offered only where it is plausible: with the outcomes not yet entered, or
     // a carry-forward larger than all of this year's outcomes, the likelier mistake is a typo in the
     // requests, and writing the balancing figure would hide it.
-    const offer = balancing >= 0 && results > 0 && balancing <= results;
+    // Requests only carried over from last year (none new) cannot hide a typo: those are offered too.
+    const onlyCarried = sum(rule.left.slice(0, 1)) === 0;
+    const offer = balancing >= 0 && (onlyCarried || (results > 0 && balancing <= results));
     const fixText: Label =
       balancing < 0
         ? {
             zh: `办理结果多于收到的申请，请核对「三、本年度办理结果」各项`,
             en: 'there are more outcomes than requests; check the outcome rows',
           }
-        : results === 0
+        : results === 0 && !offer
           ? {
               zh: `本列办理结果尚未填写，请先填写各项办理结果，再核对${inputs}`,
               en: `no outcome is entered in this column yet; enter the outcomes, then check ${inputsEn}`,
