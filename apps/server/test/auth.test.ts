@@ -188,6 +188,7 @@ describe('fair sign-in throttling', () => {
     await first.close();
     const second = await startServer({
       databaseFile: file,
+      databaseUrl: first.databaseUrl,
       port: 0,
       host: '127.0.0.1',
       trustProxy: true,

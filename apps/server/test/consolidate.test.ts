@@ -14,13 +14,20 @@ const ids: Record<string, number> = {};
 
 /** The demo-county 2021 figures times `k` under another name: every rule that holds for them still holds. */
 function scaled(k: number, organisation: { zh: string; en?: string }) {
-  const base = example('demo-county-2021.report.json') as { cells: Record<string, number | string | null> };
+  const base = example('demo-county-2021.report.json') as {
+    cells: Record<string, number | string | null>;
+    narrative: Record<string, unknown>;
+  };
   const cells: Record<string, number | string | null> = {};
   for (const [id, v] of Object.entries(base.cells)) {
     cells[id] =
       typeof v === 'number' ? v * k : typeof v === 'string' ? String(Number((Number(v) * k).toFixed(4))) : v;
   }
-  return { ...base, organisation, cells };
+  // The narrative states the demo's own figures (X-TEXT would compare them with the scaled tables).
+  const narrative = Object.fromEntries(
+    Object.keys(base.narrative).map((id) => [id, { zh: '本年度相关工作情况见各表。' }]),
+  );
+  return { ...base, organisation, cells, narrative };
 }
 
 async function fill(client: Client, organisation: { zh: string; en?: string }, k: number, submit: boolean) {

@@ -19,6 +19,8 @@ export interface TestServer extends RunningServer {
   dir: string;
   /** The SQLite file (unused under PostgreSQL). */
   file: string;
+  /** The PostgreSQL database (under the postgres test project), for a restart on the same data. */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function testServer(options: Partial<ServerOptions> = {}): Promise<
     ...running,
     dir: database.dir,
     file: database.file,
+    databaseUrl: database.url,
     async stop() {
       await running.close();
       await database.drop();
