@@ -18,7 +18,7 @@ import {
   narrativeDomId,
   useReportForm,
 } from './context.ts';
-import { FindingsPanel } from './FindingsPanel.tsx';
+import { FindingsPanel, FindingsToggle } from './FindingsPanel.tsx';
 import { cellField, type FormValues, fromFormValues, narrativeField, toFormValues } from './fields.ts';
 import { BlocksGrid, MatrixGrid } from './Grids.tsx';
 import { type Lang, say, words } from './i18n.ts';
@@ -212,6 +212,8 @@ function FormBody({
   const [showEnglish, setShowEnglish] = useState(() =>
     Object.values(defaultValue.narrative).some((t) => (t.en ?? '') !== ''),
   );
+  // Below 1100 px the findings are no column of their own: the bar's count opens them over the tables.
+  const [findingsOpen, setFindingsOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
 
@@ -325,6 +327,7 @@ function FormBody({
               />
               {words.showEnglish[lang]}
             </label>
+            <FindingsToggle open={findingsOpen} onToggle={() => setFindingsOpen((o) => !o)} />
           </div>
           <p className="nb-grid-help">{words.gridHelp[lang]}</p>
           <Notice />
@@ -350,7 +353,13 @@ function FormBody({
             </section>
           ))}
         </div>
-        <FindingsPanel />
+        <FindingsPanel
+          open={findingsOpen}
+          onClose={(refocus) => {
+            setFindingsOpen(false);
+            if (refocus) rootRef.current?.querySelector<HTMLElement>('.nb-findings-toggle')?.focus();
+          }}
+        />
       </div>
     </FormContext.Provider>
   );

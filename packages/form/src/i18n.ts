@@ -35,6 +35,7 @@ export const words = {
     en: 'Errors block submission; warnings do not.',
   },
   sections: { zh: '目录', en: 'Contents' },
+  close: { zh: '关闭', en: 'Close' },
   refusedChars: { zh: '「{chars}」不能填入：{hint}', en: '“{chars}” cannot go in: {hint}' },
   refusedValue: { zh: '未填入：{hint}', en: 'Not entered: {hint}' },
   sectionErrors: { zh: '（{n} 处错误）', en: ' ({n} errors)' },
