@@ -14,6 +14,13 @@ function initialLang(): Lang {
   return localStorage.getItem('nianbao.lang') === 'en' ? 'en' : 'zh';
 }
 
+/** The name and, unless the name says it already (「天坛街道 填报人」), the role in brackets. */
+function userName(me: Me, lang: Lang): string {
+  const role = t.role[me.role][lang];
+  if (me.displayName.toLowerCase().includes(role.toLowerCase())) return me.displayName;
+  return lang === 'zh' ? `${me.displayName}（${role}）` : `${me.displayName} (${role})`;
+}
+
 function TopBar({ me }: { me: Me | null }) {
   const { lang, setLang, say } = useLang();
   const trpc = useTRPC();
@@ -40,8 +47,7 @@ function TopBar({ me }: { me: Me | null }) {
       <div className="app-bar-right">
         {me && (
           <span className="app-user">
-            {me.organisation.name[lang] ?? me.organisation.name.zh} · {me.displayName}（
-            {t.role[me.role][lang]}）
+            {me.organisation.name[lang] ?? me.organisation.name.zh} · {userName(me, lang)}
           </span>
         )}
         <button

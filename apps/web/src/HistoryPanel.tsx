@@ -25,7 +25,9 @@ export function HistoryPanel({
   const trpc = useTRPC();
   const revisions = useQuery(trpc.reports.revisions.queryOptions({ id }));
   return (
-    <section className="drawer-body" aria-label={say(t.history)}>
+    // Focusable: a long history scrolls, and a reader without restore buttons must reach it by keyboard.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes the focus (axe scrollable-region-focusable)
+    <section className="drawer-body" aria-label={say(t.history)} tabIndex={0}>
       {revisions.isPending && <p className="muted">{say(t.loading)}</p>}
       <ol className="history">
         {(revisions.data ?? []).map((r) => (

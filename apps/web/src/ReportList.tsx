@@ -23,7 +23,9 @@ export function ReportList({ me }: { me: Me }) {
     (y) => formatForYear(y) && !own.includes(y),
   );
   const [year, setYear] = useState<number | undefined>(undefined);
-  const chosen = year ?? (years.includes(thisYear - 1) ? thisYear - 1 : years[0]);
+  const due = reportingYear(new Date(), deadlineOf(me.organisation.id));
+  // The year whose report is due next; when it exists already, an older one still missing.
+  const chosen = year ?? years.find((y) => y <= due) ?? years[0];
   const create = useMutation(
     trpc.reports.create.mutationOptions({
       onSuccess: (report) => {
@@ -149,10 +151,22 @@ export function ReportList({ me }: { me: Me }) {
 /** 条例第四十九条: by 1月31日 of the following year, unless the organisation has its own deadline. */
 const DEFAULT_DEADLINE = '01-31';
 
+/**
+ * The year being reported on a given day: last year's until its deadline has passed (in January,
+ * by default), this year's after that.
+ */
+function reportingYear(today: Date, monthDay: string): number {
+  const [month, day] = monthDay.split('-').map(Number) as [number, number];
+  const year = today.getFullYear();
+  return today <= dueDate(year - 1, month, day) ? year - 1 : year;
+}
+
+const dueDate = (year: number, month: number, day: number) => new Date(year + 1, month - 1, day, 23, 59, 59);
+
 function Deadline({ year, monthDay, done }: { year: number; monthDay: string; done: boolean }) {
   const { lang, say } = useLang();
   const [month, day] = monthDay.split('-').map(Number) as [number, number];
-  const due = new Date(year + 1, month - 1, day, 23, 59, 59);
+  const due = dueDate(year, month, day);
   const text =
     lang === 'zh'
       ? `${year + 1}年${month}月${day}日`

@@ -6,18 +6,25 @@ import { acceptsWhileTyping, cellField, halfWidth, pastedText, refusedChars } fr
 import { type Direction, type GridModel, neighbour, parseClipboard, pastePlan } from './grid.ts';
 import { kindHint, say, words } from './i18n.ts';
 
-/** `level|message` of the finding shown at a cell, so that the cell re-renders only when it changes. */
-function useMarker(id: string): { level: string; involved: boolean; message: string } {
+/**
+ * `level|involved|invalid|message` of the finding shown at a cell, so that the cell re-renders only
+ * when it changes. The colour marks the first cell of a finding; `invalid` (aria-invalid) every
+ * cell of an error, so that a screen reader hears it on the figure that may be wrong, not only on
+ * the one a fix would write.
+ */
+function useMarker(id: string): { level: string; involved: boolean; invalid: boolean; message: string } {
   const { store, lang } = useReportForm();
   const key = useSyncExternalStore(store.subscribe, () => {
     const involved = store.involved(id) ? '1' : '0';
+    const invalid = store.invalid(id) ? '1' : '0';
     const level = store.marker(id);
-    if (!level) return `|${involved}|`;
-    const finding = store.findings.find((f) => f.cells[0] === id && f.level === level);
-    return `${level}|${involved}|${finding?.message[lang] ?? ''}`;
+    const finding = store.findings.find((f) =>
+      level ? f.cells[0] === id && f.level === level : invalid === '1' && f.cells.includes(id),
+    );
+    return `${level}|${involved}|${invalid}|${finding?.message[lang] ?? ''}`;
   });
-  const [level = '', involved, ...message] = key.split('|');
-  return { level, involved: involved === '1', message: message.join('|') };
+  const [level = '', involved, invalid, ...message] = key.split('|');
+  return { level, involved: involved === '1', invalid: invalid === '1', message: message.join('|') };
 }
 
 function markerClass(base: string, marker: { level: string; involved: boolean }): string {
@@ -123,7 +130,7 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
       data-cell={id}
       className={markerClass('nb-cell', marker)}
       aria-label={label}
-      aria-invalid={marker.level === 'error' || undefined}
+      aria-invalid={marker.invalid || undefined}
       title={marker.message || undefined}
       inputMode={def.kind === 'amount' ? 'decimal' : 'numeric'}
       autoComplete="off"

@@ -26,6 +26,7 @@ export class ReportStore {
   private data: ReportData;
   private findingsList: FormFinding[] = [];
   private markers = new Map<string, Marker>();
+  private invalidCells = new Set<string>();
   private listeners = new Set<() => void>();
   private batching = 0;
   private readonly index: Map<string, CellDef>;
@@ -55,6 +56,9 @@ export class ReportStore {
   }
 
   marker = (cell: string): Marker => this.markers.get(cell) ?? '';
+
+  /** Whether the cell takes part in an error (every cell of a column that does not balance, say). */
+  invalid = (cell: string): boolean => this.invalidCells.has(cell);
 
   private highlighted = new Set<string>();
 
@@ -121,5 +125,6 @@ export class ReportStore {
       if (first && markers.get(first) !== 'error') markers.set(first, f.level);
     }
     this.markers = markers;
+    this.invalidCells = new Set(this.findingsList.flatMap((f) => (f.level === 'error' ? f.cells : [])));
   }
 }
