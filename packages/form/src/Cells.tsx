@@ -64,10 +64,11 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
   const label = unit ? `${cellName(def, lang)}（${unit[lang]}）` : cellName(def, lang);
 
   // Why the last keystroke was refused, said at the cell itself (and read out), for a few seconds.
-  const [refusal, setRefusal] = useState('');
+  const [refusal, setRefusalState] = useState({ text: '', ms: 5000 });
+  const setRefusal = (text: string, ms = 5000) => setRefusalState({ text, ms });
   useEffect(() => {
-    if (!refusal) return;
-    const timer = setTimeout(() => setRefusal(''), 5000);
+    if (!refusal.text) return;
+    const timer = setTimeout(() => setRefusal(''), refusal.ms);
     return () => clearTimeout(timer);
   }, [refusal]);
 
@@ -116,17 +117,30 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
     }
     const plan = pastePlan(model, id, block);
     ctx.writeCells(plan.writes);
-    notices.show(
-      say(words.pasted, lang, { n: plan.writes.length }) +
-        (plan.skipped > 0 ? say(words.pasteSkipped, lang, { m: plan.skipped }) : ''),
-    );
+    // A pasted total that its parts do not give is said: one of the figures may be missing or wrong.
+    const differing = plan.totals.filter((t) => Number(store.value(t.id) ?? 0) !== Number(t.text));
+    const { rows, columns } = plan.dropped;
+    const extra = [
+      plan.skipped > 0 ? say(words.pasteSkipped, lang, { m: plan.skipped }) : '',
+      rows + columns > 0 ? say(words.pasteDropped, lang, { rows, columns }) : '',
+      ...differing.map((t) =>
+        say(words.pasteTotalDiffers, lang, {
+          cell: cellName(index.get(t.id)!, lang),
+          pasted: t.text,
+          sum: String(store.value(t.id) ?? 0),
+        }),
+      ),
+    ].join('');
+    const message = say(words.pasted, lang, { n: plan.writes.length }) + extra;
+    notices.show(message);
+    if (extra) setRefusal(message, 12_000);
   };
 
   const input = (
     <input
       {...field}
       id={cellDomId(id)}
-      aria-describedby={refusal ? `${cellDomId(id)}-refusal` : undefined}
+      aria-describedby={refusal.text ? `${cellDomId(id)}-refusal` : undefined}
       data-cell={id}
       className={markerClass('nb-cell', marker)}
       aria-label={label}
@@ -147,9 +161,9 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
   return (
     <span className="nb-cell-wrap">
       {input}
-      {refusal && (
+      {refusal.text && (
         <span id={`${cellDomId(id)}-refusal`} className="nb-cell-refusal" role="alert">
-          {refusal}
+          {refusal.text}
         </span>
       )}
     </span>

@@ -58,4 +58,36 @@ describe('grid', () => {
     expect(plan.skipped).toBe(0);
     expect(pastePlan(t4, 't4.litigation_after_review.pending', parseClipboard('1\t2\t3')).skipped).toBe(1);
   });
+
+  it('leaves out the header rows and row-label columns a block was copied with, and keeps blanks blank', () => {
+    const t3 = gridModel(format2021, table(format2021, 't3'));
+    const block = parseClipboard(
+      [
+        '\t\t\t申请人情况',
+        '\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+        '一、本年新收政府信息公开申请数量\t\t\t5\t\t1\t0\t0\t0\t99',
+      ].join('\n'),
+    );
+    const plan = pastePlan(t3, 't3.new_received.natural_person', block);
+    expect(plan.dropped).toEqual({ rows: 2, columns: 3 });
+    expect(plan.writes.map((w) => `${w.id}=${w.text}`)).toEqual([
+      't3.new_received.natural_person=5',
+      't3.new_received.commercial=',
+      't3.new_received.research=1',
+      't3.new_received.social_welfare=0',
+      't3.new_received.legal_services=0',
+      't3.new_received.other_org=0',
+    ]);
+    expect(plan.skipped).toBe(0);
+    expect(plan.totals).toEqual([{ id: 't3.new_received.total', text: '99' }]);
+  });
+
+  it('counts no blank as unreadable, on a total or past the table’s edge', () => {
+    const t4 = gridModel(format2021, table(format2021, 't4'));
+    const plan = pastePlan(t4, 't4.review.maintained', parseClipboard('1\t\t0\t0\t\t9'));
+    expect(plan.skipped).toBe(0);
+    expect(plan.totals).toEqual([]);
+    const edge = pastePlan(t4, 't4.litigation_after_review.pending', parseClipboard('1\t\t\t'));
+    expect(edge.skipped).toBe(0);
+  });
 });

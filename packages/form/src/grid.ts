@@ -82,23 +82,66 @@ export interface PastePlan {
   writes: { id: string; text: string }[];
   /** Values that were not numbers of the cell's kind, fell on a computed cell, or fell off the table. */
   skipped: number;
+  /** Figures pasted onto computed cells (a spreadsheet's 总计): to be checked against their parts. */
+  totals: { id: string; text: string }[];
+  /** Leading header rows and row-label columns, recognised by their text and left out. */
+  dropped: { rows: number; columns: number };
 }
 
-export function pastePlan(model: GridModel, from: string, block: string[][]): PastePlan {
+/** Whether a pasted value is a figure or a blank (-, /, —) of some kind of cell, not a label. */
+function figureOrBlank(raw: string): boolean {
+  return pastedText('amount', raw) !== undefined || pastedText('signedCount', raw) !== undefined;
+}
+
+/**
+ * A block copied with the table's own header rows or row labels («一、本年新收…», «自然人») would
+ * shift every figure: leading rows and columns that hold text and no figure are left out.
+ */
+export function withoutLabels(block: string[][]): { block: string[][]; rows: number; columns: number } {
+  const isLabel = (raw: string | undefined) => raw !== undefined && !figureOrBlank(raw);
+  const isFigure = (raw: string | undefined) => raw !== undefined && raw.trim() !== '' && figureOrBlank(raw);
+  let rows = 0;
+  while (rows < block.length - 1 && block[rows]!.some(isLabel) && !block[rows]!.some(isFigure)) rows++;
+  let body = block.slice(rows);
+  let columns = 0;
+  const width = Math.max(...body.map((r) => r.length));
+  while (
+    columns < width - 1 &&
+    body.some((r) => isLabel(r[columns])) &&
+    body.every((r) => !isFigure(r[columns]))
+  ) {
+    columns++;
+    // A label merged over several columns (三's 「一、本年新收…」 spans three) leaves blanks after it.
+    while (columns < width - 1 && body.every((r) => (r[columns] ?? '').trim() === '')) columns++;
+  }
+  if (columns > 0) body = body.map((r) => r.slice(columns));
+  return { block: body, rows, columns };
+}
+
+export function pastePlan(model: GridModel, from: string, pasted: string[][]): PastePlan {
   const start = model.at.get(from);
-  const writes: PastePlan['writes'] = [];
-  let skipped = 0;
-  if (!start) return { writes, skipped: block.flat().length };
+  const { block, rows, columns } = withoutLabels(pasted);
+  const plan: PastePlan = { writes: [], skipped: 0, totals: [], dropped: { rows, columns } };
+  if (!start) return { ...plan, skipped: block.flat().length };
   block.forEach((values, i) => {
     const row = model.rows[start.r + i];
     values.forEach((raw, j) => {
       const target = row?.[start.c + j];
-      const text = target?.editable ? pastedText(target.kind, raw) : undefined;
-      // A computed cell that receives its own total is not worth a warning.
-      if (target && !target.editable && raw.trim() !== '') return;
-      if (text === undefined || !target) skipped++;
-      else writes.push({ id: target.id, text });
+      // A blank is a blank: written as one on an editable cell, nothing to say elsewhere.
+      const blank = raw.trim() === '';
+      if (!target) {
+        if (!blank) plan.skipped++;
+      } else if (!target.editable) {
+        // A total is computed; what was pasted onto it is checked once its parts are in.
+        const text = blank ? undefined : pastedText(target.kind, raw);
+        if (text) plan.totals.push({ id: target.id, text });
+        else if (!blank) plan.skipped++;
+      } else {
+        const text = pastedText(target.kind, raw);
+        if (text === undefined) plan.skipped++;
+        else plan.writes.push({ id: target.id, text });
+      }
     });
   });
-  return { writes, skipped };
+  return plan;
 }

@@ -26,6 +26,14 @@ export const words = {
     zh: '，{m} 个值无法识别或超出表格，已跳过',
     en: '; {m} values were not numbers or fell outside the table and were skipped',
   },
+  pasteDropped: {
+    zh: '；已略去表头 {rows} 行、行标题 {columns} 列',
+    en: '; {rows} header rows and {columns} row-label columns left out',
+  },
+  pasteTotalDiffers: {
+    zh: '；粘贴的「{cell}」为 {pasted}，而各项相加为 {sum}，请核对各项',
+    en: '; the pasted “{cell}” is {pasted} but its parts add up to {sum}: check the parts',
+  },
   gridHelp: {
     zh: '方向键、回车和 Tab 可在单元格间移动；可从 Excel/WPS 复制整块数据后粘贴；空格按 0 计。',
     en: 'Arrow keys, Enter and Tab move between cells; paste a block copied from Excel or WPS; empty cells count as 0.',
