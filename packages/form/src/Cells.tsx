@@ -68,7 +68,7 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
   const setRefusal = (text: string, ms = 5000) => setRefusalState({ text, ms });
   useEffect(() => {
     if (!refusal.text) return;
-    const timer = setTimeout(() => setRefusal(''), refusal.ms);
+    const timer = setTimeout(() => setRefusalState({ text: '', ms: 5000 }), refusal.ms);
     return () => clearTimeout(timer);
   }, [refusal]);
 
