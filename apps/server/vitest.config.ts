@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { databaseProjects } from '../../packages/db/src/testing/vitestProjects.ts';
+import { sourceConditions } from '../../vite.source.ts';
 
 export default defineConfig({
+  ...sourceConditions,
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Each file runs a real server with its own PDF worker pool: one at a time on a small machine.

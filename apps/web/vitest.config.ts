@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { sourceConditions } from '../../vite.source.ts';
 
 export default defineConfig({
+  ...sourceConditions,
   test: {
     projects: [
       {

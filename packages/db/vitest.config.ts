@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { databaseProjects } from './src/testing/vitestProjects.ts';
+import { sourceConditions } from '../../vite.source.ts';
 
 export default defineConfig({
+  ...sourceConditions,
   // scrypt and SQLite file work: generous on a shared, busy machine.
   test: {
     testTimeout: 30_000,

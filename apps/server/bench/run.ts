@@ -13,8 +13,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPdfIfNeeded } from '../src/buildWeb.ts';
-import { REPO_ROOT } from '../src/config.ts';
 import { agent, Client, freePort, percentile, request, serverCpuSeconds } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -25,21 +23,16 @@ const example = JSON.parse(
   readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
 );
 
-// The PDF workers load the bundled renderer, as under `pnpm start` (which builds it; the server here
-// starts with NIANBAO_BUILD_WEB=0).
-buildPdfIfNeeded(REPO_ROOT, (line) => console.log(line));
-
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+const child = spawn(process.execPath, ['dist/start.js'], {
   cwd: serverDir,
   env: {
     ...process.env,
     NIANBAO_DB: join(dir, 'nianbao.sqlite'),
     PORT: String(port),
     HOST: '127.0.0.1',
-    NIANBAO_BUILD_WEB: '0',
     // Every download is rendered: PDFs/s is what the renderer does, not what the cache answers.
     NIANBAO_PDF_CACHE_MB: '0',
   },

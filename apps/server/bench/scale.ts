@@ -14,8 +14,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword, openDatabase, seedSubordinates } from '@nianbao/db';
 import { createTestDatabase, startPostgres } from '@nianbao/db/testing';
-import { buildPdfIfNeeded } from '../src/buildWeb.ts';
-import { REPO_ROOT } from '../src/config.ts';
 import { agent, Client, freePort, percentile, serverCpuSeconds } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -36,14 +34,13 @@ interface Target {
 
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+  const child = spawn(process.execPath, ['dist/start.js'], {
     cwd: serverDir,
     env: {
       ...process.env,
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      NIANBAO_BUILD_WEB: '0',
       // Every download is rendered: PDFs/s is what the renderer does, not what the cache answers.
       NIANBAO_PDF_CACHE_MB: '0',
     },
@@ -169,7 +166,6 @@ async function run(target: Target, pgData: string | undefined) {
   }
 }
 
-buildPdfIfNeeded(REPO_ROOT, (line) => console.log(line));
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-scale-'));
 const postgres = startPostgres({ durable: true });
 try {

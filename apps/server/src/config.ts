@@ -1,11 +1,7 @@
 /** Settings from the environment, with the defaults `pnpm start` uses. */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { type DatabaseLocation, databaseFromEnv } from '@nianbao/db';
-
-/** The repository root (where pnpm-workspace.yaml is), whatever directory the script runs in. */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface Config {
   /** `NODE_ENV=production`: no demo, secure cookies by default, no start while a demo password works. */
@@ -14,7 +10,8 @@ export interface Config {
   /** Without NODE_ENV=production: 127.0.0.1 unless HOST says otherwise. */
   host: string | undefined;
   database: DatabaseLocation;
-  webRoot: string;
+  /** The built web app (NIANBAO_WEB_DIST); without it the server answers the API only. */
+  webRoot: string | undefined;
   sessionTtlMs: number;
   secureCookies: boolean;
   trustProxy: boolean;
@@ -22,7 +19,6 @@ export interface Config {
   /** Megabytes of rendered PDFs and HTML kept for repeated downloads. */
   pdfCacheMb: number;
   seedDemo: boolean;
-  buildWeb: boolean;
 }
 
 function number(name: string, value: string | undefined, fallback: number): number {
@@ -43,7 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A newcomer's demo server (published passwords, plain HTTP) is reachable from this machine only.
     host: env.HOST || (production ? undefined : '127.0.0.1'),
     database: databaseFromEnv(env),
-    webRoot: resolve(REPO_ROOT, env.NIANBAO_WEB_DIST ?? 'apps/web/dist'),
+    webRoot: env.NIANBAO_WEB_DIST ? resolve(env.NIANBAO_WEB_DIST) : undefined,
     sessionTtlMs: number('NIANBAO_SESSION_HOURS', env.NIANBAO_SESSION_HOURS, 12) * 60 * 60 * 1000,
     secureCookies: yes(env.NIANBAO_SECURE_COOKIES, production),
     trustProxy: yes(env.NIANBAO_TRUST_PROXY, false),
@@ -52,8 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     pdfCacheMb: number('NIANBAO_PDF_CACHE_MB', env.NIANBAO_PDF_CACHE_MB, 64),
     seedDemo: !production && yes(env.NIANBAO_SEED_DEMO, true),
-    buildWeb: yes(env.NIANBAO_BUILD_WEB, true),
   };
 }
 
-export const webAppExists = (webRoot: string) => existsSync(join(webRoot, 'index.html'));
+export const webAppExists = (webRoot: string | undefined): webRoot is string =>
+  webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

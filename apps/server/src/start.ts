@@ -1,22 +1,18 @@
 /**
- * `pnpm start`: builds the web app and the PDF bundle when needed, creates the database, seeds the
- * demo into a new one, prints the demo logins and serves on http://127.0.0.1:3000 (HOST, PORT)
- * until SIGINT/SIGTERM. With NODE_ENV=production: no demo, and no start while a demo password works.
+ * The service (`node dist/start.js`; `pnpm start` at the root builds what is stale first): creates
+ * the database, seeds the demo into a new one, prints the demo logins and serves on
+ * http://127.0.0.1:3000 (HOST, PORT) until SIGINT/SIGTERM. With NODE_ENV=production: no demo, and no
+ * start while a demo password works. The environment says where things are: DATABASE_URL,
+ * NIANBAO_DATA_DIR or NIANBAO_DB the database, NIANBAO_WEB_DIST the built web app.
  */
 import { demoLogins, seedDemo } from '@nianbao/api';
 import { isEmpty, openDatabase } from '@nianbao/db';
-import { buildPdfIfNeeded, buildWebIfNeeded } from './buildWeb.ts';
-import { REPO_ROOT, readConfig, webAppExists } from './config.ts';
+import { readConfig, webAppExists } from './config.ts';
 import { startServer } from './server.ts';
 import { startupRefusal } from './startupChecks.ts';
 
 const log = (line: string) => console.log(line);
 const config = readConfig();
-
-if (config.buildWeb) {
-  buildWebIfNeeded(REPO_ROOT, log);
-  buildPdfIfNeeded(REPO_ROOT, log);
-}
 
 const db = await openDatabase(config.database);
 let fresh = false;
@@ -56,7 +52,12 @@ const running = await startServer({
 });
 
 log(`nianbao 年报 — database ${config.database.label}${fresh ? ' (new, demo data seeded)' : ''}`);
-if (!webAppExists(config.webRoot)) log('The web app is not built (apps/web/dist): serving the API only.');
+if (!webAppExists(config.webRoot))
+  log(
+    config.webRoot
+      ? `No web app in ${config.webRoot} (NIANBAO_WEB_DIST): serving the API only.`
+      : 'NIANBAO_WEB_DIST is not set: serving the API only.',
+  );
 if (logins.length > 0) {
   log('Demo logins 演示账号 (change them for real use: pnpm nianbao user …):');
   for (const l of logins)

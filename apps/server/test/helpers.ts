@@ -184,15 +184,15 @@ export function killServerProcesses(): void {
 }
 
 /**
- * `pnpm start` as a single node process (no tsx wrapper process, so signals reach the server
+ * `pnpm start` as a single node process (`node dist/start.js`, no wrapper process, so signals reach the server
  * itself) on a free port, with `env` added to this process's environment. Resolves once it
  * listens, or with `listening: false` when it exits first (a refusal to start).
  */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+  const child = spawn(process.execPath, ['dist/start.js'], {
     cwd: serverDir,
-    env: { ...process.env, NIANBAO_BUILD_WEB: '0', NIANBAO_PDF_THREADS: '1', PORT: String(port), ...env },
+    env: { ...process.env, NIANBAO_PDF_THREADS: '1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   spawned.push(child);

@@ -78,7 +78,6 @@ describe('Ctrl-C on pnpm start', () => {
         NIANBAO_DB: file,
         PORT: String(port),
         HOST: '127.0.0.1',
-        NIANBAO_BUILD_WEB: '0',
         NIANBAO_PDF_THREADS: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -54,18 +54,18 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
-  const child: ChildProcess = spawn('pnpm', ['--filter', '@nianbao/server', 'start'], {
+  const child: ChildProcess = spawn(process.execPath, ['apps/server/dist/start.js'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       NIANBAO_DATA_DIR: dataDir,
-      NIANBAO_BUILD_WEB: '0',
+      NIANBAO_WEB_DIST: join(WEB_ROOT, 'dist'),
       NIANBAO_SEED_DEMO: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so that pnpm, tsx and node stop together.
+    // Its own process group, so that the server and its PDF workers stop together.
     detached: true,
   });
   let output = '';

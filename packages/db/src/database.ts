@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import {
   type Dialect,
@@ -33,16 +32,14 @@ export interface OpenOptions {
 
 export const DEFAULT_DATABASE_FILE = './data/nianbao.sqlite';
 
-/** The repository root: the server and the CLI find the same database wherever they run from. */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
 /**
  * The database file the server and the CLI use: `NIANBAO_DB`, else `nianbao.sqlite` in
- * `NIANBAO_DATA_DIR` (default `data/` at the repository root).
+ * `NIANBAO_DATA_DIR` (default `data/` in the working directory: `pnpm start` and `pnpm nianbao`
+ * both run from the repository root).
  */
 export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   if (env.NIANBAO_DB) return resolve(env.NIANBAO_DB);
-  return join(resolve(REPO_ROOT, env.NIANBAO_DATA_DIR ?? 'data'), 'nianbao.sqlite');
+  return join(resolve(env.NIANBAO_DATA_DIR ?? 'data'), 'nianbao.sqlite');
 }
 
 /** Where the database is: a PostgreSQL URL or a SQLite file, and how to name it in messages. */

@@ -13,19 +13,52 @@ export const SANS = 'Noto Sans SC';
 
 const require = createRequire(import.meta.url);
 
-const files = {
+/** The three faces a report is set in: paths of TrueType (or OpenType) files. */
+export interface FontFiles {
+  /** Body text and tables (宋体/仿宋-like). */
+  serifRegular: string;
+  /** The title and the （一） sub-headings. */
+  serifBold: string;
+  /** The 一、 headings (黑体-like). */
+  sansBold: string;
+}
+
+const files: FontFiles = {
   serifRegular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   serifBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
   sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 };
 
+let chosen: FontFiles | undefined;
+
 /**
- * The TTF path: from NIANBAO_FONTS_DIR when set (a bundled server that ships the three files
- * beside it), else from the npm packages.
+ * Sets the font files to render with instead of the default Noto fonts, whose npm packages (about
+ * 200 MB) are optional dependencies: a consumer with fonts of their own installs without them
+ * (`npm install --omit=optional`). Call it before the first render; the fonts of a process are
+ * registered once.
  */
-function fontPath(file: string): string {
+export function setFontFiles(fontFiles: FontFiles): void {
+  if (registered) throw new Error('@nianbao/pdf: setFontFiles() must be called before the first render');
+  chosen = { ...fontFiles };
+}
+
+/**
+ * The path of one face: from setFontFiles(), else from NIANBAO_FONTS_DIR (a directory holding the
+ * three default files under their own names, e.g. beside a bundled server), else from the npm
+ * packages.
+ */
+function fontPath(face: keyof FontFiles): string {
+  if (chosen) return chosen[face];
+  const file = files[face];
   const dir = process.env.NIANBAO_FONTS_DIR;
-  return dir ? join(dir, file.slice(file.lastIndexOf('/') + 1)) : require.resolve(file);
+  if (dir) return join(dir, file.slice(file.lastIndexOf('/') + 1));
+  try {
+    return require.resolve(file);
+  } catch {
+    throw new Error(
+      `@nianbao/pdf: font ${file} not found. Install @expo-google-fonts/noto-serif-sc and @expo-google-fonts/noto-sans-sc, call setFontFiles({ serifRegular, serifBold, sansBold }), or set NIANBAO_FONTS_DIR. 未找到字体文件。`,
+    );
+  }
 }
 
 let registered = false;
@@ -36,11 +69,11 @@ export function registerFonts(): void {
   Font.register({
     family: SERIF,
     fonts: [
-      { src: fontPath(files.serifRegular), fontWeight: 400 },
-      { src: fontPath(files.serifBold), fontWeight: 700 },
+      { src: fontPath('serifRegular'), fontWeight: 400 },
+      { src: fontPath('serifBold'), fontWeight: 700 },
     ],
   });
-  Font.register({ family: SANS, fonts: [{ src: fontPath(files.sansBold), fontWeight: 700 }] });
+  Font.register({ family: SANS, fonts: [{ src: fontPath('sansBold'), fontWeight: 700 }] });
   registered = true;
 }
 

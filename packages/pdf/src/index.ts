@@ -1,4 +1,4 @@
-export { preloadFonts } from './fonts.ts';
+export { type FontFiles, preloadFonts, setFontFiles } from './fonts.ts';
 export { renderReportHtml } from './html.ts';
 export { isLang, LANGS, type Lang, type RenderOptions } from './lang.ts';
 export { blocksMissingEnglish, MissingEnglishError } from './MissingEnglishError.ts';

@@ -44,6 +44,9 @@ export class ImportPool implements UploadReader {
     this.limits = options.limits ?? UPLOAD_LIMITS;
     this.piscina = new Piscina({
       filename: new URL('./worker.mjs', import.meta.url).href,
+      // Not this process's flags: under tsx with the "@nianbao/source" condition the worker would
+      // resolve @nianbao/import to TypeScript, which worker threads cannot load through tsx on Node 20.
+      execArgv: [],
       // Started on the first import, not with every server.
       minThreads: 0,
       maxThreads: threads,

@@ -3,17 +3,11 @@
  * A file that cannot be read as a report comes back as its bilingual reason (`ImportError`), which
  * does not survive the thread boundary as a class.
  *
- * Loaded from the TypeScript sources through tsx (registered in this thread: worker threads cannot
- * load .ts through tsx's CLI hooks on Node 20; tsconfig.worker.json covers the packages).
+ * Plain JavaScript run by plain node: it loads the built @nianbao/import (its dist/, which turbo
+ * builds before the server runs or is tested), as any other consumer would.
  */
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
-
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.worker.json', import.meta.url)) });
-const [{ ImportError }, { readUploadedReport }] = await Promise.all([
-  import('@nianbao/import'),
-  import('@nianbao/import/node'),
-]);
+import { ImportError } from '@nianbao/import';
+import { readUploadedReport } from '@nianbao/import/node';
 
 /**
  * @param {import('./readJob.ts').ReadJob | null} job null: only load the importer (warm-up)

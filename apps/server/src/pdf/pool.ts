@@ -39,6 +39,9 @@ export class RenderPool {
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.piscina = new Piscina({
       filename: new URL('./worker.mjs', import.meta.url).href,
+      // Not this process's flags: under tsx with the "@nianbao/source" condition the worker would
+      // resolve @nianbao/pdf to TypeScript, which worker threads cannot load through tsx on Node 20.
+      execArgv: [],
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,

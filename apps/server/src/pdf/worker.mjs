@@ -2,18 +2,15 @@
  * Runs in a worker thread: renders one report with @nianbao/pdf (PDF, Word or HTML). A report that cannot be rendered
  * in the asked language comes back as a message for the user, not as a crash.
  *
- * @nianbao/pdf is loaded from its bundled build (packages/pdf/dist/index.js, made by
- * packages/pdf/build.mjs; `pnpm start` builds it) with plain node, when it is there and newer than
- * its sources. Otherwise from the TypeScript sources through tsx: worker threads cannot load .ts
- * through tsx's CLI hooks on Node 20, so they are registered in this thread (tsx applies a tsconfig
- * only to the files it includes; tsconfig.worker.json covers the packages).
+ * Plain JavaScript run by plain node: it loads the built @nianbao/pdf and @nianbao/schema (their
+ * dist/, which turbo builds before the server runs or is tested), as any other consumer would.
  *
  * At start the worker loads and parses the fonts and renders a small report once, so that the
  * first download does not pay for the cold path (module loading, font tables, first layout).
  */
 import { setPriority } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freshBundle } from '@nianbao/pdf/build';
+import { preloadFonts, renderReportDocx, renderReportHtml, renderReportPdf } from '@nianbao/pdf';
+import { newReport } from '@nianbao/schema';
 
 /** @typedef {import('./renderJob.ts').RenderJob} RenderJob */
 /** @typedef {import('./renderJob.ts').RenderResult} RenderResult */
@@ -31,29 +28,18 @@ try {
 // built in.)
 process.env.NODE_ENV ??= 'production';
 
-async function loadPdf() {
-  const bundle = freshBundle();
-  if (bundle) return import(pathToFileURL(bundle).href);
-  const { register } = await import('tsx/esm/api');
-  register({ tsconfig: fileURLToPath(new URL('../../tsconfig.worker.json', import.meta.url)) });
-  const [pdf, schema] = await Promise.all([import('@nianbao/pdf'), import('@nianbao/schema')]);
-  return { ...pdf, newReport: schema.newReport };
-}
-
-const pdf = await loadPdf();
-
 // Warm-up: a new report of the current format (its tables, labels and headings: most of what every
 // report draws) with some paragraphs of narrative. A failure here is not fatal: the first real job
 // reports its own error.
 const WARM_UP_TEXT =
   '本机关坚持以公开为常态、不公开为例外，围绕中心工作，及时主动公开政府信息，依法做好依申请公开工作，持续提升政务公开质量和实效（2024年，共计12件）。';
 try {
-  await pdf.preloadFonts();
-  const report = pdf.newReport({ year: new Date().getFullYear() - 1, organisation: { zh: '预热' } });
+  await preloadFonts();
+  const report = newReport({ year: new Date().getFullYear() - 1, organisation: { zh: '预热' } });
   for (const id of Object.keys(report.narrative)) report.narrative[id] = { zh: WARM_UP_TEXT.repeat(4) };
   // Both languages a report can always be printed in: zh-en also warms the English labels' shaping.
-  await pdf.renderReportPdf(report, { lang: 'zh' });
-  await pdf.renderReportPdf(report, { lang: 'zh-en' });
+  await renderReportPdf(report, { lang: 'zh' });
+  await renderReportPdf(report, { lang: 'zh-en' });
 } catch {
   // Rendered on demand instead.
 }
@@ -66,10 +52,10 @@ export default async function render(job) {
   try {
     const body =
       job.kind === 'pdf'
-        ? await pdf.renderReportPdf(job.report, { lang: job.lang })
+        ? await renderReportPdf(job.report, { lang: job.lang })
         : job.kind === 'docx'
-          ? await pdf.renderReportDocx(job.report, { lang: job.lang })
-          : new TextEncoder().encode(pdf.renderReportHtml(job.report, { lang: job.lang }));
+          ? await renderReportDocx(job.report, { lang: job.lang })
+          : new TextEncoder().encode(renderReportHtml(job.report, { lang: job.lang }));
     // A compact copy: a view into a larger buffer would be cloned whole across threads.
     return { ok: true, body: body.slice() };
   } catch (error) {

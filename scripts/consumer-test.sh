@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The libraries as an outside developer gets them: each is packed (pnpm pack) and the tarballs are
+# installed with npm into fresh projects under /tmp, outside the workspace. There:
+#   - plain node imports @nianbao/schema and @nianbao/pdf, checks and renders the 2021 demo report
+#     (the fonts packages left out with --omit=optional, the same fonts passed by NIANBAO_FONTS_DIR);
+#   - tsc --noEmit, strict, with module NodeNext and with moduleResolution Bundler;
+#   - a Vite build of a React app rendering <ReportForm>, opened in Chromium (screenshot kept in
+#     test-output/consumer-form.png);
+#   - a browser-style project (types: [], no @types/node, no better-sqlite3) type-checks a tRPC
+#     client against @nianbao/api-types.
+# Prints each tarball's size and fails if one holds tests, sources, tsconfig or images.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+here=$root/scripts/consumer
+work=$(mktemp -d /tmp/nianbao-consumer-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+libs=(schema pdf form import api-types)
+# The version this workspace uses of a package (its pnpm catalog entry).
+v() { sed -n "s/^  \"\{0,1\}$1\"\{0,1\}: //p" pnpm-workspace.yaml; }
+npm_install() { npm install --no-audit --no-fund --loglevel=error "$@"; }
+
+pnpm exec turbo run build $(printf -- '--filter=./packages/%s ' "${libs[@]}") --output-logs=errors-only
+
+mkdir -p "$work/tarballs"
+for lib in "${libs[@]}"; do (cd "packages/$lib" && pnpm pack --pack-destination "$work/tarballs" >/dev/null); done
+echo "tarballs:"
+for t in "$work"/tarballs/*.tgz; do
+  files=$(tar -tzf "$t")
+  if bad=$(grep -E '\.test\.|/test/|/src/|tsconfig|\.(png|jpe?g|ttf)$' <<<"$files"); then
+    echo "$(basename "$t") holds files a consumer does not need: $bad" >&2
+    exit 1
+  fi
+  awk -v name="$(basename "$t")" -v packed="$(stat -c%s "$t")" -v unpacked="$(tar -xzOf "$t" | wc -c)" \
+    -v files="$(wc -l <<<"$files")" 'BEGIN { printf "  %-32s %8.1f KB packed %8.1f KB unpacked %3d files\n", name, packed / 1024, unpacked / 1024, files }'
+done
+tgz() { ls "$work"/tarballs/nianbao-"$1"-*.tgz; }
+
+# 1. A Node project with everything but the API types.
+app=$work/app
+mkdir -p "$app" && cd "$app"
+printf '{ "name": "consumer", "private": true, "type": "module" }\n' >package.json
+npm_install --omit=optional "$(tgz schema)" "$(tgz pdf)" "$(tgz form)" "$(tgz import)" \
+  "zod@$(v zod)" "react@$(v react)" "react-dom@$(v react-dom)" "react-hook-form@$(v react-hook-form)" \
+  "@types/react@$(v @types/react)" "@types/react-dom@$(v @types/react-dom)" "typescript@$(v typescript)" \
+  "vite@$(v vite)" "@vitejs/plugin-react@$(v @vitejs/plugin-react)"
+if [ -e node_modules/@expo-google-fonts ]; then echo "the font packages were installed despite --omit=optional" >&2; exit 1; fi
+mkdir fonts
+for f in noto-serif-sc/400Regular/NotoSerifSC_400Regular noto-serif-sc/700Bold/NotoSerifSC_700Bold noto-sans-sc/700Bold/NotoSansSC_700Bold; do
+  ln -s "$(cd "$root/packages/pdf" && node -p "require.resolve('@expo-google-fonts/$f.ttf')")" fonts/
+done
+cp "$here/check.mjs" "$here/types.ts" "$here/tsconfig.nodenext.json" "$here/tsconfig.bundler.json" .
+NIANBAO_FONTS_DIR=$app/fonts node check.mjs "$root/examples/demo-county-2021.report.json"
+npx tsc -p tsconfig.nodenext.json && echo "tsc: strict, module NodeNext: no errors"
+npx tsc -p tsconfig.bundler.json && echo "tsc: strict, moduleResolution Bundler: no errors"
+
+mkdir web && cp -r "$here/app/." web/
+npx tsc -p web/tsconfig.json && echo "tsc: the Vite React template's settings: no errors"
+npx vite build web >/dev/null
+mkdir -p "$root/test-output"
+node "$here/screenshot.mjs" "$app/web/dist" "$root/test-output/consumer-form.png"
+
+# 2. A browser project with the API types only.
+client=$work/client
+mkdir -p "$client" && cd "$client"
+printf '{ "name": "client", "private": true, "type": "module" }\n' >package.json
+npm_install "$(tgz api-types)" "@trpc/client@$(v @trpc/client)" "@trpc/server@$(v @trpc/server)" "typescript@$(v typescript)"
+for absent in better-sqlite3 @types/node @nianbao/db @nianbao/api kysely; do
+  if [ -e "node_modules/$absent" ]; then echo "$absent was installed with @nianbao/api-types" >&2; exit 1; fi
+done
+cp "$here/client.ts" "$here/tsconfig.browser.json" .
+start=$(date +%s%N)
+npx tsc -p tsconfig.browser.json
+echo "tsc: tRPC client against @nianbao/api-types (types: []): no errors in $(( ($(date +%s%N) - start) / 1000000 )) ms"

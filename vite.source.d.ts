@@ -1,0 +1,10 @@
+export declare const sourceConditions: {
+  resolve: {
+    conditions: string[];
+  };
+  ssr: {
+    resolve: {
+      conditions: string[];
+    };
+  };
+};
