@@ -5,17 +5,16 @@
 #     (the fonts packages left out with --omit=optional, the same fonts passed by NIANBAO_FONTS_DIR);
 #   - tsc --noEmit, strict, with module NodeNext and with moduleResolution Bundler;
 #   - a Vite build of a React app rendering <ReportForm>, opened in Chromium (screenshot kept in
-#     test-output/consumer-form.png);
-#   - a browser-style project (types: [], no @types/node, no better-sqlite3) type-checks a tRPC
-#     client against @nianbao/api-types.
-# Prints each tarball's size and fails if one holds tests, sources, tsconfig or images.
+#     test-output/consumer-form.png).
+# Prints each tarball's size and fails if one holds tests, sources, tsconfig or images; publint and
+# attw check each tarball.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 here=$root/scripts/consumer
 work=$(mktemp -d /tmp/nianbao-consumer-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-libs=(schema pdf form import api-types)
+libs=(schema pdf form import)
 # The version this workspace uses of a package (its pnpm catalog entry).
 v() { sed -n "s/^  \"\{0,1\}$1\"\{0,1\}: //p" pnpm-workspace.yaml; }
 npm_install() { npm install --no-audit --no-fund --loglevel=error "$@"; }
@@ -33,6 +32,14 @@ for t in "$work"/tarballs/*.tgz; do
   fi
   awk -v name="$(basename "$t")" -v packed="$(stat -c%s "$t")" -v unpacked="$(tar -xzOf "$t" | wc -c)" \
     -v files="$(wc -l <<<"$files")" 'BEGIN { printf "  %-32s %8.1f KB packed %8.1f KB unpacked %3d files\n", name, packed / 1024, unpacked / 1024, files }'
+done
+echo "publint and attw (ESM only: no CommonJS entry is published):"
+for t in "$work"/tarballs/*.tgz; do
+  pnpm exec publint run "$t" --strict --level warning | tail -n +2
+  # The stylesheet is a file export, not a module with types.
+  pnpm exec attw "$t" --profile esm-only --format table-flipped --exclude-entrypoints ./styles.css >/dev/null ||
+    pnpm exec attw "$t" --profile esm-only --format ascii --exclude-entrypoints ./styles.css
+  echo "  attw $(basename "$t"): no problems"
 done
 tgz() { ls "$work"/tarballs/nianbao-"$1"-*.tgz; }
 
@@ -59,16 +66,3 @@ npx tsc -p web/tsconfig.json && echo "tsc: the Vite React template's settings: n
 npx vite build web >/dev/null
 mkdir -p "$root/test-output"
 node "$here/screenshot.mjs" "$app/web/dist" "$root/test-output/consumer-form.png"
-
-# 2. A browser project with the API types only.
-client=$work/client
-mkdir -p "$client" && cd "$client"
-printf '{ "name": "client", "private": true, "type": "module" }\n' >package.json
-npm_install "$(tgz api-types)" "@trpc/client@$(v @trpc/client)" "@trpc/server@$(v @trpc/server)" "typescript@$(v typescript)"
-for absent in better-sqlite3 @types/node @nianbao/db @nianbao/api kysely; do
-  if [ -e "node_modules/$absent" ]; then echo "$absent was installed with @nianbao/api-types" >&2; exit 1; fi
-done
-cp "$here/client.ts" "$here/tsconfig.browser.json" .
-start=$(date +%s%N)
-npx tsc -p tsconfig.browser.json
-echo "tsc: tRPC client against @nianbao/api-types (types: []): no errors in $(( ($(date +%s%N) - start) / 1000000 )) ms"

@@ -2,11 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderReportPdf } from '@nianbao/pdf';
-import { checkReport, parseReport, reportTitle } from '@nianbao/schema';
+import { checkReport, getFormat, parseReport, reportTitle } from '@nianbao/schema';
 
 const parsed = parseReport(JSON.parse(readFileSync(process.argv[2], 'utf8')));
 if (!parsed.ok) throw new Error(`parseReport: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
-const findings = checkReport(parsed.data);
+const findings = checkReport(getFormat(parsed.data.format), parsed.data);
 if (findings.length > 0) throw new Error(`checkReport: ${JSON.stringify(findings.slice(0, 3))}`);
 
 const pdf = await renderReportPdf(parsed.data, { lang: 'zh' });
