@@ -16,7 +16,7 @@ work=$(mktemp -d /tmp/nianbao-consumer-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 libs=(schema pdf form import)
 # The version this workspace uses of a package (its pnpm catalog entry).
-v() { sed -n "s/^  \"\{0,1\}$1\"\{0,1\}: //p" pnpm-workspace.yaml; }
+v() { sed -n "s|^  \"\{0,1\}$1\"\{0,1\}: ||p" "$root/pnpm-workspace.yaml"; }
 npm_install() { npm install --no-audit --no-fund --loglevel=error "$@"; }
 
 pnpm exec turbo run build $(printf -- '--filter=./packages/%s ' "${libs[@]}") --output-logs=errors-only
