@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { databaseProjects } from './src/testing/vitestProjects.ts';
 import { sourceConditions } from '../../vite.source.ts';
+import { databaseProjects } from './src/testing/vitestProjects.ts';
 
 export default defineConfig({
   ...sourceConditions,

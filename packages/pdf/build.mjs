@@ -25,15 +25,6 @@ export const bundleFile = join(here, 'dist/index.js');
 /** Our files the last build read (sources, this script, the lockfile), beside the bundle. */
 const inputsFile = join(here, 'dist/inputs.json');
 
-/** The installed directory of package `name` as seen from `from` (node_modules lookup). */
-function packageDir(from, name) {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 /** Whether the bundle exists and is newer than every input of its last build. */
 function isFresh() {
   if (!existsSync(bundleFile) || !existsSync(inputsFile)) return false;

@@ -13,7 +13,11 @@ import { type Ack, Client, saveStream, type TestServer, testServer } from './hel
 
 const cliMain = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 const nianbao = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['--conditions=@nianbao/source', '--import', 'tsx', cliMain, ...args], { encoding: 'utf8' });
+  promisify(execFile)(
+    process.execPath,
+    ['--conditions=@nianbao/source', '--import', 'tsx', cliMain, ...args],
+    { encoding: 'utf8' },
+  );
 
 let server: TestServer;
 beforeAll(async () => {

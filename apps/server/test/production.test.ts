@@ -24,10 +24,14 @@ afterAll(killServerProcesses);
 const cliMain = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 
 function nianbao(args: string[]): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ['--conditions=@nianbao/source', '--import', 'tsx', cliMain, ...args], {
-    env: { ...process.env, NIANBAO_DB: database.file, DATABASE_URL: database.url ?? '' },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=@nianbao/source', '--import', 'tsx', cliMain, ...args],
+    {
+      env: { ...process.env, NIANBAO_DB: database.file, DATABASE_URL: database.url ?? '' },
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
