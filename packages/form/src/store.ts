@@ -30,12 +30,14 @@ export class ReportStore {
   private listeners = new Set<() => void>();
   private batching = 0;
   private readonly index: Map<string, CellDef>;
+  readonly format: FormatDef;
+  private previous: ReportData | undefined;
 
-  constructor(
-    readonly format: FormatDef,
-    data: ReportData,
-    private previous?: ReportData,
-  ) {
+  // Fields assigned here rather than parameter properties: the form compiles under
+  // erasableSyntaxOnly (Vite's React template), which has no parameter properties.
+  constructor(format: FormatDef, data: ReportData, previous?: ReportData) {
+    this.format = format;
+    this.previous = previous;
     this.index = cellIndex(format);
     this.data = computeTotals(format, data);
     this.recompute();

@@ -48,11 +48,13 @@ export class Consolidator {
   private readonly counts = new Map<string, number>();
   private readonly amounts = new Map<string, bigint>();
   private readonly index;
+  readonly format: FormatDef;
+  readonly year: number;
 
-  constructor(
-    readonly format: FormatDef,
-    readonly year: number,
-  ) {
+  // No parameter properties: @nianbao/form's consumers compile it under erasableSyntaxOnly.
+  constructor(format: FormatDef, year: number) {
+    this.format = format;
+    this.year = year;
     this.index = cellIndex(format);
   }
 
