@@ -36,6 +36,7 @@ import {
 } from './guards.ts';
 import { contentDisposition, securityHeaders, sendError, sendRefusal } from './headers.ts';
 import { ImportPool, type ImportPoolOptions } from './import/pool.ts';
+import { openApiDocument } from './openapi.ts';
 import { type RenderPool as Pool, QueueFullError, RenderPool } from './pdf/pool.ts';
 import { LANGS, type Lang, type RenderJob } from './pdf/renderJob.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -291,6 +292,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         zh: '不支持该请求方法',
         en: 'Method not allowed',
       });
+    }
+    if (path === '/openapi.json') {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
+      return void res.end(JSON.stringify(openApiDocument()));
     }
     if (path === '/healthz') {
       await db.selectFrom('organisations').select('id').limit(1).execute();
