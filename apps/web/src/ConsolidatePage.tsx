@@ -2,6 +2,8 @@ import type { Me } from '@nianbao/api';
 import { formatForYear } from '@nianbao/schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { ConsolidateTables } from './ConsolidateTables.tsx';
+import { consolidateWords } from './consolidateWords.ts';
 import { t, useLang } from './i18n.ts';
 import { pdfUrl } from './PdfPanel.tsx';
 import { reportHref } from './route.ts';
@@ -112,7 +114,16 @@ export function ConsolidatePage({ me }: { me: Me }) {
           {result.lost.length > 0 && (
             <p className="banner banner-warning">{say(t.lostFigures, { n: result.lost.length })}</p>
           )}
-          {errors.length === 0 ? (
+          {result.included.length === 0 ? (
+            // Zero reports keep every rule trivially: say what happened instead of a green tick.
+            <p className="banner banner-warning" role="status">
+              {say(consolidateWords.nothingIncluded, {
+                n: result.missing.length,
+                year: result.year,
+                which: includeDrafts ? '' : say(consolidateWords.submittedOrApproved),
+              })}
+            </p>
+          ) : errors.length === 0 ? (
             <p>
               <span className="tag tag-ok">{say(t.rulesOk)}</span>
               {result.warnings > 0 && (
@@ -169,6 +180,7 @@ export function ConsolidatePage({ me }: { me: Me }) {
           )}
         </section>
       )}
+      {result && result.included.length > 0 && <ConsolidateTables result={result} />}
     </div>
   );
 }

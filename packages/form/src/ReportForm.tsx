@@ -42,6 +42,8 @@ export interface ReportFormProps {
   /** Last year's report, for the cross-year rules (X-CARRY, R2-STOCK). */
   previous?: ReportData;
   readOnly?: boolean;
+  /** Only the tables, without narrative, bars or findings (the 汇总 page shows its sums so). */
+  tablesOnly?: boolean;
   /** Called after every change with the report (totals computed, empty cells empty). */
   onChange?: (data: ReportData) => void;
   /** Called with the findings whenever they may have changed. */
@@ -202,6 +204,7 @@ function FormBody({
   lang,
   previous,
   readOnly = false,
+  tablesOnly = false,
   onChange,
   onFindings,
   ref,
@@ -312,6 +315,23 @@ function FormBody({
     [format, form, store, ctx],
   );
 
+  if (tablesOnly) {
+    return (
+      <FormContext.Provider value={ctx}>
+        <div className="nb-form nb-form-tables" ref={rootRef} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+          {format.sections
+            .filter((section) => section.table)
+            .map((section) => (
+              <section key={section.id} className="nb-section" aria-label={section.label[lang]}>
+                <h3 className="nb-section-heading">{section.label[lang]}</h3>
+                <SectionTable section={section} />
+              </section>
+            ))}
+        </div>
+      </FormContext.Provider>
+    );
+  }
+
   return (
     <FormContext.Provider value={ctx}>
       <div className="nb-form" ref={rootRef} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -344,12 +364,7 @@ function FormBody({
               {section.narrative.map((block) => (
                 <NarrativeEditor key={block.id} block={block} section={section} />
               ))}
-              {section.table?.type === 'matrix' && (
-                <MatrixGrid table={section.table} title={section.label[lang]} />
-              )}
-              {section.table?.type === 'blocks' && (
-                <BlocksGrid table={section.table} title={section.label[lang]} />
-              )}
+              <SectionTable section={section} />
             </section>
           ))}
         </div>
@@ -363,4 +378,13 @@ function FormBody({
       </div>
     </FormContext.Provider>
   );
+}
+
+function SectionTable({ section }: { section: FormatDef['sections'][number] }) {
+  const { lang } = useReportForm();
+  if (section.table?.type === 'matrix')
+    return <MatrixGrid table={section.table} title={section.label[lang]} />;
+  if (section.table?.type === 'blocks')
+    return <BlocksGrid table={section.table} title={section.label[lang]} />;
+  return null;
 }
