@@ -152,9 +152,8 @@ describe('review', () => {
     expect(
       (await failure(filler.call('mutation', 'reports.reopen', { id, version: saved.version }))).code,
     ).toBe('FORBIDDEN');
-    expect((await reviewer.call('mutation', 'reports.reopen', { id, version: saved.version })).status).toBe(
-      'draft',
-    );
+    const reopen = { id, version: saved.version, reason: '第三部分数字有误，请更正' };
+    expect((await reviewer.call('mutation', 'reports.reopen', reopen)).status).toBe('draft');
   });
 
   it('lets nobody approve their own submission', async () => {

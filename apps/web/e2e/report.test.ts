@@ -100,9 +100,9 @@ describe('a filler and a reviewer', () => {
     for (const [id, value] of Object.entries({ ...figures, 't3.carried_forward.natural_person': '4' })) {
       expect(await cell(page, id).inputValue(), id).toBe(value);
     }
-    // An empty cell counts as 0 when saved.
+    // A cell left empty stays empty when saved (it counts and prints as 0).
     expect(await cell(page, 't3.research.natural_person').count()).toBe(0);
-    expect(await cell(page, 't3.granted.research').inputValue()).toBe('0');
+    expect(await cell(page, 't3.granted.research').inputValue()).toBe('');
     for (const [name, text] of Object.entries(narrative)) {
       expect(await page.getByRole('textbox', { name, exact: true }).inputValue()).toBe(text);
     }
@@ -110,6 +110,7 @@ describe('a filler and a reviewer', () => {
 
   it('submits; the reviewer approves', async () => {
     await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('button', { name: '确认提交' }).click();
     await page.locator('.editor-title .status-submitted').waitFor();
     expect(await page.getByRole('button', { name: '提交审核' }).count()).toBe(0);
     expect(await cell(page, 't3.granted.natural_person').getAttribute('readonly')).not.toBeNull();
@@ -117,6 +118,7 @@ describe('a filler and a reviewer', () => {
     await login(page, DEMO.reviewer);
     await page.goto(reportUrl);
     await page.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('button', { name: '确认通过' }).click();
     await page.locator('.editor-title .status-approved').waitFor();
     expect(await page.getByRole('button', { name: '审核通过' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '重新打开' }).count()).toBe(1);

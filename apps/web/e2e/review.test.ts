@@ -34,6 +34,7 @@ it('is returned by the reviewer with a comment the filler sees', async () => {
   expect(await page.locator('.nb-findings .nb-finding-error').count()).toBe(0);
   await saved(page);
   await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByRole('button', { name: '确认提交' }).click();
   await page.locator('.editor-title .status-submitted').waitFor();
 
   await page.getByRole('button', { name: '退出' }).click();

@@ -1,8 +1,8 @@
 import type { Me, Report } from '@nianbao/api';
 import { type FormFinding, ReportForm, type ReportFormHandle } from '@nianbao/form';
-import { getFormat, type ReportData } from '@nianbao/schema';
+import { allTablesZero, getFormat, type ReportData } from '@nianbao/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { readPending, type SaveState, useAutosave } from './autosave.ts';
 import { ConflictView } from './ConflictView.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -11,6 +11,7 @@ import { PdfPanel } from './PdfPanel.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { errorCode, errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
 import { ACCEPT, downloadJson, readUpload } from './upload.ts';
+import { WorkflowDialog } from './WorkflowDialog.tsx';
 
 export function Editor({ id, me }: { id: number; me: Me }) {
   const trpc = useTRPC();
@@ -52,6 +53,8 @@ const stateWord: Record<SaveState, { zh: string; en: string }> = {
 };
 
 type Drawer = 'history' | 'pdf' | null;
+/** The status change waiting for the user's confirmation. */
+type Step = 'submit' | 'approve' | 'return' | 'reopen' | 'withdraw';
 
 function Workspace({ report, previous, me }: { report: Report; previous?: ReportData; me: Me }) {
   const { lang, say } = useLang();
@@ -70,14 +73,14 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [returning, setReturning] = useState(false);
+  const [step, setStep] = useState<Step | null>(null);
   const [version, setVersionState] = useState(report.version);
 
   const autosave = useAutosave({
     client,
     id: report.id,
     version: report.version,
-    getData: () => formRef.current?.getData({ zeros: true }),
+    getData: () => formRef.current?.getData(),
     onSaved: ({ version: v }) => setVersionState(v),
   });
 
@@ -126,7 +129,8 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     return fresh;
   };
 
-  const act = async (run: (version: number) => Promise<unknown>) => {
+  /** Saves what is pending, runs a step, reloads the report; `done` is said when it worked. */
+  const act = async (run: (version: number) => Promise<unknown>, done?: string) => {
     setBusy(true);
     setActionError(null);
     setNotice(null);
@@ -137,6 +141,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
       }
       await run(autosave.version.current);
       await refresh();
+      if (done) setNotice(done);
     } catch (e) {
       setActionError(errorMessage(e, lang));
     } finally {
@@ -165,11 +170,13 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
 
   const exportJson = async () => {
     if (current.permissions.canEdit) await autosave.flush();
-    const data = formRef.current?.getData({ zeros: true }) ?? current.data;
+    const data = formRef.current?.getData() ?? current.data;
     downloadJson(data as ReportData, `${current.title.zh}.json`);
   };
 
   const p = current.permissions;
+  // The submitter taking back a report not yet approved: no reason needed.
+  const withdraws = current.status === 'submitted' && current.submittedBy?.id === me.id;
   const readOnly = !p.canEdit;
   const title = current.title[lang];
 
@@ -244,7 +251,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               className="btn btn-primary"
               disabled={busy || errors > 0 || autosave.state === 'conflict'}
               title={errors > 0 ? say(t.submitBlocked, { n: errors }) : undefined}
-              onClick={() => void act((v) => client.reports.submit.mutate({ id: report.id, version: v }))}
+              onClick={() => setStep('submit')}
             >
               {say(t.submit)}
             </button>
@@ -254,7 +261,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               type="button"
               className="btn btn-primary"
               disabled={busy}
-              onClick={() => void act((v) => client.reports.approve.mutate({ id: report.id, version: v }))}
+              onClick={() => setStep('approve')}
             >
               {say(t.approve)}
             </button>
@@ -264,7 +271,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               type="button"
               className="btn btn-danger"
               disabled={busy}
-              onClick={() => setReturning(true)}
+              onClick={() => setStep('return')}
             >
               {say(t.return)}
             </button>
@@ -274,11 +281,9 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               type="button"
               className="btn"
               disabled={busy}
-              onClick={() => void act((v) => client.reports.reopen.mutate({ id: report.id, version: v }))}
+              onClick={() => setStep(withdraws ? 'withdraw' : 'reopen')}
             >
-              {current.status === 'submitted' && current.submittedBy?.id === me.id
-                ? say(t.withdraw)
-                : say(t.reopen)}
+              {withdraws ? say(t.withdraw) : say(t.reopen)}
             </button>
           )}
         </div>
@@ -303,6 +308,17 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
             })}
           </strong>{' '}
           {current.returned.comment}
+        </div>
+      )}
+      {current.reopened && current.status === 'draft' && (
+        <div className="banner banner-warning" role="note">
+          <strong>
+            {say(t.reopenedBy, {
+              who: current.reopened.by?.displayName ?? '—',
+              at: formatTime(current.reopened.at, lang),
+            })}
+          </strong>{' '}
+          {current.reopened.reason}
         </div>
       )}
       {readOnly && (
@@ -372,12 +388,35 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
           )}
         </aside>
       )}
-      {returning && (
-        <ReturnDialog
-          onCancel={() => setReturning(false)}
-          onReturn={(comment) => {
-            setReturning(false);
-            void act((v) => client.reports.return.mutate({ id: report.id, version: v, comment }));
+      {step && (
+        <StepDialog
+          step={step}
+          allZero={step === 'submit' && allTablesZero(format, formRef.current?.getData() ?? current.data)}
+          onCancel={() => setStep(null)}
+          onConfirm={(comment, allZero) => {
+            setStep(null);
+            const id = report.id;
+            if (step === 'submit')
+              void act(
+                (v) =>
+                  client.reports.submit.mutate({
+                    id,
+                    version: v,
+                    ...(allZero ? { allZeroConfirmed: true } : {}),
+                  }),
+                say(t.submittedDone),
+              );
+            if (step === 'approve')
+              void act((v) => client.reports.approve.mutate({ id, version: v }), say(t.approvedDone));
+            if (step === 'return')
+              void act((v) => client.reports.return.mutate({ id, version: v, comment }), say(t.returnedDone));
+            if (step === 'reopen')
+              void act(
+                (v) => client.reports.reopen.mutate({ id, version: v, reason: comment }),
+                say(t.reopenedDone),
+              );
+            if (step === 'withdraw')
+              void act((v) => client.reports.reopen.mutate({ id, version: v }), say(t.withdrawnDone));
           }}
         />
       )}
@@ -385,43 +424,67 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   );
 }
 
-function ReturnDialog({ onCancel, onReturn }: { onCancel: () => void; onReturn: (comment: string) => void }) {
+/** The confirmation of a step, with the comment or check box it needs. */
+function StepDialog({
+  step,
+  allZero,
+  onCancel,
+  onConfirm,
+}: {
+  step: Step;
+  allZero: boolean;
+  onCancel: () => void;
+  onConfirm: (comment: string, allZero: boolean) => void;
+}) {
   const { say } = useLang();
-  const [comment, setComment] = useState('');
-  const id = useId();
-  return (
-    <div className="modal-backdrop">
-      <form
-        className="modal card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (comment.trim()) onReturn(comment.trim());
-        }}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      >
-        <h2 id={`${id}-title`}>{say(t.return)}</h2>
-        <label htmlFor={`${id}-comment`}>{say(t.returnComment)}</label>
-        <textarea
-          id={`${id}-comment`}
-          rows={5}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          required
-          // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this comment
-          autoFocus
+  const common = { onCancel, onConfirm: (comment: string) => onConfirm(comment, allZero) };
+  switch (step) {
+    case 'submit':
+      return (
+        <WorkflowDialog
+          {...common}
+          title={say(t.submit)}
+          text={say(t.submitText)}
+          checkLabel={allZero ? say(t.allZeroCheck) : undefined}
+          action={say(t.submitConfirm)}
         />
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onCancel}>
-            {say(t.cancel)}
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={!comment.trim()}>
-            {say(t.returnConfirm)}
-          </button>
-        </div>
-      </form>
-    </div>
-  );
+      );
+    case 'approve':
+      return (
+        <WorkflowDialog
+          {...common}
+          title={say(t.approve)}
+          text={say(t.approveText)}
+          action={say(t.approveConfirm)}
+        />
+      );
+    case 'return':
+      return (
+        <WorkflowDialog
+          {...common}
+          title={say(t.return)}
+          commentLabel={say(t.returnComment)}
+          action={say(t.returnConfirm)}
+          danger
+        />
+      );
+    case 'reopen':
+      return (
+        <WorkflowDialog
+          {...common}
+          title={say(t.reopen)}
+          commentLabel={say(t.reopenReason)}
+          action={say(t.reopenConfirm)}
+        />
+      );
+    case 'withdraw':
+      return (
+        <WorkflowDialog
+          {...common}
+          title={say(t.withdraw)}
+          text={say(t.withdrawText)}
+          action={say(t.withdraw)}
+        />
+      );
+  }
 }

@@ -61,6 +61,38 @@ export const t = {
   withdraw: { zh: '撤回', en: 'Withdraw' },
   cancel: { zh: '取消', en: 'Cancel' },
   returnedBy: { zh: '{who}于 {at} 退回：', en: 'Returned by {who} on {at}:' },
+  reopenedBy: { zh: '{who}于 {at} 重新打开：', en: 'Reopened by {who} on {at}:' },
+  submitText: {
+    zh: '提交后报告不能再修改，由审核人审核；审核通过前可以撤回。',
+    en: 'Once submitted the report cannot be changed and goes to the reviewer; you can withdraw it until it is approved.',
+  },
+  allZeroCheck: {
+    zh: '报告的全部表格都是 0 或空白。本机关本年确无政府信息公开申请、规章规范性文件变动和行政复议、诉讼，填 0 属实。',
+    en: 'Every table of the report is 0 or blank. The body really had no requests, no rules issued or repealed and no reviews or lawsuits this year.',
+  },
+  submitConfirm: { zh: '确认提交', en: 'Submit' },
+  submittedDone: {
+    zh: '已提交审核。审核人通过后即可下载发布；通过前您可以撤回。',
+    en: 'Submitted for review. Once approved it can be downloaded and published; you can withdraw it until then.',
+  },
+  approveText: {
+    zh: '审核通过后，报告可下载发布；如需再修改，须重新打开并说明理由。',
+    en: 'Once approved the report can be downloaded and published; changing it again needs a reopening with a reason.',
+  },
+  approveConfirm: { zh: '确认通过', en: 'Approve' },
+  approvedDone: {
+    zh: '已审核通过，报告可以下载发布。',
+    en: 'Approved: the report can be downloaded and published.',
+  },
+  returnedDone: { zh: '已退回填报人修改。', en: 'Returned to the filler.' },
+  reopenReason: { zh: '重新打开的理由（填报人将看到）', en: 'Reason for reopening (the filler will see it)' },
+  reopenConfirm: { zh: '确认重新打开', en: 'Reopen' },
+  reopenedDone: { zh: '已重新打开为草稿。', en: 'Reopened as a draft.' },
+  withdrawText: {
+    zh: '撤回后报告回到草稿，可以修改后再次提交。',
+    en: 'The report goes back to draft: change it and submit it again.',
+  },
+  withdrawnDone: { zh: '已撤回为草稿。', en: 'Withdrawn: the report is a draft again.' },
   history: { zh: '修订记录', en: 'History' },
   restore: { zh: '恢复此版本', en: 'Restore this version' },
   restored: { zh: '已恢复第 {n} 版的内容', en: 'Version {n} restored' },

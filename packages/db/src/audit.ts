@@ -32,3 +32,15 @@ export function listAudit(db: Db, filter: { reportId?: number; action?: string }
   if (filter.action !== undefined) query = query.where('action', '=', filter.action);
   return query.orderBy('id').execute();
 }
+
+/** The newest of a report's audit entries with one of these actions (its last status change, say). */
+export function lastAudit(db: Db, reportId: number, actions: string[]): Promise<AuditRow | undefined> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('action', 'in', actions)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

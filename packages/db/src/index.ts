@@ -1,4 +1,4 @@
-export { type AuditEntry, audit, listAudit } from './audit.ts';
+export { type AuditEntry, audit, lastAudit, listAudit } from './audit.ts';
 export { backupSqlite } from './backup.ts';
 export { type BulkReports, type SubordinateTree, seedReports, seedSubordinates } from './bulkSeed.ts';
 export {

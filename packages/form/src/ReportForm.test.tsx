@@ -167,15 +167,24 @@ describe.each(formats)('the %s format', (format, year) => {
     expect(document.activeElement).toBe(cell('t3.new_received.legal_services'));
   });
 
-  it('counts empty cells as 0 when the data is taken for saving', async () => {
+  it('keeps blank cells blank for saving, counts them, and fills them with 0 only when asked', async () => {
     const { cell, user, ref, onChange } = setup(format, year);
+    const blanks = () => Number(document.querySelector('.nb-blank')?.getAttribute('data-blank') ?? 0);
+    const before = blanks();
+    expect(before).toBeGreaterThan(50);
     await user.type(cell('t4.review.corrected'), '2');
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ format: format.id }));
-    const data = ref.current!.getData({ zeros: true });
+    expect(blanks()).toBe(before - 1);
+    const data = ref.current!.getData();
     expect(data.cells['t4.review.corrected']).toBe(2);
     expect(data.cells['t4.review.total']).toBe(2);
-    expect(data.cells['t3.granted.commercial']).toBe(0);
-    expect(Object.values(data.cells).every((v) => v !== null)).toBe(true);
+    expect(data.cells['t3.granted.commercial']).toBeNull();
+    await user.click(screen.getByRole('button', { name: '空格填 0' }));
+    expect(document.querySelector('.nb-blank')).toBeNull();
+    const filled = ref.current!.getData();
+    expect(filled.cells['t3.granted.commercial']).toBe(0);
+    expect(filled.cells['t4.review.corrected']).toBe(2);
+    expect(Object.values(filled.cells).every((v) => v !== null)).toBe(true);
   });
 
   it('speaks English when asked, every label from the definition', () => {

@@ -10,6 +10,7 @@ import type { Ref } from 'react';
 import { memo, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
+import { BlankCells } from './BlankCells.tsx';
 import {
   cellDomId,
   FormContext,
@@ -26,8 +27,8 @@ import { NarrativeEditor } from './Narrative.tsx';
 import { type FormFinding, ReportStore } from './store.ts';
 
 export interface ReportFormHandle {
-  /** The report as it stands, totals computed; `zeros` writes 0 into empty cells, as saving does. */
-  getData(options?: { zeros?: boolean }): ReportData;
+  /** The report as it stands, totals computed; blank cells stay null (they are saved blank). */
+  getData(): ReportData;
   findings(): FormFinding[];
   /** Replaces what the form shows (a restored revision, the other side of a conflict). */
   reset(data: ReportData): void;
@@ -185,7 +186,7 @@ export const ReportForm = memo(function ReportForm({ ref, defaultValue, ...props
   useImperativeHandle(
     ref,
     () => ({
-      getData: (options) => body.current!.getData(options),
+      getData: () => body.current!.getData(),
       findings: () => body.current!.findings(),
       focusCell: (id) => body.current!.focusCell(id),
       // A new form for the new data: every input, total and marker starts from it.
@@ -304,11 +305,7 @@ function FormBody({
   useImperativeHandle(
     ref,
     () => ({
-      getData: (options) =>
-        computeTotals(
-          format,
-          fromFormValues(format, store.report, form.getValues(), { zeros: options?.zeros }),
-        ),
+      getData: () => computeTotals(format, fromFormValues(format, store.report, form.getValues())),
       findings: () => store.findings,
       focusCell: ctx.focusCell,
     }),
@@ -339,6 +336,7 @@ function FormBody({
           <Details data={defaultValue} />
           <div className="nb-form-bar" ref={barRef}>
             <SectionNav />
+            <BlankCells />
             <label className="nb-toggle">
               <input
                 type="checkbox"

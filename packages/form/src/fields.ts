@@ -91,22 +91,12 @@ export function pastedText(kind: CellKind, raw: string): string | undefined {
   return value === null ? '' : String(value);
 }
 
-export interface ToDataOptions {
-  /** Write 0 into empty cells, as a saved report has them. */
-  zeros?: boolean;
-}
-
-export function fromFormValues(
-  format: FormatDef,
-  base: ReportData,
-  values: FormValues,
-  options: ToDataOptions = {},
-): ReportData {
+/** The report from the form's values; a blank cell stays null (blank is not 0, until saved as 0 on purpose). */
+export function fromFormValues(format: FormatDef, base: ReportData, values: FormValues): ReportData {
   const cells: ReportData['cells'] = {};
   for (const cell of formatCells(format)) {
     if (cell.computed) continue;
-    const value = cellValue(cell.kind, values.cells[encode(cell.id)] ?? '');
-    cells[cell.id] = value === null && options.zeros ? (cell.kind === 'amount' ? '0' : 0) : value;
+    cells[cell.id] = cellValue(cell.kind, values.cells[encode(cell.id)] ?? '');
   }
   const narrative: ReportData['narrative'] = {};
   for (const block of narrativeBlocks(format)) {

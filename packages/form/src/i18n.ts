@@ -35,8 +35,8 @@ export const words = {
     en: '; the pasted “{cell}” is {pasted} but its parts add up to {sum}: check the parts',
   },
   gridHelp: {
-    zh: '方向键、回车和 Tab 可在单元格间移动；可从 Excel/WPS 复制整块数据后粘贴；空格按 0 计。',
-    en: 'Arrow keys, Enter and Tab move between cells; paste a block copied from Excel or WPS; empty cells count as 0.',
+    zh: '方向键、回车和 Tab 可在单元格间移动；可从 Excel/WPS 复制整块数据后粘贴；空格计算和打印时按 0。',
+    en: 'Arrow keys, Enter and Tab move between cells; paste a block copied from Excel or WPS; blank cells count and print as 0.',
   },
   ruleLevelNote: {
     zh: '错误须改正后才能提交；提醒可说明原因后提交。',
@@ -44,6 +44,13 @@ export const words = {
   },
   sections: { zh: '目录', en: 'Contents' },
   close: { zh: '关闭', en: 'Close' },
+  blankCount: { zh: '还有 {n} 个空格', en: 'Blank cells: {n}' },
+  fillBlanks: { zh: '空格填 0', en: 'Fill blanks with 0' },
+  blankFilled: { zh: '已将 {n} 个空格填为 0', en: '{n} blank cells set to 0' },
+  blankHelp: {
+    zh: '空格保存后仍是空格，计算和打印时按 0；确无此项的格请填 0（「空格填 0」一次填满）。',
+    en: 'A blank cell stays blank when saved and counts and prints as 0; enter 0 where there were none ("Fill blanks with 0" does it at once).',
+  },
   refusedChars: { zh: '「{chars}」不能填入：{hint}', en: '“{chars}” cannot go in: {hint}' },
   refusedValue: { zh: '未填入：{hint}', en: 'Not entered: {hint}' },
   sectionErrors: { zh: '（{n} 处错误）', en: ' ({n} errors)' },

@@ -4,12 +4,14 @@
  * the whole form.
  */
 import {
+  blankTableFindings,
   type CellDef,
   cellIndex,
   checkReport,
   computeTotals,
   type Finding,
   type FormatDef,
+  formatCells,
   narrativeFindings,
   type ReportData,
 } from '@nianbao/schema';
@@ -75,6 +77,17 @@ export class ReportStore {
 
   value = (cell: string): ReportData['cells'][string] => this.data.cells[cell] ?? null;
 
+  /** The cells a user has not filled in yet (blank is not 0: 「空格填 0」 says 0 on purpose). */
+  blankCells(): string[] {
+    const blank: string[] = [];
+    for (const cell of formatCells(this.format)) {
+      if (cell.computed) continue;
+      const v = this.data.cells[cell.id];
+      if (v === null || v === undefined || v === '') blank.push(cell.id);
+    }
+    return blank;
+  }
+
   setCellText(id: string, text: string): void {
     const cell = this.index.get(id);
     if (!cell || cell.computed) return;
@@ -116,6 +129,7 @@ export class ReportStore {
     const findings: FormFinding[] = [
       ...checkReport(this.format, this.data, { previous: this.previous }),
       ...narrativeFindings(this.format, this.data),
+      ...blankTableFindings(this.format, this.data),
     ];
     this.findingsList = [
       ...findings.filter((f) => f.level === 'error'),

@@ -18,7 +18,12 @@ export {
   leaves,
   narrativeBlocks,
 } from './cells.ts';
-export { type NarrativeFinding, narrativeFindings } from './completeness.ts';
+export {
+  allTablesZero,
+  blankTableFindings,
+  type NarrativeFinding,
+  narrativeFindings,
+} from './completeness.ts';
 export {
   type ConsolidateOptions,
   type ConsolidationResult,

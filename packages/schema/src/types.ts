@@ -41,6 +41,8 @@ export interface MatrixTable {
   cellKind: CellKind;
   /** The rule id reported for a cell whose value its kind does not allow. */
   kindRule: string;
+  /** Rows that every real report fills (0 where there were none): left blank, they are a finding. */
+  everyReportFills?: string[];
 }
 
 export interface BlockColumn {

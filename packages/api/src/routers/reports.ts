@@ -7,6 +7,7 @@ import {
   getReportSummary,
   getRevision,
   keepRejectedSave,
+  lastAudit,
   listOrganisations,
   listRejectedSaves,
   listReports,
@@ -16,7 +17,7 @@ import {
   saveReportData,
 } from '@nianbao/db';
 import type { Finding, ReportData } from '@nianbao/schema';
-import { plainText, reportStatusLabels } from '@nianbao/schema';
+import { allTablesZero, getFormat, plainText, reportStatusLabels } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
 import type { SessionUser } from '../context.ts';
@@ -42,6 +43,8 @@ import { authedProcedure, router } from '../trpc.ts';
 const year = z.number().int().min(2019).max(2100);
 const byId = z.strictObject({ id });
 const atVersion = z.strictObject({ id, version });
+/** `allZeroConfirmed`: the filler confirmed that a report of nothing but zeros is right. */
+const submitInput = z.strictObject({ id, version, allZeroConfirmed: z.boolean().optional() });
 const returnComment = plainText(
   z.string().trim().min(1).max(2000),
   { zh: '退回意见（comment）', en: 'return comment (comment)' },
@@ -63,6 +66,8 @@ export interface Permissions {
 
 export interface Report extends ReportSummary {
   data: ReportData;
+  /** A draft reopened after submission or approval: the reviewer's reason, shown like a return comment. */
+  reopened: { reason: string; at: string; by: UserRef | null } | null;
   /** The rule findings of the stored data, with last year's report when there is one. */
   findings: Finding[];
   previousYear: { id: number; version: number } | null;
@@ -127,10 +132,22 @@ async function fullReport(db: Db, user: SessionUser, row: ReportRow): Promise<Re
   return {
     ...(await toSummary(db, row)),
     data,
+    reopened: row.status === 'draft' ? await reopenedWith(db, row.id) : null,
     findings,
     previousYear: previous ? { id: previous.id, version: previous.version } : null,
     permissions: await permissions(db, user, row),
   };
+}
+
+/** The reason of the reopening that made the report a draft again, when that was its last status change. */
+async function reopenedWith(db: Db, reportId: number): Promise<Report['reopened']> {
+  const last = await lastAudit(db, reportId, ['report.submit', 'report.return', 'report.reopen']);
+  if (last?.action !== 'report.reopen' || last.detail === null) return null;
+  const reason = (JSON.parse(last.detail) as { reason?: string | null }).reason;
+  if (!reason) return null;
+  const names = await userNames(db, [last.user_id]);
+  const by = last.user_id === null ? null : { id: last.user_id, displayName: names.get(last.user_id) ?? '' };
+  return { reason, at: last.at, by };
 }
 
 const notDraft = (row: ReportSummaryRow) =>
@@ -361,7 +378,7 @@ export const reportsRouter = router({
     }),
 
   /** Draft → submitted. Refused (PRECONDITION_FAILED, with the findings) while an error remains. */
-  submit: authedProcedure.input(atVersion).mutation(async ({ ctx, input }) => {
+  submit: authedProcedure.input(submitInput).mutation(async ({ ctx, input }) => {
     const row = await writable(ctx.db, ctx.user, await getReport(ctx.db, input.id));
     if (row.status !== 'draft') throw notDraft(row);
     const data = reportData(row);
@@ -377,6 +394,14 @@ export const reportsRouter = router({
         { findings: errors },
       );
     }
+    // A report of nothing but zeros is often one nobody filled in: the filler confirms it had none.
+    if (!input.allZeroConfirmed && allTablesZero(getFormat(data.format), data)) {
+      const message = {
+        zh: '报告的全部表格都是 0 或空白；如本机关本年确无此类情况，请确认（allZeroConfirmed）后再提交',
+        en: 'Every table of the report is 0 or blank; confirm (allZeroConfirmed) that the body really had none, then submit',
+      };
+      throw apiError('PRECONDITION_FAILED', message, { issues: [{ path: ['allZeroConfirmed'], message }] });
+    }
     const at = new Date().toISOString();
     return transition(ctx.db, ctx.user, row, input.version, {
       from: ['draft'],
@@ -389,6 +414,7 @@ export const reportsRouter = router({
         returned_at: null,
       },
       action: 'report.submit',
+      detail: input.allZeroConfirmed ? { allZeroConfirmed: true } : undefined,
     });
   }),
 
@@ -448,6 +474,14 @@ export const reportsRouter = router({
       }
       if (row.status === 'draft') {
         throw apiError('PRECONDITION_FAILED', { zh: '报告已是草稿', en: 'The report is already a draft' });
+      }
+      // The filler sees the reason as a banner, as with a return; withdrawing one's own submission needs none.
+      if (!own && !input.reason) {
+        const message = {
+          zh: '请填写重新打开的理由（reason），填报人将看到它',
+          en: 'Give the reason for reopening (reason); the filler will see it',
+        };
+        throw apiError('BAD_REQUEST', message, { issues: [{ path: ['reason'], message }] });
       }
       return transition(ctx.db, ctx.user, row, input.version, {
         from: ['submitted', 'approved'],

@@ -14,6 +14,7 @@ import {
   type ReportSummaryRow,
 } from '@nianbao/db';
 import {
+  blankTableFindings,
   checkReport,
   type Finding,
   fillTotals,
@@ -166,7 +167,11 @@ export async function createReport(
  */
 export function reportFindings(data: ReportData, previous: ReportData | undefined): Finding[] {
   const format = getFormat(data.format);
-  const all = [...narrativeFindings(format, data), ...checkReport(format, data, { previous })];
+  const all = [
+    ...narrativeFindings(format, data),
+    ...blankTableFindings(format, data),
+    ...checkReport(format, data, { previous }),
+  ];
   return [...all.filter((f) => f.level === 'error'), ...all.filter((f) => f.level !== 'error')];
 }
 

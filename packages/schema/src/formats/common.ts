@@ -140,6 +140,7 @@ export function applicationsTable(otherHandling: HeaderNode): MatrixTable {
       en: '(In each column: item 1 + item 2 = item 3 + item 4)',
     },
     columns: t3Columns,
+    everyReportFills: ['new_received'],
     rows: [
       leaf('new_received', '一、本年新收政府信息公开申请数量', '1. New requests received this year'),
       leaf('carried_over', '二、上年结转政府信息公开申请数量', '2. Requests carried over from last year'),
