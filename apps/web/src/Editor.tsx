@@ -136,7 +136,9 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     setNotice(null);
     try {
       if (current.permissions.canEdit && !(await autosave.flush())) {
-        setActionError(say(t.notSavedYet));
+        // A save the server refused: its reason, in full (a text over the length limit, say).
+        const refused = autosave.lastError.current;
+        setActionError(refused ? `${say(t.notSaved)}${errorMessage(refused, lang)}` : say(t.notSavedYet));
         return;
       }
       await run(autosave.version.current);

@@ -50,7 +50,13 @@ export function useAutosave(options: {
   const onSaved = useRef(options.onSaved);
   onSaved.current = options.onSaved;
   const [state, setState] = useState<SaveState>('saved');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setErrorState] = useState<unknown>(null);
+  // Read right after a flush, before React has rendered the new state.
+  const lastError = useRef<unknown>(null);
+  const setError = useCallback((e: unknown) => {
+    lastError.current = e;
+    setErrorState(e);
+  }, []);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const changes = useRef(0);
@@ -118,7 +124,7 @@ export function useAutosave(options: {
     await attempt;
     running.current = null;
     return ok && changes.current === savedChanges.current;
-  }, [client, id, keepLocally, dataNow]);
+  }, [client, id, keepLocally, dataNow, setError]);
 
   /** Call after every change of the form. */
   const changed = useCallback(
@@ -173,5 +179,17 @@ export function useAutosave(options: {
     };
   }, [flush, keepLocally]);
 
-  return { state, error, conflict, savedAt, version, changed, flush, resolved, startConflict, setVersion };
+  return {
+    state,
+    error,
+    lastError,
+    conflict,
+    savedAt,
+    version,
+    changed,
+    flush,
+    resolved,
+    startConflict,
+    setVersion,
+  };
 }

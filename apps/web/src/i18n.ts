@@ -49,6 +49,7 @@ export const t = {
     en: 'Your changes have not reached the server yet; try again once they are saved.',
   },
   saveFailed: { zh: '保存失败', en: 'Save failed' },
+  notSaved: { zh: '修改未能保存，不能继续：', en: 'Your changes could not be saved, so this cannot go on: ' },
   conflict: { zh: '版本冲突', en: 'Conflict' },
   version: { zh: '第 {n} 版', en: 'version {n}' },
   submit: { zh: '提交审核', en: 'Submit for review' },

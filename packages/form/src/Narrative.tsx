@@ -5,6 +5,7 @@ import { narrativeDomId, useReportForm } from './context.ts';
 import { narrativeField } from './fields.ts';
 import { type Lang, words } from './i18n.ts';
 import { DraftBar, TextMarks } from './NarrativeChecks.tsx';
+import { TextLength } from './TextLength.tsx';
 
 function TextArea({ block, section, text }: { block: NarrativeBlock; section: SectionDef; text: Lang }) {
   const { form, store, lang, readOnly } = useReportForm();
@@ -32,6 +33,7 @@ function TextArea({ block, section, text }: { block: NarrativeBlock; section: Se
         rows={4}
         onChange={onChange}
       />
+      <TextLength block={block} text={text} />
       <DraftBar block={block} text={text} />
       <TextMarks block={block} text={text} />
     </>

@@ -46,6 +46,11 @@ export const words = {
   close: { zh: '关闭', en: 'Close' },
   blankCount: { zh: '还有 {n} 个空格', en: 'Blank cells: {n}' },
   fillBlanks: { zh: '空格填 0', en: 'Fill blanks with 0' },
+  lengthLeft: { zh: '已写 {n} 字，上限 {max} 字，还可写 {d} 字', en: '{n} of {max} characters; {d} left' },
+  lengthOver: {
+    zh: '已写 {n} 字，超过上限 {max} 字（多 {d} 字），不能保存；请精简',
+    en: '{n} characters, {d} over the limit of {max}: it cannot be saved; shorten it',
+  },
   blankFilled: { zh: '已将 {n} 个空格填为 0', en: '{n} blank cells set to 0' },
   blankHelp: {
     zh: '空格保存后仍是空格，计算和打印时按 0；确无此项的格请填 0（「空格填 0」一次填满）。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allTablesZero, blankTableFindings } from './completeness.ts';
+import { allTablesZero, blankTableFindings, narrativeFindings } from './completeness.ts';
 import { getFormat } from './formats/index.ts';
 import { newReport } from './newReport.ts';
 
@@ -34,5 +34,20 @@ describe('blank tables', () => {
     expect(allTablesZero(format, data)).toBe(true);
     data.cells['t4.review.pending'] = 1;
     expect(allTablesZero(format, data)).toBe(false);
+  });
+});
+
+describe('long text', () => {
+  it('is an error naming the block, the length and the limit, in Chinese and English', () => {
+    const data = blank();
+    data.narrative['s1.active'] = { zh: '公'.repeat(50_001), en: 'x'.repeat(50_000) };
+    const long = narrativeFindings(format, data).filter((f) => f.rule === 'N-LEN');
+    expect(long).toHaveLength(1);
+    expect(long[0]).toMatchObject({ level: 'error', narrative: 's1.active' });
+    expect(long[0]!.message.zh).toContain('有 50001 字，超过上限 50000 字（多 1 字）');
+    data.narrative['s1.active'] = { zh: '公', en: 'x'.repeat(50_003) };
+    expect(narrativeFindings(format, data).find((f) => f.rule === 'N-LEN')!.message.en).toContain(
+      '(English) has 50003 characters, 3 over the limit of 50000',
+    );
   });
 });

@@ -3,6 +3,7 @@
  * empty required block is incomplete, so the finding is an error: it blocks submission.
  */
 import { blockName, formatCells } from './cells.ts';
+import { MAX_NARRATIVE_CHARS } from './reportSchema.ts';
 import type { Finding } from './rules.ts';
 import type { FormatDef, ReportData } from './types.ts';
 
@@ -15,6 +16,24 @@ export function narrativeFindings(format: FormatDef, data: ReportData): Narrativ
   const out: NarrativeFinding[] = [];
   for (const section of format.sections) {
     for (const block of section.narrative) {
+      const text = data.narrative[block.id];
+      // Saving refuses such a text (reportSchema): say so where the findings are, in full.
+      for (const lang of ['zh', 'en'] as const) {
+        const length = text?.[lang]?.length ?? 0;
+        if (length <= MAX_NARRATIVE_CHARS) continue;
+        const name = blockName(format, block);
+        const over = length - MAX_NARRATIVE_CHARS;
+        out.push({
+          rule: 'N-LEN',
+          level: 'error',
+          cells: [],
+          narrative: block.id,
+          message: {
+            zh: `「${name.zh}」${lang === 'en' ? '的英文' : ''}有 ${length} 字，超过上限 ${MAX_NARRATIVE_CHARS} 字（多 ${over} 字），不能保存；请精简。`,
+            en: `"${name.en}"${lang === 'en' ? ' (English)' : ''} has ${length} characters, ${over} over the limit of ${MAX_NARRATIVE_CHARS}, and cannot be saved; shorten it.`,
+          },
+        });
+      }
       if (!block.required || (data.narrative[block.id]?.zh ?? '').trim() !== '') continue;
       const name = blockName(format, block);
       out.push({
