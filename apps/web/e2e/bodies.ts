@@ -26,7 +26,8 @@ export function countyReport(year: number): string {
 export async function newBody(
   dataDir: string,
   tag: string,
-  reports: { year: number; status: ReportStatus }[] = [],
+  /** `data`: the report JSON (default: the demo county's figures and text for the year). */
+  reports: { year: number; status: ReportStatus; data?: string }[] = [],
 ): Promise<Body> {
   const db = await openDatabase({ file: join(dataDir, 'nianbao.sqlite') });
   try {
@@ -46,7 +47,7 @@ export async function newBody(
         organisationIds: [org.id],
         year: r.year,
         format: r.year >= 2021 ? '2021' : '2019',
-        data: countyReport(r.year),
+        data: r.data ?? countyReport(r.year),
         userId: fillerRow.id,
         status: () => r.status,
       });

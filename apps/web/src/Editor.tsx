@@ -1,6 +1,14 @@
 import type { Me, Report } from '@nianbao/api';
 import { type FormFinding, ReportForm, type ReportFormHandle } from '@nianbao/form';
-import { allTablesZero, getFormat, type ReportData } from '@nianbao/schema';
+import {
+  allTablesZero,
+  blockName,
+  blocksMissingEnglish,
+  type FormatDef,
+  getFormat,
+  narrativeBlocks,
+  type ReportData,
+} from '@nianbao/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readPending, type SaveState, useAutosave } from './autosave.ts';
@@ -386,6 +394,15 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               version={version}
               fileName={title}
               beforeFetch={() => (p.canEdit ? autosave.flush() : Promise.resolve())}
+              englishMissing={englishMissing(format, formRef.current?.getData() ?? current.data)}
+              onOpenBlock={
+                p.canEdit
+                  ? (block) => {
+                      setDrawer(null);
+                      requestAnimationFrame(() => formRef.current?.editEnglish(block));
+                    }
+                  : undefined
+              }
             />
           )}
         </aside>
@@ -424,6 +441,15 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
       )}
     </div>
   );
+}
+
+/** The passages that have Chinese but no English, named by their headings. */
+function englishMissing(format: FormatDef, data: ReportData) {
+  const blocks = narrativeBlocks(format);
+  return blocksMissingEnglish(data, format).map((id) => ({
+    id,
+    name: blockName(format, blocks.find((b) => b.id === id)!),
+  }));
 }
 
 /** The confirmation of a step, with the comment or check box it needs. */

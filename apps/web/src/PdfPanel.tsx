@@ -1,6 +1,7 @@
 import { splitBilingual } from '@nianbao/schema';
 import { useState } from 'react';
 import { t, useLang, type Word } from './i18n.ts';
+import { pdfWords } from './pdfWords.ts';
 
 type PdfLang = 'zh' | 'en' | 'zh-en';
 
@@ -63,12 +64,18 @@ export function PdfPanel({
   version,
   fileName,
   beforeFetch,
+  englishMissing,
+  onOpenBlock,
 }: {
   id: number;
   version: number;
   fileName: string;
   /** Saves pending changes first, so that the PDF shows what is on screen. */
   beforeFetch: () => Promise<unknown>;
+  /** The narrative passages with Chinese but no English, by their headings, as the form holds them now. */
+  englishMissing: { id: string; name: { zh: string; en: string } }[];
+  /** Takes the user to a passage's English text. */
+  onOpenBlock?: (id: string) => void;
 }) {
   const { lang, say } = useLang();
   const [busy, setBusy] = useState<{ what: string; progress: number | null } | null>(null);
@@ -76,6 +83,11 @@ export function PdfPanel({
   const [preview, setPreview] = useState<PdfLang | null>(null);
 
   const download = async (kind: PdfLang | 'html' | 'docx', label: string) => {
+    // The server would refuse it; say why in the user's language, with the passages listed above.
+    if (kind === 'en' && englishMissing.length > 0) {
+      setMessage({ text: say(pdfWords.englishPdfBlocked), error: true });
+      return;
+    }
     setMessage(null);
     setBusy({ what: label, progress: null });
     try {
@@ -104,6 +116,26 @@ export function PdfPanel({
 
   return (
     <section className="drawer-body pdf-panel" aria-label="PDF">
+      {englishMissing.length > 0 && (
+        <div className="banner banner-warning english-missing" role="note">
+          <p>{say(pdfWords.englishMissing, { n: englishMissing.length })}</p>
+          <ul>
+            {englishMissing.map((b) => (
+              <li key={b.id}>
+                {b.name[lang]}{' '}
+                {onOpenBlock && (
+                  <button type="button" className="btn btn-small" onClick={() => onOpenBlock(b.id)}>
+                    {say(pdfWords.openBlock)}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>
+            {say(pdfWords.englishPdfBlocked)} {say(pdfWords.bilingualLacks)}
+          </p>
+        </div>
+      )}
       <div className="pdf-buttons">
         {downloads.map((d) => (
           <button
@@ -155,6 +187,10 @@ export function PdfPanel({
             className={preview === l ? 'btn btn-small btn-active' : 'btn btn-small'}
             aria-pressed={preview === l}
             onClick={() => {
+              if (l === 'en' && englishMissing.length > 0) {
+                setMessage({ text: say(pdfWords.englishPdfBlocked), error: true });
+                return;
+              }
               void beforeFetch().then(() => setPreview(l));
             }}
           >

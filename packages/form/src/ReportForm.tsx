@@ -33,6 +33,8 @@ export interface ReportFormHandle {
   /** Replaces what the form shows (a restored revision, the other side of a conflict). */
   reset(data: ReportData): void;
   focusCell(id: string): void;
+  /** Shows the English boxes and puts the cursor in a narrative block's English text. */
+  editEnglish(block: string): void;
 }
 
 export interface ReportFormProps {
@@ -189,6 +191,7 @@ export const ReportForm = memo(function ReportForm({ ref, defaultValue, ...props
       getData: () => body.current!.getData(),
       findings: () => body.current!.findings(),
       focusCell: (id) => body.current!.focusCell(id),
+      editEnglish: (block) => body.current!.editEnglish(block),
       // A new form for the new data: every input, total and marker starts from it.
       reset: (data) => flushSync(() => setState((s) => ({ data, generation: s.generation + 1 }))),
     }),
@@ -308,6 +311,10 @@ function FormBody({
       getData: () => computeTotals(format, fromFormValues(format, store.report, form.getValues())),
       findings: () => store.findings,
       focusCell: ctx.focusCell,
+      editEnglish: (block) => {
+        flushSync(() => setShowEnglish(true));
+        ctx.selectText({ block, lang: 'en', start: 0, end: 0 });
+      },
     }),
     [format, form, store, ctx],
   );

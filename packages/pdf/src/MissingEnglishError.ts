@@ -2,7 +2,12 @@
  * An English report cannot silently fall back to Chinese paragraphs: the reader would get a
  * document that claims to be English and is not. The caller (CLI, server) shows this message.
  */
-import { type FormatDef, getFormat, type ReportData } from '@nianbao/schema';
+import {
+  type FormatDef,
+  getFormat,
+  blocksMissingEnglish as missingEnglish,
+  type ReportData,
+} from '@nianbao/schema';
 
 export class MissingEnglishError extends Error {
   override readonly name = 'MissingEnglishError';
@@ -18,19 +23,12 @@ export class MissingEnglishError extends Error {
   }
 }
 
-/** The blocks that print Chinese text but have no English for it. */
+/** The blocks that print Chinese text but have no English for it (the one rule, kept in @nianbao/schema). */
 export function blocksMissingEnglish(
   report: ReportData,
   format: FormatDef = getFormat(report.format),
 ): string[] {
-  const missing: string[] = [];
-  for (const section of format.sections) {
-    for (const block of section.narrative) {
-      const text = report.narrative[block.id];
-      if (text?.zh.trim() && !text.en?.trim()) missing.push(block.id);
-    }
-  }
-  return missing;
+  return missingEnglish(report, format);
 }
 
 /** Throws MissingEnglishError when any block lacks English. */

@@ -30,6 +30,7 @@ export {
   Consolidator,
   consolidateReports,
 } from './consolidate.ts';
+export { blocksMissingEnglish } from './englishMissing.ts';
 export {
   format2019,
   format2021,
