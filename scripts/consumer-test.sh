@@ -5,7 +5,9 @@
 #     (the fonts packages left out with --omit=optional, the same fonts passed by NIANBAO_FONTS_DIR);
 #   - tsc --noEmit, strict, with module NodeNext and with moduleResolution Bundler;
 #   - a Vite build of a React app rendering <ReportForm>, opened in Chromium (screenshot kept in
-#     test-output/consumer-form.png).
+#     test-output/consumer-form.png);
+#   - a browser-style project (types: [], no @types/node, no database driver) type-checks a tRPC
+#     client against @nianbao/api-types.
 # Prints each tarball's size and fails if one holds tests, sources, tsconfig or images; publint and
 # attw check each tarball.
 set -euo pipefail
@@ -14,7 +16,7 @@ root=$PWD
 here=$root/scripts/consumer
 work=$(mktemp -d /tmp/nianbao-consumer-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-libs=(schema pdf form import)
+libs=(schema pdf form import api-types)
 # The version this workspace uses of a package (its pnpm catalog entry).
 v() { sed -n "s|^  \"\{0,1\}$1\"\{0,1\}: ||p" "$root/pnpm-workspace.yaml"; }
 npm_install() { npm install --no-audit --no-fund --loglevel=error "$@"; }
@@ -43,14 +45,14 @@ for t in "$work"/tarballs/*.tgz; do
 done
 tgz() { ls "$work"/tarballs/nianbao-"$1"-*.tgz; }
 
+started=$SECONDS
 # 1. A Node project with everything but the API types.
 app=$work/app
 mkdir -p "$app" && cd "$app"
 printf '{ "name": "consumer", "private": true, "type": "module" }\n' >package.json
 npm_install --omit=optional "$(tgz schema)" "$(tgz pdf)" "$(tgz form)" "$(tgz import)" \
   "zod@$(v zod)" "react@$(v react)" "react-dom@$(v react-dom)" "react-hook-form@$(v react-hook-form)" \
-  "@types/react@$(v @types/react)" "@types/react-dom@$(v @types/react-dom)" "typescript@$(v typescript)" \
-  "vite@$(v vite)" "@vitejs/plugin-react@$(v @vitejs/plugin-react)"
+  "@types/react@$(v @types/react)" "@types/react-dom@$(v @types/react-dom)" "typescript@$(v typescript)"
 if [ -e node_modules/@expo-google-fonts ]; then echo "the font packages were installed despite --omit=optional" >&2; exit 1; fi
 mkdir fonts
 for f in noto-serif-sc/400Regular/NotoSerifSC_400Regular noto-serif-sc/700Bold/NotoSerifSC_700Bold noto-sans-sc/700Bold/NotoSansSC_700Bold; do
@@ -61,8 +63,29 @@ NIANBAO_FONTS_DIR=$app/fonts node check.mjs "$root/examples/demo-county-2021.rep
 npx tsc -p tsconfig.nodenext.json && echo "tsc: strict, module NodeNext: no errors"
 npx tsc -p tsconfig.bundler.json && echo "tsc: strict, moduleResolution Bundler: no errors"
 
-mkdir web && cp -r "$here/app/." web/
-npx tsc -p web/tsconfig.json && echo "tsc: the Vite React template's settings: no errors"
-npx vite build web >/dev/null
+# 2. A Vite React app with the form (its own project: Vite's bundler is an optional dependency).
+web=$work/web
+mkdir -p "$web" && cp -r "$here/app/." "$web/" && cd "$web"
+printf '{ "name": "consumer-web", "private": true, "type": "module" }\n' >package.json
+npm_install "$(tgz schema)" "$(tgz form)" \
+  "zod@$(v zod)" "react@$(v react)" "react-dom@$(v react-dom)" "react-hook-form@$(v react-hook-form)" \
+  "@types/react@$(v @types/react)" "@types/react-dom@$(v @types/react-dom)" "typescript@$(v typescript)" \
+  "vite@$(v vite)" "@vitejs/plugin-react@$(v @vitejs/plugin-react)"
+npx tsc -p tsconfig.json && echo "tsc: the Vite React template's settings: no errors"
+npx vite build >/dev/null
 mkdir -p "$root/test-output"
-node "$here/screenshot.mjs" "$app/web/dist" "$root/test-output/consumer-form.png"
+node "$here/screenshot.mjs" "$web/dist" "$root/test-output/consumer-form.png"
+
+# 3. A browser project with the API types alone.
+client=$work/client
+mkdir -p "$client" && cd "$client"
+printf '{ "name": "browser-client", "private": true, "type": "module" }\n' >package.json
+npm_install "$(tgz api-types)" "@trpc/client@$(v @trpc/client)" "@trpc/server@$(v @trpc/server)" "typescript@$(v typescript)"
+for absent in better-sqlite3 pg @types/node @nianbao/db @nianbao/api @nianbao/import; do
+  if [ -e "node_modules/$absent" ]; then echo "@nianbao/api-types brought $absent" >&2; exit 1; fi
+done
+cp "$here/client.ts" "$here/tsconfig.browser.json" .
+npx tsc -p tsconfig.browser.json && echo "tsc: browser project (types: []), tRPC client against @nianbao/api-types: no errors"
+# tRPC's own declarations need node types; ours must have no error of their own.
+if npx tsc -p tsconfig.browser.json --skipLibCheck false | grep '@nianbao/'; then exit 1; fi
+echo "consumer projects: $((SECONDS - started)) s"

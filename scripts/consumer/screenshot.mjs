@@ -44,7 +44,7 @@ try {
   // A cell of table 三 (2021): the form built itself from the format definition.
   await page.waitForSelector('input', { timeout: 30_000 });
   const inputs = await page.locator('input').count();
-  const text = await page.locator('body').innerText();
+  const text = (await page.locator('body').textContent()) ?? '';
   await page.screenshot({ path: png, fullPage: false });
   if (errors.length > 0) throw new Error(`errors in the page: ${errors.join('; ')}`);
   if (inputs < 100 || !text.includes('收到和处理政府信息公开申请情况'))
