@@ -38,6 +38,7 @@ describe('organisations', () => {
     for (const [kind, path, input] of [
       ['query', 'reports.get', { id }],
       ['query', 'reports.revisions', { id }],
+      ['query', 'reports.events', { id }],
       ['query', 'reports.rejectedSaves', { id }],
       ['query', 'reports.revision', { id, version }],
       ['mutation', 'reports.save', { id, baseVersion: version, data: complete2021() }],

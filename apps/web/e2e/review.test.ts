@@ -57,10 +57,13 @@ it('lists the revisions and restores an earlier one', async () => {
   await cell(page, 't4.review.maintained').fill('7');
   await saved(page);
   await page.getByRole('button', { name: '修订记录' }).click();
-  const items = page.locator('.history li');
+  // The saved versions (the workflow steps between them are entries of their own).
+  const items = page.locator('.history > li:not(.history-event)');
   await items.nth(2).waitFor();
   await page.screenshot({ path: join(OUTPUT, 'history.png') });
   // Newest first: the version with 2 is the one before the 7.
+  // A version is looked at before it is restored.
+  await items.nth(1).getByRole('button', { name: '查看改动' }).click();
   await items.nth(1).getByRole('button', { name: '恢复此版本' }).click();
   await page.getByText(/已恢复第 \d+ 版的内容/).waitFor();
   expect(await cell(page, 't4.review.maintained').inputValue()).toBe('2');

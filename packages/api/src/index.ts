@@ -18,7 +18,14 @@ export type { Consolidation } from './routers/consolidate.ts';
 export type { BulkOutcome, DeskEntry, DeskPage } from './routers/desk.ts';
 export { type ImportReading, MAX_IMPORT_BYTES } from './routers/imports.ts';
 export type { Organisation } from './routers/orgs.ts';
-export type { Permissions, RejectedSave, Report, RevisionSummary, SaveResult } from './routers/reports.ts';
+export type {
+  Permissions,
+  RejectedSave,
+  Report,
+  ReportEvent,
+  RevisionSummary,
+  SaveResult,
+} from './routers/reports.ts';
 export type { User } from './routers/users.ts';
 export {
   DEMO_ORGANISATION,

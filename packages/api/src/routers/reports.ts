@@ -8,6 +8,7 @@ import {
   getRevision,
   keepRejectedSave,
   lastAudit,
+  listAudit,
   listOrganisations,
   listRejectedSaves,
   listReports,
@@ -93,6 +94,19 @@ export interface RejectedSave {
   savedBy: UserRef | null;
   data: ReportData;
 }
+
+/** A workflow step of a report, from the audit log: who moved it when, with the comment or reason. */
+export interface ReportEvent {
+  action: (typeof WORKFLOW_STEPS)[number];
+  at: string;
+  by: UserRef | null;
+  /** The version the step was taken on. */
+  version: number | null;
+  /** The reviewer's comment (return) or the reason given (reopen). */
+  note: string | null;
+}
+
+const WORKFLOW_STEPS = ['submit', 'return', 'approve', 'reopen'] as const;
 
 export interface RevisionSummary {
   version: number;
@@ -507,6 +521,33 @@ export const reportsRouter = router({
       reason: r.reason,
       size: r.size,
     }));
+  }),
+
+  /** The report's workflow steps (submit, return, approve, reopen), oldest first. */
+  events: authedProcedure.input(byId).query(async ({ ctx, input }): Promise<ReportEvent[]> => {
+    await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+    const steps: readonly string[] = WORKFLOW_STEPS;
+    const rows = (await listAudit(ctx.db, { reportId: input.id })).filter((r) =>
+      steps.includes(r.action.replace(/^report\./, '')),
+    );
+    const names = await userNames(
+      ctx.db,
+      rows.map((r) => r.user_id),
+    );
+    return rows.map((r) => {
+      const detail = (r.detail ? JSON.parse(r.detail) : {}) as {
+        version?: number;
+        comment?: string;
+        reason?: string | null;
+      };
+      return {
+        action: r.action.replace(/^report\./, '') as ReportEvent['action'],
+        at: r.at,
+        by: r.user_id === null ? null : { id: r.user_id, displayName: names.get(r.user_id) ?? '' },
+        version: detail.version ?? null,
+        note: detail.comment ?? detail.reason ?? null,
+      };
+    });
   }),
 
   /** One saved version with its data. */
