@@ -18,6 +18,8 @@ function useMarker(id: string): { level: string; involved: boolean; invalid: boo
     const involved = store.involved(id) ? '1' : '0';
     const invalid = store.invalid(id) ? '1' : '0';
     const level = store.marker(id);
+    // Most cells have nothing to show: no search of the findings at their every keystroke.
+    if (!level && invalid === '0') return `|${involved}|0|`;
     const finding = store.findings.find((f) =>
       level ? f.cells[0] === id && f.level === level : invalid === '1' && f.cells.includes(id),
     );
