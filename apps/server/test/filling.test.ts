@@ -133,3 +133,71 @@ describe('a report of nothing but zeros', () => {
     expect((await filler.call('query', 'reports.get', { id: r.id })).reopened).toBeNull();
   });
 });
+
+describe('carry-over', () => {
+  it("says which version of last year's report the carry-over comes from: the approved one first", async () => {
+    const list = await filler.call('query', 'reports.list', {});
+    const last = list.find((r: { year: number }) => r.year === 2021);
+    const next = list.find((r: { year: number }) => r.year === 2022);
+    const draft = await filler.call('query', 'reports.get', { id: next.id });
+    expect(draft.previousYear).toEqual({ id: last.id, version: last.version, status: 'draft' });
+
+    // Last year's report approved, then reopened and changed: the approved version still counts.
+    const complete = { ...example('demo-county-2021.report.json'), organisation: { zh: '天坛街道办事处' } };
+    const saved = await filler.call('mutation', 'reports.save', {
+      id: last.id,
+      baseVersion: last.version,
+      data: complete,
+    });
+    await filler.call('mutation', 'reports.submit', { id: last.id, version: saved.version });
+    await reviewer.call('mutation', 'reports.approve', { id: last.id, version: saved.version });
+    const approved = await filler.call('query', 'reports.get', { id: next.id });
+    expect(approved.previousYear).toEqual({ id: last.id, version: saved.version, status: 'approved' });
+    await reviewer.call('mutation', 'reports.reopen', {
+      id: last.id,
+      version: saved.version,
+      reason: '更正表二',
+    });
+    const changed = structuredClone(complete) as { cells: Record<string, number> };
+    changed.cells['t3.carried_forward.natural_person'] = 99;
+    const later = await filler.call('mutation', 'reports.save', {
+      id: last.id,
+      baseVersion: saved.version,
+      data: changed,
+    });
+    expect(later.version).toBeGreaterThan(saved.version);
+    const still = await filler.call('query', 'reports.get', { id: next.id });
+    expect(still.previousYear).toEqual({ id: last.id, version: saved.version, status: 'approved' });
+    const carried = (complete as { cells: Record<string, number> }).cells[
+      't3.carried_forward.natural_person'
+    ];
+    expect(
+      still.findings.some(
+        (f: { rule: string; expected?: string }) => f.rule === 'X-CARRY' && f.expected === String(carried),
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the reason for a carried-over figure that differs, as a note for the reviewer', async () => {
+    const list = await filler.call('query', 'reports.list', {});
+    const next = list.find((r: { year: number }) => r.year === 2022);
+    const current = await filler.call('query', 'reports.get', { id: next.id });
+    const carryNote = '上年报告结转数有误，已按台账更正为 5 件。';
+    await filler.call('mutation', 'reports.save', {
+      id: next.id,
+      baseVersion: current.version,
+      data: { ...current.data, carryNote },
+    });
+    expect((await reviewer.call('query', 'reports.get', { id: next.id })).data.carryNote).toBe(carryNote);
+    const tooLong = await failure(
+      filler.call('mutation', 'reports.save', {
+        id: next.id,
+        baseVersion: current.version + 1,
+        data: { ...current.data, carryNote: '长'.repeat(2001) },
+      }),
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.message).toContain('carryNote');
+    expect(tooLong.message).toContain('结转数说明');
+  });
+});

@@ -30,10 +30,11 @@ export function Editor({ id, me }: { id: number; me: Me }) {
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
   });
-  const prevId = report.data?.previousYear?.id;
+  // The version of last year's report the carry-over comes from (its approved one first).
+  const from = report.data?.previousYear;
   const previous = useQuery({
-    ...trpc.reports.get.queryOptions({ id: prevId ?? 0 }),
-    enabled: prevId !== undefined,
+    ...trpc.reports.revision.queryOptions({ id: from?.id ?? 0, version: from?.version ?? 1 }),
+    enabled: from !== undefined && from !== null,
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (report.error) {
@@ -46,8 +47,7 @@ export function Editor({ id, me }: { id: number; me: Me }) {
       </div>
     );
   }
-  if (!report.data || (prevId !== undefined && previous.isPending))
-    return <p className="page-note">{say(t.loading)}</p>;
+  if (!report.data || (from && previous.isPending)) return <p className="page-note">{say(t.loading)}</p>;
   return <Workspace report={report.data} previous={previous.data?.data} me={me} />;
 }
 
@@ -352,6 +352,12 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
           format={format}
           defaultValue={initial}
           previous={previous}
+          carriedFrom={
+            report.previousYear && {
+              version: report.previousYear.version,
+              status: report.previousYear.status,
+            }
+          }
           lang={lang}
           readOnly={readOnly}
           onChange={autosave.changed}

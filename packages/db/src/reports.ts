@@ -80,17 +80,17 @@ export async function findReport(
 const versionOfYear = compiledOnce((db, organisationId: number, year: number) =>
   db
     .selectFrom('reports')
-    .select(['id', 'version'])
+    .select(['id', 'version', 'status'])
     .where('organisation_id', '=', organisationId)
     .where('year', '=', year),
 );
 
-/** The id and current version of an organisation's report for a year, without reading its data. */
+/** The id, current version and status of an organisation's report for a year, without reading its data. */
 export async function findReportVersion(
   db: Db,
   organisationId: number,
   year: number,
-): Promise<{ id: number; version: number } | undefined> {
+): Promise<Pick<ReportRow, 'id' | 'version' | 'status'> | undefined> {
   return (await versionOfYear(db, organisationId, year))[0];
 }
 

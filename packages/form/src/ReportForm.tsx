@@ -11,6 +11,7 @@ import { memo, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyn
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import { BlankCells } from './BlankCells.tsx';
+import { type CarriedFrom, CarryOver } from './CarryOver.tsx';
 import {
   cellDomId,
   FormContext,
@@ -44,6 +45,8 @@ export interface ReportFormProps {
   lang: Lang;
   /** Last year's report, for the cross-year rules (X-CARRY, R2-STOCK). */
   previous?: ReportData;
+  /** Which version of last year's report `previous` is, and its status; null when there is none. */
+  carriedFrom?: CarriedFrom | null;
   readOnly?: boolean;
   /** Only the tables, without narrative, bars or findings (the 汇总 page shows its sums so). */
   tablesOnly?: boolean;
@@ -207,6 +210,7 @@ function FormBody({
   defaultValue,
   lang,
   previous,
+  carriedFrom,
   readOnly = false,
   tablesOnly = false,
   onChange,
@@ -341,6 +345,7 @@ function FormBody({
       <div className="nb-form" ref={rootRef} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
         <div className="nb-form-main">
           <Details data={defaultValue} />
+          {carriedFrom !== undefined && <CarryOver from={carriedFrom} year={defaultValue.year} />}
           <div className="nb-form-bar" ref={barRef}>
             <SectionNav />
             <BlankCells />

@@ -112,5 +112,7 @@ export function fromFormValues(format: FormatDef, base: ReportData, values: Form
   };
   const data: ReportData = { format: base.format, year: base.year, organisation, narrative, cells };
   if (values.date) data.date = values.date;
+  // Kept in the store only (CarryOver.tsx), not in a form field.
+  if (base.carryNote) data.carryNote = base.carryNote;
   return data;
 }

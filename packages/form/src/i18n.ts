@@ -46,6 +46,22 @@ export const words = {
   close: { zh: '关闭', en: 'Close' },
   blankCount: { zh: '还有 {n} 个空格', en: 'Blank cells: {n}' },
   fillBlanks: { zh: '空格填 0', en: 'Fill blanks with 0' },
+  carryApproved: {
+    zh: '上年结转数和上年现行有效件数取自{year}年度报告已审核通过的第 {n} 版。',
+    en: 'Carried-over figures come from the approved version {n} of the {year} report.',
+  },
+  carryDraft: {
+    zh: '上年结转数和上年现行有效件数取自{year}年度报告的第 {n} 版（{status}）：该报告尚未审核通过，数字可能还会变。',
+    en: 'Carried-over figures come from version {n} of the {year} report ({status}): it is not approved yet, so they may still change.',
+  },
+  carryNone: {
+    zh: '没有{year}年度报告：上年结转数和上年现行有效件数请按实际填写。',
+    en: 'There is no {year} report: enter the carried-over figures as they were.',
+  },
+  carryNote: {
+    zh: '结转数与上年报告不一致的说明（审核人可见）',
+    en: 'Why the carried-over figures differ from last year’s report (the reviewer sees this)',
+  },
   lengthLeft: { zh: '已写 {n} 字，上限 {max} 字，还可写 {d} 字', en: '{n} of {max} characters; {d} left' },
   lengthOver: {
     zh: '已写 {n} 字，超过上限 {max} 字（多 {d} 字），不能保存；请精简',

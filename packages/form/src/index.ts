@@ -1,3 +1,4 @@
+export type { CarriedFrom } from './CarryOver.tsx';
 export { FindingsPanel } from './FindingsPanel.tsx';
 export {
   acceptsWhileTyping,

@@ -216,6 +216,16 @@ function buildSchema(format: FormatDef, options: SchemaOptions, checkCells: bool
         })
         .optional(),
       narrative: narrativeSchema(format, options.draft ?? false),
+      carryNote: plainText(
+        z.string().max(2000, {
+          error: bilingual({
+            zh: '结转数说明（carryNote）最多 2000 字',
+            en: 'carryNote (the note on carried-over figures) is at most 2000 characters',
+          }),
+        }),
+        { zh: '结转数说明（carryNote）', en: 'note on carried-over figures (carryNote)' },
+        { multiline: true },
+      ).optional(),
       cells: checkCells
         ? z.strictObject(cells, {
             error: (iss) =>

@@ -173,4 +173,9 @@ export interface ReportData {
   date?: string;
   narrative: Record<string, { zh: string; en?: string }>;
   cells: Record<string, CellValue | null>;
+  /**
+   * Why carried-over figures (上年结转, 上年现行有效件数) differ from last year's report: a note for the
+   * reviewer, not printed.
+   */
+  carryNote?: string;
 }

@@ -17,7 +17,7 @@ import {
   type ReportSummaryRow,
   saveReportData,
 } from '@nianbao/db';
-import type { Finding, ReportData } from '@nianbao/schema';
+import type { Finding, ReportData, ReportStatus } from '@nianbao/schema';
 import { allTablesZero, getFormat, plainText, reportStatusLabels } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
@@ -26,6 +26,7 @@ import { apiError } from '../errors.ts';
 import { id, version } from '../inputs.ts';
 import { rememberReportData } from '../services/reportDataCache.ts';
 import {
+  carrySource,
   checkData,
   createReport,
   hasErrors,
@@ -71,7 +72,11 @@ export interface Report extends ReportSummary {
   reopened: { reason: string; at: string; by: UserRef | null } | null;
   /** The rule findings of the stored data, with last year's report when there is one. */
   findings: Finding[];
-  previousYear: { id: number; version: number } | null;
+  /**
+   * The version of last year's report the carry-over comes from (its approved one first), and that
+   * version's status: the form says where the figures come from, and when they come from a draft.
+   */
+  previousYear: { id: number; version: number; status: ReportStatus } | null;
   permissions: Permissions;
 }
 
@@ -136,19 +141,14 @@ async function toSummary(db: Db, row: ReportRow): Promise<ReportSummary> {
 
 async function fullReport(db: Db, user: SessionUser, row: ReportRow): Promise<Report> {
   const data = reportData(row);
-  const previous = await db
-    .selectFrom('reports')
-    .select(['id', 'version', 'data'])
-    .where('organisation_id', '=', row.organisation_id)
-    .where('year', '=', row.year - 1)
-    .executeTakeFirst();
-  const findings = reportFindings(data, previous ? reportData(previous) : undefined);
+  const previous = await carrySource(db, row.organisation_id, row.year);
+  const findings = reportFindings(data, previous?.data);
   return {
     ...(await toSummary(db, row)),
     data,
     reopened: row.status === 'draft' ? await reopenedWith(db, row.id) : null,
     findings,
-    previousYear: previous ? { id: previous.id, version: previous.version } : null,
+    previousYear: previous ? { id: previous.id, version: previous.version, status: previous.status } : null,
     permissions: await permissions(db, user, row),
   };
 }

@@ -8,7 +8,9 @@ import {
   findReportVersion,
   getOrganisation,
   getReport,
+  getRevision,
   insertReport,
+  lastAudit,
   type OrganisationRow,
   type ReportRow,
   type ReportSummaryRow,
@@ -25,6 +27,7 @@ import {
   newReport,
   parseReport,
   type ReportData,
+  type ReportStatus,
   reportTitle,
 } from '@nianbao/schema';
 import { apiError, badData } from '../errors.ts';
@@ -41,18 +44,58 @@ export function reportData(row: Pick<ReportRow, 'data'>): ReportData {
   return JSON.parse(row.data) as ReportData;
 }
 
-/** Last year's report of the same organisation, for the carry-over rules (X-CARRY, R2-STOCK). */
+/** Where the carried-over figures (上年结转, 上年现行有效件数) come from: a version of last year's report. */
+export interface CarrySource {
+  id: number;
+  version: number;
+  /** `approved` when an approved version is used; otherwise the report's status now (a draft, say). */
+  status: ReportStatus;
+  data: ReportData;
+}
+
+/**
+ * Last year's report of the same organisation, for the carry-over (X-CARRY, R2-STOCK): its approved
+ * version first, even when it has been reopened since; else what it holds now, said to be a draft.
+ */
+export async function carrySource(
+  db: Db,
+  organisationId: number,
+  year: number,
+): Promise<CarrySource | undefined> {
+  const previous = await findReportVersion(db, organisationId, year - 1);
+  if (!previous) return undefined;
+  let version = previous.version;
+  let status = previous.status;
+  if (status !== 'approved') {
+    const approval = await lastAudit(db, previous.id, ['report.approve']);
+    const approved = approval?.detail
+      ? (JSON.parse(approval.detail) as { version?: number }).version
+      : undefined;
+    if (approved !== undefined) {
+      version = approved;
+      status = 'approved';
+    }
+  }
+  const cached = cachedReportData(db, previous.id, version);
+  if (cached) return { id: previous.id, version, status, data: cached };
+  if (version === previous.version) {
+    const row = await getReport(db, previous.id);
+    return row ? { id: row.id, version: row.version, status, data: versionData(db, row) } : undefined;
+  }
+  const revision = await getRevision(db, previous.id, version);
+  if (!revision) return undefined;
+  const data = reportData(revision);
+  rememberReportData(db, previous.id, version, data);
+  return { id: previous.id, version, status, data };
+}
+
+/** The data of last year's report that the carry-over rules compare with (see `carrySource`). */
 export async function previousYearData(
   db: Db,
   organisationId: number,
   year: number,
 ): Promise<ReportData | undefined> {
-  const previous = await findReportVersion(db, organisationId, year - 1);
-  if (!previous) return undefined;
-  const cached = cachedReportData(db, previous.id, previous.version);
-  if (cached) return cached;
-  const row = await getReport(db, previous.id);
-  return row ? versionData(db, row) : undefined;
+  return (await carrySource(db, organisationId, year))?.data;
 }
 
 /**
