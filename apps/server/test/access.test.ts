@@ -191,6 +191,6 @@ describe('review', () => {
     );
     expect(stock).toHaveLength(2);
     for (const c of stock) expect(next.data.cells[c]).toBe(last.data.cells[c] ?? 0);
-    expect(next.previousYear).toEqual({ id, version: last.version });
+    expect(next.previousYear).toEqual({ id, version: last.version, status: last.status });
   });
 });

@@ -143,7 +143,8 @@ describe('carry-over', () => {
     expect(draft.previousYear).toEqual({ id: last.id, version: last.version, status: 'draft' });
 
     // Last year's report approved, then reopened and changed: the approved version still counts.
-    const complete = { ...example('demo-county-2021.report.json'), organisation: { zh: '天坛街道办事处' } };
+    const demo = example('demo-county-2021.report.json') as { cells: Record<string, number> };
+    const complete = { ...demo, organisation: { zh: '天坛街道办事处' } };
     const saved = await filler.call('mutation', 'reports.save', {
       id: last.id,
       baseVersion: last.version,
@@ -158,7 +159,7 @@ describe('carry-over', () => {
       version: saved.version,
       reason: '更正表二',
     });
-    const changed = structuredClone(complete) as { cells: Record<string, number> };
+    const changed = structuredClone(complete);
     changed.cells['t3.carried_forward.natural_person'] = 99;
     const later = await filler.call('mutation', 'reports.save', {
       id: last.id,
