@@ -22,8 +22,13 @@ export const FindingsToggle = memo(function FindingsToggle({
   open: boolean;
   onToggle: () => void;
 }) {
-  const { lang } = useReportForm();
-  const { errors, warnings } = useCounts();
+  const { lang, store } = useReportForm();
+  // A string snapshot: the bar re-renders when a count changes, not at every keystroke.
+  const counts = useSyncExternalStore(store.subscribe, () => {
+    const errors = store.findings.filter((f) => f.level === 'error').length;
+    return `${errors}|${store.findings.length - errors}`;
+  });
+  const [errors, warnings] = counts.split('|').map(Number) as [number, number];
   return (
     <button
       type="button"
