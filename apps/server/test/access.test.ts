@@ -110,6 +110,54 @@ describe('organisations', () => {
   });
 });
 
+describe("an organisation's contact details", () => {
+  it('are set, cleared and validated field by field by an administrator, and read by its staff', async () => {
+    const admin = new Client(server.url);
+    await admin.login('admin', 'admin-demo');
+    const org = await admin.call('mutation', 'orgs.create', {
+      nameZh: '示范区某中心',
+      parentId: 1,
+      postcode: '４５９０００',
+      phone: '0391-6633333、0391-6633334',
+    });
+    expect(org.contact).toEqual({
+      address: null,
+      postcode: '459000',
+      phone: '0391-6633333、0391-6633334',
+      email: null,
+    });
+    const updated = await admin.call('mutation', 'orgs.update', {
+      id: org.id,
+      address: '济源市天坛路1号',
+      email: 'gk@example.gov.cn',
+      phone: '',
+    });
+    expect(updated.contact).toEqual({
+      address: '济源市天坛路1号',
+      postcode: '459000',
+      phone: null,
+      email: 'gk@example.gov.cn',
+    });
+    for (const [field, value, zh] of [
+      ['postcode', '45900', '邮政编码（postcode）'],
+      ['phone', '请致电办公室', '联系电话（phone）'],
+      ['email', 'gk@', '电子邮箱（email）'],
+      ['address', 'x'.repeat(201), 'address'],
+    ] as const) {
+      const error = await failure(admin.call('mutation', 'orgs.update', { id: org.id, [field]: value }));
+      expect(error.status, field).toBe(400);
+      const issues = error.data.issues as { path: string[]; message: { zh: string; en: string } }[];
+      expect(issues[0]!.path, field).toEqual([field]);
+      expect(`${issues[0]!.message.zh} ${issues[0]!.message.en}`, field).toContain(zh);
+    }
+    expect((await failure(filler.call('mutation', 'orgs.update', { id: 1, phone: '123456' }))).code).toBe(
+      'FORBIDDEN',
+    );
+    const own = (await filler.call('query', 'orgs.list'))[0];
+    expect(own.contact).toHaveProperty('address');
+  });
+});
+
 describe('review', () => {
   it('refuses to submit while errors remain, and says which', async () => {
     const { id, version } = await draft2021();

@@ -71,6 +71,8 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   const queryClient = useQueryClient();
   const format = getFormat(report.data.format);
   const formRef = useRef<ReportFormHandle>(null);
+  // The organisation's record, from which the opening statement is drafted.
+  const contact = useQuery(trpc.orgs.get.queryOptions({ id: report.organisation.id })).data?.contact;
   const [startPending] = useState(() => readPending(report.id));
   const [initial] = useState<ReportData>(() =>
     startPending && startPending.baseVersion === report.version ? startPending.data : report.data,
@@ -358,6 +360,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               status: report.previousYear.status,
             }
           }
+          contact={contact}
           lang={lang}
           readOnly={readOnly}
           onChange={autosave.changed}

@@ -1,4 +1,11 @@
-import { cellName, displayValue, type FormatDef, formatCells, type ReportData } from '@nianbao/schema';
+import {
+  blockName,
+  cellName,
+  displayValue,
+  type FormatDef,
+  formatCells,
+  type ReportData,
+} from '@nianbao/schema';
 
 /**
  * What differs between two states of a report, cell by cell and text by text, named for the
@@ -41,7 +48,7 @@ export function differences(
         const a = theirs.narrative[block.id]?.[text] ?? '';
         const b = yours.narrative[block.id]?.[text] ?? '';
         if (a === b) continue;
-        const name = `${section.label[lang]}${block.heading ? ` ${block.label[lang]}` : ''}${text === 'en' ? `（${lang === 'zh' ? '英文' : 'English'}）` : ''}`;
+        const name = `${blockName(format, block)[lang]}${text === 'en' ? `（${lang === 'zh' ? '英文' : 'English'}）` : ''}`;
         out.push({
           key: `text:${block.id}:${text}`,
           name,

@@ -18,6 +18,7 @@ import {
   migrations,
   saveReportData,
   subtreeIds,
+  updateOrganisation,
   verifyPassword,
 } from './index.ts';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from './testing/index.ts';
@@ -169,6 +170,13 @@ describe('organisations, users, sessions', () => {
     expect((await subtreeIds(db, parent.id)).sort()).toEqual([parent.id, org.id, leaf.id].sort());
     expect(await subtreeIds(db, leaf.id)).toEqual([leaf.id]);
     expect(await subtreeIds(db, other.id)).toEqual([other.id]);
+  });
+
+  it("keeps an organisation's contact details for the opening statement, each set or cleared alone", async () => {
+    const org = await createOrganisation(db, { nameZh: '某局', address: '人民路1号', postcode: '123456' });
+    expect(org).toMatchObject({ address: '人民路1号', postcode: '123456', phone: null, email: null });
+    const changed = await updateOrganisation(db, org.id, { phone: '0123-4567890', address: null });
+    expect(changed).toMatchObject({ address: null, postcode: '123456', phone: '0123-4567890', email: null });
   });
 
   it('hashes passwords with scrypt and a salt', async () => {

@@ -167,12 +167,24 @@ const loginFailures: Migration = {
   },
 };
 
+/**
+ * The organisation's contact details, kept on its record so that the report's opening statement
+ * (「如对本报告有疑问，请与…联系（地址、邮编、电话、邮箱）」) can be drafted from them.
+ */
+const organisationContact: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const column of ['address', 'postcode', 'phone', 'email'])
+      await db.schema.alterTable('organisations').addColumn(column, 'text').execute();
+  },
+};
+
 /** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_rejected_saves': rejectedSaves,
   '0003_desk_index': deskIndex,
   '0004_login_failures': loginFailures,
+  '0006_organisation_contact': organisationContact,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -221,6 +233,9 @@ async function migrate(db: Kysely<unknown>, inTransaction: boolean): Promise<str
     db,
     provider,
     disableTransactions: inTransaction,
+    // Branches developed side by side number their migrations ahead (0006 may ship before 0005);
+    // each still runs once on a database that has the later one.
+    allowUnorderedMigrations: true,
   }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

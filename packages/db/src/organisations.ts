@@ -7,7 +7,13 @@ export interface NewOrganisation {
   nameEn?: string | null;
   parentId?: number | null;
   deadline?: string | null;
+  address?: string | null;
+  postcode?: string | null;
+  phone?: string | null;
+  email?: string | null;
 }
+
+const CONTACT = ['address', 'postcode', 'phone', 'email'] as const;
 
 export async function createOrganisation(db: Db, org: NewOrganisation): Promise<OrganisationRow> {
   return db
@@ -17,6 +23,7 @@ export async function createOrganisation(db: Db, org: NewOrganisation): Promise<
       name_en: org.nameEn ?? null,
       parent_id: org.parentId ?? null,
       deadline: org.deadline ?? null,
+      ...Object.fromEntries(CONTACT.map((k) => [k, org[k] ?? null])),
       created_at: now(),
     })
     .returningAll()
@@ -49,13 +56,14 @@ export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
 export async function updateOrganisation(
   db: Db,
   id: number,
-  patch: Partial<Pick<NewOrganisation, 'nameZh' | 'nameEn' | 'parentId' | 'deadline'>>,
+  patch: Partial<NewOrganisation>,
 ): Promise<OrganisationRow | undefined> {
   const values: Partial<Omit<OrganisationRow, 'id'>> = {};
   if (patch.nameZh !== undefined) values.name_zh = patch.nameZh;
   if (patch.nameEn !== undefined) values.name_en = patch.nameEn;
   if (patch.parentId !== undefined) values.parent_id = patch.parentId;
   if (patch.deadline !== undefined) values.deadline = patch.deadline;
+  for (const k of CONTACT) if (patch[k] !== undefined) values[k] = patch[k];
   if (Object.keys(values).length === 0) return getOrganisation(db, id);
   return db.updateTable('organisations').set(values).where('id', '=', id).returningAll().executeTakeFirst();
 }

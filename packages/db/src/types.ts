@@ -17,6 +17,11 @@ export interface OrganisationsTable {
   parent_id: number | null;
   /** Submission deadline as `MM-DD` of the following year (statute: 01-31); null = the default. */
   deadline: string | null;
+  /** Contact details printed in the report's opening statement; null = not given. */
+  address: string | null;
+  postcode: string | null;
+  phone: string | null;
+  email: string | null;
   created_at: string;
 }
 

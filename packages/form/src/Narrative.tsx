@@ -13,7 +13,12 @@ function TextArea({ block, section, text }: { block: NarrativeBlock; section: Se
   const missing = useSyncExternalStore(store.subscribe, () =>
     text === 'zh' ? store.findings.some((f) => f.narrative === block.id) : false,
   );
-  const name = block.heading ? `${section.label[lang]} ${block.label[lang]}` : section.label[lang];
+  const name =
+    block.role === 'opening'
+      ? block.label[lang]
+      : block.heading || block.role
+        ? `${section.label[lang]} ${block.label[lang]}`
+        : section.label[lang];
   const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
     field.onChange(e);
     store.setNarrative(block.id, text, e.target.value);
@@ -50,10 +55,11 @@ export const NarrativeEditor = memo(function NarrativeEditor({
   const { lang, showEnglish } = useReportForm();
   return (
     <div className="nb-narrative">
-      {block.heading && (
+      {(block.heading || block.role === 'lead') && (
         <h3 className="nb-block-heading">
           {block.label[lang]}
           {block.required && <span className="nb-required">{words.required[lang]}</span>}
+          {block.role && <span className="nb-optional">{words.optional[lang]}</span>}
         </h3>
       )}
       {block.hint && <p className="nb-hint">{block.hint[lang]}</p>}

@@ -4,10 +4,10 @@
  * cursor or over the passage drafted before; a drafted passage whose figures the tables no longer
  * match is marked stale with 「更新」.
  */
-import { draftNarrative, findDraftedPassage, type NarrativeBlock } from '@nianbao/schema';
+import { CONTACT_FIELDS, draftNarrative, findDraftedPassage, type NarrativeBlock } from '@nianbao/schema';
 import { memo, useRef, useSyncExternalStore } from 'react';
 import { narrativeDomId, useReportForm } from './context.ts';
-import { type Lang, words } from './i18n.ts';
+import { type Lang, say, words } from './i18n.ts';
 
 /** The findings on one block's text in one language, as marks the user can click. */
 export const TextMarks = memo(function TextMarks({ block, text }: { block: NarrativeBlock; text: Lang }) {
@@ -56,7 +56,7 @@ type DraftState = 'none' | 'current' | 'stale';
 
 /** 「按表格生成」 and, once the tables have changed under a drafted passage, 「更新」. */
 export const DraftBar = memo(function DraftBar({ block, text }: { block: NarrativeBlock; text: Lang }) {
-  const { store, format, lang, readOnly, writeNarrative } = useReportForm();
+  const { store, format, contact, lang, readOnly, writeNarrative } = useReportForm();
   // Where the cursor stood when the button was pressed (the press itself moves the focus away).
   const cursor = useRef<number | undefined>(undefined);
   const state = useSyncExternalStore(store.subscribe, (): DraftState => {
@@ -66,6 +66,7 @@ export const DraftBar = memo(function DraftBar({ block, text }: { block: Narrati
       block.id,
       text,
       store.report.narrative[block.id]?.[text] ?? '',
+      { contact },
     );
     return passage ? (passage.current ? 'current' : 'stale') : 'none';
   });
@@ -73,8 +74,10 @@ export const DraftBar = memo(function DraftBar({ block, text }: { block: Narrati
 
   const write = () => {
     const current = store.report.narrative[block.id]?.[text] ?? '';
-    const draft = draftNarrative(format, store.report, text).find((d) => d.block === block.id)!.text;
-    const passage = findDraftedPassage(format, store.report, block.id, text, current);
+    const draft = draftNarrative(format, store.report, text, { contact }).find(
+      (d) => d.block === block.id,
+    )!.text;
+    const passage = findDraftedPassage(format, store.report, block.id, text, current, { contact });
     const [start, end] = passage
       ? [passage.start, passage.end]
       : [cursor.current ?? current.length, cursor.current ?? current.length];
@@ -88,6 +91,9 @@ export const DraftBar = memo(function DraftBar({ block, text }: { block: Narrati
     cursor.current = el && document.activeElement === el ? el.selectionStart : undefined;
   };
 
+  // The opening is drafted from the organisation's record, not the tables; say what the record lacks.
+  const fromRecord = block.drafts.includes('opening');
+  const lacking = fromRecord ? CONTACT_FIELDS.filter((f) => !contact[f.key]?.trim()) : [];
   return (
     <div className={`nb-draft nb-draft-${state}`}>
       {state === 'stale' && (
@@ -95,8 +101,19 @@ export const DraftBar = memo(function DraftBar({ block, text }: { block: Narrati
           {words.draftStale[lang]}
         </span>
       )}
+      {lacking.length > 0 && (
+        <span className="nb-draft-note nb-contact-missing">
+          {say(words.contactMissing, lang, {
+            parts: lacking.map((f) => f[lang]).join(lang === 'zh' ? '、' : ', '),
+          })}
+        </span>
+      )}
       <button type="button" className="nb-draft-button" onMouseDown={remember} onClick={write}>
-        {state === 'stale' ? words.draftUpdate[lang] : words.draft[lang]}
+        {state === 'stale'
+          ? words.draftUpdate[lang]
+          : fromRecord
+            ? words.draftOpening[lang]
+            : words.draft[lang]}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import {
   cellIndex,
   computeTotals,
   type FormatDef,
+  type OrganisationContact,
   type ReportData,
   reportTitle,
   type TextRange,
@@ -47,6 +48,8 @@ export interface ReportFormProps {
   previous?: ReportData;
   /** Which version of last year's report `previous` is, and its status; null when there is none. */
   carriedFrom?: CarriedFrom | null;
+  /** The organisation's contact details, for drafting the opening statement. */
+  contact?: OrganisationContact;
   readOnly?: boolean;
   /** Only the tables, without narrative, bars or findings (the 汇总 page shows its sums so). */
   tablesOnly?: boolean;
@@ -205,12 +208,15 @@ export const ReportForm = memo(function ReportForm({ ref, defaultValue, ...props
 
 type BodyHandle = Omit<ReportFormHandle, 'reset'>;
 
+const NO_CONTACT: OrganisationContact = {};
+
 function FormBody({
   format,
   defaultValue,
   lang,
   previous,
   carriedFrom,
+  contact = NO_CONTACT,
   readOnly = false,
   tablesOnly = false,
   onChange,
@@ -227,6 +233,10 @@ function FormBody({
   const [findingsOpen, setFindingsOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
+  // The opening statement is edited where it is printed: above 一, after the report's details.
+  const opening = format.sections.flatMap((section) =>
+    section.narrative.filter((b) => b.role === 'opening').map((block) => ({ block, section })),
+  );
 
   // The table headers stick below the section bar, whose height depends on the labels' language.
   useEffect(() => {
@@ -294,6 +304,7 @@ function FormBody({
     };
     return {
       format,
+      contact,
       index: cellIndex(format),
       form,
       store,
@@ -307,7 +318,7 @@ function FormBody({
       writeNarrative,
       writeCells,
     };
-  }, [format, form, store, notices, lang, readOnly, showEnglish]);
+  }, [format, contact, form, store, notices, lang, readOnly, showEnglish]);
 
   useImperativeHandle(
     ref,
@@ -361,6 +372,20 @@ function FormBody({
           </div>
           <p className="nb-grid-help">{words.gridHelp[lang]}</p>
           <Notice />
+          {opening.map(({ block, section }) => (
+            <section
+              key={block.id}
+              id={`nb-section-${block.id}`}
+              className="nb-section nb-opening"
+              aria-labelledby={`nb-h-${block.id}`}
+            >
+              <h2 id={`nb-h-${block.id}`} className="nb-section-heading" tabIndex={-1}>
+                {block.label[lang]}
+                <span className="nb-optional">{words.optional[lang]}</span>
+              </h2>
+              <NarrativeEditor block={block} section={section} />
+            </section>
+          ))}
           {format.sections.map((section) => (
             <section
               key={section.id}
@@ -371,9 +396,11 @@ function FormBody({
               <h2 id={`nb-h-${section.id}`} className="nb-section-heading" tabIndex={-1}>
                 {section.label[lang]}
               </h2>
-              {section.narrative.map((block) => (
-                <NarrativeEditor key={block.id} block={block} section={section} />
-              ))}
+              {section.narrative
+                .filter((block) => block.role !== 'opening')
+                .map((block) => (
+                  <NarrativeEditor key={block.id} block={block} section={section} />
+                ))}
               <SectionTable section={section} />
             </section>
           ))}

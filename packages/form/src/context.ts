@@ -1,4 +1,4 @@
-import type { CellDef, FormatDef, TextRange } from '@nianbao/schema';
+import type { CellDef, FormatDef, OrganisationContact, TextRange } from '@nianbao/schema';
 import { createContext, useContext } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { FormValues } from './fields.ts';
@@ -26,6 +26,8 @@ export class Notices {
 
 export interface FormContextValue {
   format: FormatDef;
+  /** The organisation's record, from which the opening statement is drafted. */
+  contact: OrganisationContact;
   index: Map<string, CellDef>;
   form: UseFormReturn<FormValues>;
   store: ReportStore;

@@ -76,6 +76,12 @@ export const words = {
   refusedValue: { zh: '未填入：{hint}', en: 'Not entered: {hint}' },
   sectionErrors: { zh: '（{n} 处错误）', en: ' ({n} errors)' },
   draft: { zh: '按表格生成', en: 'Draft from the tables' },
+  draftOpening: { zh: '按机关信息生成', en: "Draft from the agency's record" },
+  contactMissing: {
+    zh: '机关信息中没有{parts}，生成的文字不含这些项；请管理员在机关设置中补充。',
+    en: "The agency's record has no {parts}, so the draft leaves them out; an administrator can add them.",
+  },
+  optional: { zh: '选填', en: 'Optional' },
   draftUpdate: { zh: '更新', en: 'Update' },
   draftStale: {
     zh: '表格已改动，按表格生成的这段文字中的数字已过时。',

@@ -38,7 +38,7 @@ import {
   titleIsOfficial,
   yearFromName,
 } from './meta.ts';
-import { paragraphs, sectionNarrative } from './narrative.ts';
+import { openingNarrative, paragraphs, sectionNarrative } from './narrative.ts';
 import { normaliseLabel } from './normalise.ts';
 import { readReviewTable } from './reviewTable.ts';
 import { findRegions } from './sections.ts';
@@ -462,6 +462,7 @@ export function importLines(
   ];
   for (const [section, part] of parts)
     Object.assign(narrative, sectionNarrative(format, section, paragraphs(part)));
+  Object.assign(narrative, openingNarrative(format, paragraphs(slice(lines, regions.preamble))));
   for (const block of narrativeBlocks(format)) {
     const text = narrative[block.id];
     if (text && text.zh.length > MAX_NARRATIVE_CHARS) {

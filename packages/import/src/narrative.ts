@@ -25,6 +25,7 @@ export function paragraphs(lines: Line[]): string[] {
   let current: string | undefined;
   let blank = false;
   let previousEnded = true;
+  let afterHeading = false;
   for (const line of lines) {
     const raw = line.raw.replace(/\f/g, '');
     if (isPageNumber(raw)) continue;
@@ -34,11 +35,12 @@ export function paragraphs(lines: Line[]): string[] {
       continue;
     }
     const indent = /^[ \u00a0\u3000]{2,}/.test(raw);
-    const starts =
+    const starts: boolean =
       current === undefined ||
       line.paragraph ||
       line.tableRow ||
       MARKER.test(text) ||
+      afterHeading ||
       (previousEnded && (blank || indent));
     if (starts) {
       if (current !== undefined) out.push(current);
@@ -47,6 +49,9 @@ export function paragraphs(lines: Line[]): string[] {
       current += text;
     }
     previousEnded = SENTENCE_END.test(text);
+    // A line that is a （一） sub-heading alone is a paragraph of its own: a PDF prints the
+    // sub-heading on its line and the text below without an indent the reader could see.
+    afterHeading = starts && MARKER.test(text) && text.length <= 32 && !/[。；，,]/.test(text);
     blank = false;
   }
   if (current !== undefined) out.push(current);
@@ -102,7 +107,10 @@ export function sectionNarrative(
   sectionId: string,
   paras: string[],
 ): ReportData['narrative'] {
-  const blocks = format.sections.find((s) => s.id === sectionId)?.narrative ?? [];
+  const all = format.sections.find((s) => s.id === sectionId)?.narrative ?? [];
+  // The opening statement stands before 一 (openingNarrative); the lead takes the text before （一）.
+  const lead = all.find((b) => b.role === 'lead');
+  const blocks = all.filter((b) => !b.role);
   const out: ReportData['narrative'] = {};
   if (blocks.length === 0 || paras.length === 0) return out;
   const add = (block: NarrativeBlock, text: string[]) => {
@@ -111,6 +119,7 @@ export function sectionNarrative(
     out[block.id] = { zh: out[block.id] ? `${out[block.id]!.zh}\n${joined}` : joined };
   };
   if (blocks.length === 1) {
+    // One free text (2019): it keeps its sub-parts and the paragraph before them, as printed.
     add(blocks[0]!, paras);
     return out;
   }
@@ -121,9 +130,33 @@ export function sectionNarrative(
     return out;
   }
   const targets = parts.map((p) => blockFor(blocks, p));
-  add(targets[0]!, intro);
+  add(lead ?? targets[0]!, intro);
   parts.forEach((part, i) => {
     add(targets[i]!, part.body);
   });
   return out;
+}
+
+/** A paragraph of the opening statement: the report speaks of itself or of the 条例 it is made under. */
+const OPENING = /本(?:年度)?报告|政府信息公开条例|如对本报告/;
+/** A title that a PDF's text ran into the next paragraph. */
+const TITLE_HEAD = /^[^《。，；]{2,60}?政府信息公开工作年度报告/;
+
+/**
+ * The opening statement among the paragraphs before 一 (docs/formats.md §2): from the first that
+ * reads like one to the last, so that a portal's navigation and 发布机构 lines above it stay out.
+ */
+export function openingNarrative(format: FormatDef, paras: string[]): ReportData['narrative'] {
+  const block = format.sections.flatMap((s) => s.narrative).find((b) => b.role === 'opening');
+  const texts = paras.map((p) => {
+    const head = TITLE_HEAD.exec(p);
+    return head && OPENING.test(p.slice(head[0].length)) ? p.slice(head[0].length).trim() : p;
+  });
+  const first = texts.findIndex((p) => OPENING.test(p));
+  if (!block || first < 0) return {};
+  let last = first;
+  texts.forEach((p, i) => {
+    if (i > first && OPENING.test(p)) last = i;
+  });
+  return { [block.id]: { zh: texts.slice(first, last + 1).join('\n') } };
 }

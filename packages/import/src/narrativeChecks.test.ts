@@ -85,7 +85,9 @@ describe('Y-JUMP and Y-COPY on 洪泽区 2024 against its 2023 report', () => {
       // 予以公开 0 → 50, 行政许可 550 → 9487 (17×); 不予公开 3 → 3 and 新收 21 → 95 (4.5×) stay quiet.
       ['Y-JUMP', 't3.granted.total', '0', '50'],
       ['Y-JUMP', 't2.licensing.decisions', '550', '9487'],
-      // （三）政府信息管理 and （四）平台建设 repeat 2023's wording; the fee sentence is too short to count.
+      // （一）主动公开 (its lead paragraph now read apart), （三）政府信息管理 and （四）平台建设 repeat
+      // 2023's wording; the fee sentence is too short to count.
+      ['Y-COPY', 's1.active', undefined, '63%'],
       ['Y-COPY', 's1.management', undefined, '75%'],
       ['Y-COPY', 's1.platforms', undefined, '54%'],
     ]);

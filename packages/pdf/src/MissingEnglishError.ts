@@ -3,6 +3,7 @@
  * document that claims to be English and is not. The caller (CLI, server) shows this message.
  */
 import {
+  blockName,
   type FormatDef,
   getFormat,
   blocksMissingEnglish as missingEnglish,
@@ -36,10 +37,8 @@ export function assertEnglish(report: ReportData, format: FormatDef): void {
   const missing = blocksMissingEnglish(report, format);
   if (missing.length === 0) return;
   const names = missing.map((id) => {
-    const section = format.sections.find((s) => s.narrative.some((b) => b.id === id))!;
-    const block = section.narrative.find((b) => b.id === id)!;
-    const where = block.heading ? `${section.label.en} / ${block.label.en}` : section.label.en;
-    return `${id} (${where})`;
+    const block = format.sections.flatMap((s) => s.narrative).find((b) => b.id === id)!;
+    return `${id} (${blockName(format, block).en})`;
   });
   throw new MissingEnglishError(missing, names);
 }

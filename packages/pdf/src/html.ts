@@ -15,7 +15,7 @@ import {
   type SpanCell,
 } from '@nianbao/schema';
 import type { RenderOptions, Shown } from './lang.ts';
-import { buildReportModel, type ReportModel, type SectionModel } from './reportModel.ts';
+import { buildReportModel, type NarrativeModel, type ReportModel, type SectionModel } from './reportModel.ts';
 import { blocksWidths, isDense, matrixWidths } from './tableWidths.ts';
 
 const ESCAPES: Record<string, string> = {
@@ -210,14 +210,16 @@ body { margin: 0; color: #000; background: #fff; }
 export function renderReportHtml(report: ReportData, options: RenderOptions): string {
   const model = buildReportModel(report, options.lang);
   const body: string[] = [heading('h1', model.title)];
+  const paragraphsOf = (block: NarrativeModel) =>
+    block.paragraphs.map(
+      (p) => `<p${p.lang === 'en' && model.lang !== 'en' ? ' lang="en"' : ''}>${escapeHtml(p.text)}</p>`,
+    );
+  for (const block of model.opening) body.push(...paragraphsOf(block));
   for (const section of model.sections) {
     body.push(`<section aria-labelledby="${section.id}">`, heading('h2', section.heading, section.id));
     for (const block of section.narrative) {
       if (block.heading) body.push(heading('h3', block.heading));
-      for (const p of block.paragraphs)
-        body.push(
-          `<p${p.lang === 'en' && model.lang !== 'en' ? ' lang="en"' : ''}>${escapeHtml(p.text)}</p>`,
-        );
+      body.push(...paragraphsOf(block));
     }
     if (section.table?.type === 'matrix') body.push(matrixTable(section.table, section, model));
     if (section.table?.type === 'blocks') body.push(blocksTable(section.table, section, model));

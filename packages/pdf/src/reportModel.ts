@@ -9,6 +9,7 @@ import {
   displayValue,
   type FormatDef,
   getFormat,
+  type NarrativeBlock,
   printedUnit,
   type ReportData,
   reportTitle,
@@ -43,6 +44,8 @@ export interface ReportModel {
   title: Shown;
   /** PDF/HTML metadata. */
   meta: { title: string; author: string; subject: string; language: string };
+  /** The opening statement, printed between the title and 一 (empty when not written). */
+  opening: NarrativeModel[];
   sections: SectionModel[];
   /** The closing block, right-aligned: organisation and date, per language. */
   closing: { lang: 'zh' | 'en'; lines: string[] }[];
@@ -105,19 +108,21 @@ export function buildReportModel(input: ReportData, lang: Lang): ReportModel {
   const showIn = (label: { zh: string; en?: string }) => show(label, lang);
   const langs: ('zh' | 'en')[] = lang === 'zh-en' ? ['zh', 'en'] : [lang];
 
+  const blockModel = (block: NarrativeBlock): NarrativeModel[] => {
+    const text = report.narrative[block.id];
+    if (!text?.zh.trim()) return [];
+    return [
+      {
+        id: block.id,
+        heading: block.heading ? showIn(block.label) : undefined,
+        paragraphs: langs.flatMap((l) => paragraphs(text[l], l)),
+      },
+    ];
+  };
+  const opening = format.sections.flatMap((s) => s.narrative.filter((b) => b.role === 'opening'));
   const sections: SectionModel[] = format.sections.map((section) => {
     const heading = showIn(section.label);
-    const narrative = section.narrative.flatMap((block): NarrativeModel[] => {
-      const text = report.narrative[block.id];
-      if (!text?.zh.trim()) return [];
-      return [
-        {
-          id: block.id,
-          heading: block.heading ? showIn(block.label) : undefined,
-          paragraphs: langs.flatMap((l) => paragraphs(text[l], l)),
-        },
-      ];
-    });
+    const narrative = section.narrative.filter((b) => b.role !== 'opening').flatMap(blockModel);
     return { id: section.id, heading, bookmark: oneLine(heading), narrative, table: section.table };
   });
 
@@ -149,6 +154,7 @@ export function buildReportModel(input: ReportData, lang: Lang): ReportModel {
       subject: lang === 'en' ? format.basis.en : format.basis.zh,
       language: documentLanguage(lang),
     },
+    opening: opening.flatMap(blockModel),
     sections,
     closing,
     value,

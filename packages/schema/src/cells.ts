@@ -141,10 +141,14 @@ export function cellIndex(format: FormatDef): Map<string, CellDef> {
   return index;
 }
 
-/** A narrative block's name for messages: 「一、总体情况 / （四）政府信息公开平台建设」, or the section alone. */
+/**
+ * A narrative block's name for messages: 「一、总体情况 / （四）政府信息公开平台建设」, the section alone,
+ * or the opening statement's own name (it stands before any section).
+ */
 export function blockName(format: FormatDef, block: NarrativeBlock): Label {
+  if (block.role === 'opening') return block.label;
   const section = format.sections.find((s) => s.narrative.includes(block))!;
-  if (!block.heading) return section.label;
+  if (!block.heading && !block.role) return section.label;
   return { zh: `${section.label.zh} / ${block.label.zh}`, en: `${section.label.en} / ${block.label.en}` };
 }
 

@@ -50,8 +50,14 @@ export {
 } from './layout.ts';
 export { type MigrationLoss, type MigrationResult, migrateReport } from './migrate.ts';
 export { type Claim, type ClaimKind, type ReadingValue, readClaims } from './narrative/claims.ts';
-export { type DraftPassage, draftNarrative, findDraftedPassage } from './narrative/draft.ts';
+export {
+  type DraftContext,
+  type DraftPassage,
+  draftNarrative,
+  findDraftedPassage,
+} from './narrative/draft.ts';
 export { chineseNumeral, type Figure, type FigureUnit, findFigures } from './narrative/figures.ts';
+export { CONTACT_FIELDS, openingStatement } from './narrative/opening.ts';
 export type { Lang as NarrativeLang, Reading, TextRange } from './narrative/types.ts';
 export { type NewReportInput, newReport } from './newReport.ts';
 export { type PlainTextOptions, plainText, plainTextProblem, wellFormed } from './plainText.ts';

@@ -84,10 +84,27 @@ export interface NarrativeBlock {
   hint?: Label;
   /** The standard sentences that `draftNarrative` writes into this block from the tables. */
   drafts?: DraftPart[];
+  /**
+   * Where an optional block stands outside the section's sub-parts (docs/formats.md §2):
+   * `opening` is printed after the title, before the section's heading (「本报告由…编制…」);
+   * `lead` is the paragraph after the section's heading, before its （一） sub-headings.
+   */
+  role?: 'opening' | 'lead';
 }
 
-/** 规章/规范性文件 (table 二), 依申请公开 (table 三), 行政复议/行政诉讼 (table 四). */
-export type DraftPart = 'documents' | 'applications' | 'reviews';
+/**
+ * 规章/规范性文件 (table 二), 依申请公开 (table 三), 行政复议/行政诉讼 (table 四), and the
+ * standard opening (from the organisation's record and the format's basis).
+ */
+export type DraftPart = 'documents' | 'applications' | 'reviews' | 'opening';
+
+/** What an organisation's record says for the opening's 「如对本报告有疑问，请与…联系」. */
+export interface OrganisationContact {
+  address?: string | null;
+  postcode?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
 
 export interface SectionDef {
   id: string;

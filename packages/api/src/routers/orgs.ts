@@ -29,11 +29,62 @@ const deadline = z
     '报送期限（deadline）须为 MM-DD，如 01-31｜deadline must be MM-DD, e.g. 01-31',
   );
 
+/**
+ * The contact details the report's opening statement names (「如对本报告有疑问，请与…联系」). An empty
+ * string clears one; full-width digits are what a Chinese IME types, so they are accepted as digits.
+ */
+const halfWidth = (s: string) => s.normalize('NFKC').trim();
+const contact = {
+  address: plainText(z.string().trim().max(200), {
+    zh: '通信地址（address）',
+    en: 'postal address (address)',
+  }),
+  postcode: z
+    .string()
+    .transform(halfWidth)
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(\d{6})?$/,
+          '邮政编码（postcode）须为 6 位数字，如 100017｜postcode must be 6 digits, e.g. 100017',
+        ),
+    ),
+  phone: z
+    .string()
+    .transform(halfWidth)
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^([0-9+()\-–— 、,;转]{5,60})?$/,
+          '联系电话（phone）只能含数字、空格、+、-、括号，多个号码用「、」分隔，如 010-12345678｜phone may hold only digits, spaces, +, -, brackets, several numbers separated by 、, e.g. 010-12345678',
+        ),
+    ),
+  email: z
+    .string()
+    .transform(halfWidth)
+    .pipe(
+      z.union([
+        z.literal(''),
+        z
+          .email(
+            '电子邮箱（email）格式不正确，如 gk@example.gov.cn｜email is not a valid address, e.g. gk@example.gov.cn',
+          )
+          .max(200),
+      ]),
+    ),
+};
+type ContactKey = keyof typeof contact;
+const CONTACT_KEYS = Object.keys(contact) as ContactKey[];
+
 export interface Organisation {
   id: number;
   name: { zh: string; en: string | null };
   parentId: number | null;
   deadline: string | null;
+  /** For the opening statement; null = not given. */
+  contact: Record<ContactKey, string | null>;
 }
 
 const ORGANISATION = { zh: '该机关', en: 'This organisation' };
@@ -44,7 +95,15 @@ function shape(row: OrganisationRow): Organisation {
     name: { zh: row.name_zh, en: row.name_en },
     parentId: row.parent_id,
     deadline: row.deadline,
+    contact: { address: row.address, postcode: row.postcode, phone: row.phone, email: row.email },
   };
+}
+
+/** The contact fields of an input: '' clears one (null), absent leaves it. */
+function contactPatch(input: Partial<Record<ContactKey, string | null>>) {
+  return Object.fromEntries(
+    CONTACT_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k] || null]),
+  ) as Partial<Record<ContactKey, string | null>>;
 }
 
 export const orgsRouter = router({
@@ -59,7 +118,18 @@ export const orgsRouter = router({
 
   /** A new organisation below one the administrator manages. */
   create: adminProcedure
-    .input(z.strictObject({ nameZh, nameEn: nameEn.optional(), parentId: id, deadline: deadline.optional() }))
+    .input(
+      z.strictObject({
+        nameZh,
+        nameEn: nameEn.optional(),
+        parentId: id,
+        deadline: deadline.optional(),
+        address: contact.address.optional(),
+        postcode: contact.postcode.optional(),
+        phone: contact.phone.optional(),
+        email: contact.email.optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }): Promise<Organisation> => {
       if (!(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(input.parentId))
         throw notFound(ORGANISATION);
@@ -68,6 +138,7 @@ export const orgsRouter = router({
         nameEn: input.nameEn || null,
         parentId: input.parentId,
         deadline: input.deadline ?? null,
+        ...contactPatch(input),
       });
       await audit(ctx.db, {
         action: 'org.create',
@@ -77,7 +148,7 @@ export const orgsRouter = router({
       return shape(row);
     }),
 
-  /** Renames an organisation or sets its deadline (null: back to the default). */
+  /** Renames an organisation, sets its deadline (null: back to the default) or its contact details. */
   update: adminProcedure
     .input(
       z.strictObject({
@@ -85,6 +156,10 @@ export const orgsRouter = router({
         nameZh: nameZh.optional(),
         nameEn: nameEn.nullable().optional(),
         deadline: deadline.nullable().optional(),
+        address: contact.address.nullable().optional(),
+        postcode: contact.postcode.nullable().optional(),
+        phone: contact.phone.nullable().optional(),
+        email: contact.email.nullable().optional(),
       }),
     )
     .mutation(async ({ ctx, input }): Promise<Organisation> => {
@@ -94,6 +169,7 @@ export const orgsRouter = router({
         nameZh: input.nameZh,
         nameEn: input.nameEn === '' ? null : input.nameEn,
         deadline: input.deadline,
+        ...contactPatch(input),
       });
       if (!row) throw apiError('NOT_FOUND', ORGANISATION);
       await audit(ctx.db, { action: 'org.update', userId: ctx.user.id, detail: input });

@@ -208,6 +208,7 @@ function styles(model: ReportModel) {
 /** The .docx file of a report model. */
 export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = title(model);
+  for (const block of model.opening) children.push(...block.paragraphs.map(paragraph));
   let afterTable = false;
   for (const section of model.sections) {
     children.push(heading(section.heading, 1, model, afterTable ? 12 : 0));

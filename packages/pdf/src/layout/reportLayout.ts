@@ -239,6 +239,7 @@ function pageNumber(n: number): Op {
 export function layoutReport(model: ReportModel, firstPageNumber: number | null = 1): PageOps[] {
   const flow = new Flow();
   title(flow, model);
+  for (const block of model.opening) narrative(flow, block, model.lang, 0);
   const end = closing(model);
   model.sections.forEach((section, si) => {
     const isLast = si === model.sections.length - 1;

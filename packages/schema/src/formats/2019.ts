@@ -9,6 +9,7 @@ import {
   article20,
   body,
   disclosureRows,
+  openingBlocks,
   otherHandlingLabel,
   reviewLitigationTable,
   rowHeaderLabel,
@@ -36,7 +37,7 @@ export const format2019: FormatDef = {
     {
       id: 's1',
       label: sectionLabels.s1,
-      narrative: [{ ...body('s1.body'), drafts: ['documents', 'applications', 'reviews'] }],
+      narrative: [...openingBlocks, { ...body('s1.body'), drafts: ['documents', 'applications', 'reviews'] }],
     },
     {
       id: 's2',

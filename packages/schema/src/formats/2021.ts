@@ -8,6 +8,7 @@ import {
   article20,
   body,
   disclosureRows,
+  openingBlocks,
   otherHandlingLabel,
   reviewLitigationTable,
   rowHeaderLabel,
@@ -40,6 +41,7 @@ export const format2021: FormatDef = {
       label: sectionLabels.s1,
       // The notice lists five aspects that 一 "主要包括"; real reports use them as sub-headings (docs/formats.md §3.1).
       narrative: [
+        ...openingBlocks,
         { ...sub('s1.active', '（一）主动公开', '(1) Proactive disclosure', true), drafts: ['documents'] },
         {
           ...sub('s1.on_request', '（二）依申请公开', '(2) Disclosure on request', true),

@@ -35,6 +35,37 @@ export const disclosureRows = {
 
 export const rowHeaderLabel: Label = { zh: '信息内容', en: 'Category' };
 
+/**
+ * The two optional blocks that open a report in practice (docs/formats.md §2): the opening
+ * statement printed between the title and 一, drafted from the organisation's record; and the lead
+ * paragraph of 一 before its sub-headings. Both formats print them the same way.
+ */
+export const openingBlocks: NarrativeBlock[] = [
+  {
+    id: 'opening',
+    label: { zh: '编制说明', en: 'Opening statement' },
+    heading: false,
+    required: false,
+    role: 'opening',
+    drafts: ['opening'],
+    hint: {
+      zh: '印在标题之后、「一、总体情况」之前：本报告由谁根据《条例》编制，统计期限，如对本报告有疑问请与谁联系（地址、邮编、电话、邮箱）。',
+      en: 'Printed after the title, before "I. Overview": who prepared the report under the Regulations, the statistical period, and whom to contact with questions (address, postcode, phone, e-mail).',
+    },
+  },
+  {
+    id: 's1.lead',
+    label: { zh: '导语', en: 'Lead paragraph' },
+    heading: false,
+    required: false,
+    role: 'lead',
+    hint: {
+      zh: '「一、总体情况」下、各小标题之前的概述段落（如「2023年，本机关……」）。',
+      en: 'The summary paragraph under "I. Overview", before its sub-headings (e.g. "In 2023, this agency …").',
+    },
+  },
+];
+
 export function body(id: string, hint?: Label): NarrativeBlock {
   return { id, label: { zh: '正文', en: 'Text' }, heading: false, required: true, hint };
 }

@@ -328,7 +328,8 @@ function wordClaims(format: FormatDef, data: ReportData, block: string, lang: La
 /** Every claim of every narrative block, Chinese then English, in reading order. */
 export function readClaims(format: FormatDef, data: ReportData): Claim[] {
   const out: Claim[] = [];
-  for (const block of narrativeBlocks(format)) {
+  // The opening statement states no table figures; its digits are dates, a postcode and a phone number.
+  for (const block of narrativeBlocks(format).filter((b) => b.role !== 'opening')) {
     for (const lang of LANGS) {
       const text = data.narrative[block.id]?.[lang];
       if (!text) continue;

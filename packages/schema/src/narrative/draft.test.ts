@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCells } from '../cells.ts';
 import { format2019, format2021, getFormat } from '../formats/index.ts';
+import { checkReport } from '../rules.ts';
 import { computeTotals } from '../totals.ts';
 import type { FormatDef, ReportData } from '../types.ts';
 import { readClaims } from './claims.ts';
@@ -26,7 +27,7 @@ const FIGURES: Record<FormatDef['id'], number> = { '2021': 6 + 10 + 10, '2019': 
 describe('draftNarrative', () => {
   it('writes the 2021 paragraphs from the demo, every figure from a cell', () => {
     const demo = example('demo-county-2021');
-    expect(draftNarrative(format2021, demo, 'zh')).toEqual([
+    expect(draftNarrative(format2021, demo, 'zh').slice(1)).toEqual([
       {
         block: 's1.active',
         text: '本年度规章制发0件、废止0件、现行有效0件；行政规范性文件制发3件、废止1件、现行有效17件。',
@@ -38,7 +39,7 @@ describe('draftNarrative', () => {
           '本年度政府信息公开行政复议2件，其中结果维持1件，结果纠正1件，其他结果0件，尚未审结0件；行政诉讼1件，其中结果维持0件，结果纠正0件，其他结果0件，尚未审结1件。',
       },
     ]);
-    expect(draftNarrative(format2021, demo, 'en')[1]!.text).toContain(
+    expect(draftNarrative(format2021, demo, 'en')[2]!.text).toContain(
       'It closed 49: 20 disclosed, 5 partly disclosed',
     );
   });
@@ -77,10 +78,57 @@ describe('draftNarrative', () => {
   });
 });
 
+describe('the opening statement', () => {
+  const contact = {
+    address: '某省某县人民路1号',
+    postcode: '123456',
+    phone: '0123-4567890',
+    email: 'gk@example.gov.cn',
+  };
+
+  it('is drafted from the organisation, the year, the format and the record, in both languages', () => {
+    const demo = example('demo-county-2021');
+    const zh = draftNarrative(format2021, demo, 'zh', { contact }).find((d) => d.block === 'opening')!.text;
+    expect(zh).toBe(
+      `本报告由${demo.organisation.zh}根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和` +
+        '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。' +
+        '全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、' +
+        '存在的主要问题及改进情况、其他需要报告的事项。' +
+        `本报告中所列数据的统计期限自${demo.year}年1月1日起至${demo.year}年12月31日止。` +
+        `如对本报告有疑问，请与${demo.organisation.zh}联系（地址：某省某县人民路1号；邮编：123456；电话：0123-4567890；邮箱：gk@example.gov.cn）。`,
+    );
+    const en = draftNarrative(format2021, demo, 'en', { contact }).find((d) => d.block === 'opening')!.text;
+    expect(en).toContain(
+      '(address: 某省某县人民路1号; postcode: 123456; tel.: 0123-4567890; e-mail: gk@example.gov.cn)',
+    );
+    expect(en).toContain(`The statistics cover 1 January ${demo.year} to 31 December ${demo.year}.`);
+  });
+
+  it('names the 2019 notice for a 2019-format report and leaves out what the record lacks', () => {
+    const tiantan = example('tiantan-2019');
+    const zh = draftNarrative(format2019, tiantan, 'zh', { contact: { phone: '0391-1234567' } }).find(
+      (d) => d.block === 'opening',
+    )!.text;
+    expect(zh).toContain('（国办公开办函〔2019〕60号）要求编制');
+    expect(zh).toContain('联系（电话：0391-1234567）。');
+    const bare = draftNarrative(format2019, tiantan, 'zh').find((d) => d.block === 'opening')!.text;
+    expect(bare).not.toContain('如对本报告有疑问');
+  });
+
+  it('is neither read for table figures (X-TEXT) nor counted as copied from last year (Y-COPY)', () => {
+    const demo = example('demo-county-2021');
+    const opening = draftNarrative(format2021, demo, 'zh', { contact }).find((d) => d.block === 'opening')!;
+    const data = { ...demo, narrative: { opening: { zh: opening.text } } };
+    expect(readClaims(format2021, data)).toEqual([]);
+    const findings = checkReport(format2021, data, { previous: { ...data, year: demo.year - 1 } });
+    expect(findings.filter((f) => f.rule === 'Y-COPY')).toEqual([]);
+  });
+});
+
 describe('findDraftedPassage', () => {
   it('finds a drafted passage inside other text and tells whether its figures are current', () => {
     const demo = example('demo-county-2021');
-    const [, passage] = draftNarrative(format2021, demo, 'zh');
+    const passage = draftNarrative(format2021, demo, 'zh').find((d) => d.block === 's1.on_request');
     const text = `前言。${passage!.text}结尾。`;
     expect(findDraftedPassage(format2021, demo, 's1.on_request', 'zh', text)).toEqual({
       start: 3,

@@ -12,10 +12,12 @@ import type {
   HeaderNode,
   Label,
   MatrixTable,
+  OrganisationContact,
   ReportData,
 } from '../types.ts';
 import { countOf } from '../values.ts';
 import { escapeRegExp, shortLabel } from './labels.ts';
+import { openingStatement } from './opening.ts';
 import type { Lang } from './types.ts';
 
 export interface DraftPassage {
@@ -94,19 +96,32 @@ function reviews(format: FormatDef, data: ReportData, lang: Lang): string {
   return `There were ${r.total} administrative reconsiderations (${r.items.join(', ')}) and ${l.total} lawsuits (${l.items.join(', ')}).`;
 }
 
-const PARTS: Record<DraftPart, (format: FormatDef, data: ReportData, lang: Lang) => string> = {
+/** What a draft needs beyond the report: the organisation's record, for the opening statement. */
+export interface DraftContext {
+  contact?: OrganisationContact;
+}
+
+type Part = (format: FormatDef, data: ReportData, lang: Lang, context: DraftContext) => string;
+
+const PARTS: Record<DraftPart, Part> = {
   documents,
   applications,
   reviews,
+  opening: (format, data, lang, context) => openingStatement(format, data, context.contact ?? {}, lang),
 };
 
 /** The drafted passage of each block that the format marks `drafts`, every figure from a cell. */
-export function draftNarrative(format: FormatDef, data: ReportData, lang: Lang): DraftPassage[] {
+export function draftNarrative(
+  format: FormatDef,
+  data: ReportData,
+  lang: Lang,
+  context: DraftContext = {},
+): DraftPassage[] {
   return narrativeBlocks(format)
     .filter((b) => b.drafts?.length)
     .map((b) => ({
       block: b.id,
-      text: b.drafts!.map((part) => PARTS[part](format, data, lang)).join(lang === 'zh' ? '' : ' '),
+      text: b.drafts!.map((part) => PARTS[part](format, data, lang, context)).join(lang === 'zh' ? '' : ' '),
     }));
 }
 
@@ -120,8 +135,9 @@ export function findDraftedPassage(
   block: string,
   lang: Lang,
   text: string,
+  context: DraftContext = {},
 ): { start: number; end: number; current: boolean } | undefined {
-  const draft = draftNarrative(format, data, lang).find((d) => d.block === block);
+  const draft = draftNarrative(format, data, lang, context).find((d) => d.block === block);
   if (!draft) return undefined;
   const shape = new RegExp(draft.text.split(/\d+/).map(escapeRegExp).join('\\d+'));
   const m = shape.exec(text);

@@ -128,7 +128,8 @@ function gramsOfReport(previous: ReportData): Record<Lang, Set<string>> {
 export function copyFindings(format: FormatDef, data: ReportData, previous: ReportData): Finding[] {
   const before = gramsOfReport(previous);
   const out: Finding[] = [];
-  for (const block of narrativeBlocks(format)) {
+  // The opening statement is standard wording that every year repeats on purpose.
+  for (const block of narrativeBlocks(format).filter((b) => b.role !== 'opening')) {
     for (const lang of ['zh', 'en'] as const) {
       const text = data.narrative[block.id]?.[lang] ?? '';
       const mine = grams(wording(text));
