@@ -8,20 +8,20 @@
  * Prints the median and p99 save latency, PDFs per second and the server's CPU time per save and per PDF.
  * BENCH_SECONDS sets each phase's length (default 20).
  */
+
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exampleJson } from '@nianbao/examples';
 import { agent, Client, freePort, percentile, request, serverCpuSeconds } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SAVERS = 20;
 const DOWNLOADERS = 4;
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const example = JSON.parse(
-  readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
-);
+const example = exampleJson('demo-county-2021') as Record<string, unknown>;
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
 const port = await freePort();

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword, openDatabase, seedSubordinates } from '@nianbao/db';
 import { createTestDatabase, startPostgres } from '@nianbao/db/testing';
+import { exampleJson } from '@nianbao/examples';
 import { agent, Client, freePort, percentile, serverCpuSeconds } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -21,9 +22,7 @@ const USERS = 200;
 const DOWNLOADERS = 4;
 const PASSWORD = 'bench-password';
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const example = JSON.parse(
-  readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
-);
+const example = exampleJson('demo-county-2021') as Record<string, unknown>;
 
 interface Target {
   name: string;

@@ -87,7 +87,7 @@ export function errorBody(refusal: Refusal): string {
     error: {
       message: `${refusal.message.zh}｜${refusal.message.en}`,
       code: -32600,
-      data: { code: refusal.code, httpStatus: refusal.status },
+      data: { code: refusal.code, httpStatus: refusal.status, message: refusal.message },
     },
   });
 }

@@ -7,8 +7,8 @@
  * types, not schemas): their types are in @nianbao/api-types.
  */
 import { appRouter, SESSION_COOKIE } from '@nianbao/api';
+import { REPORT_LANGS } from '@nianbao/schema';
 import * as z from 'zod';
-import { LANGS } from './pdf/renderJob.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -145,7 +145,7 @@ function downloads(): Record<string, unknown> {
               name: 'lang',
               in: 'query',
               required: false,
-              schema: { type: 'string', enum: [...LANGS], default: 'zh' },
+              schema: { type: 'string', enum: [...REPORT_LANGS], default: 'zh' },
             },
           ],
           responses: {

@@ -24,7 +24,7 @@ import {
   openDatabase,
   type ReportRow,
 } from '@nianbao/db';
-import { reportTitle } from '@nianbao/schema';
+import { isReportLang, REPORT_LANGS, reportTitle } from '@nianbao/schema';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBody } from './body.ts';
 import {
@@ -38,7 +38,7 @@ import { contentDisposition, securityHeaders, sendError, sendRefusal } from './h
 import { ImportPool, type ImportPoolOptions } from './import/pool.ts';
 import { openApiDocument } from './openapi.ts';
 import { type RenderPool as Pool, QueueFullError, RenderPool } from './pdf/pool.ts';
-import { LANGS, type Lang, type RenderJob } from './pdf/renderJob.ts';
+import type { RenderJob } from './pdf/renderJob.ts';
 import { serveStatic } from './staticFiles.ts';
 
 export interface ServerOptions {
@@ -196,13 +196,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const user = token ? await authenticate(db, token) : null;
     if (!user) return sendError(res, 401, 'UNAUTHORIZED', { zh: '请先登录', en: 'Sign in first' });
     const langParam = url.searchParams.get('lang') ?? 'zh';
-    if (!LANGS.includes(langParam as Lang)) {
+    if (!isReportLang(langParam)) {
       return sendError(res, 400, 'BAD_REQUEST', {
-        zh: `lang 须为 ${LANGS.join('、')}`,
-        en: `lang must be one of ${LANGS.join(', ')}`,
+        zh: `lang 须为 ${REPORT_LANGS.join('、')}`,
+        en: `lang must be one of ${REPORT_LANGS.join(', ')}`,
       });
     }
-    const lang = langParam as Lang;
+    const lang = langParam;
     let row: ReportRow;
     try {
       row = await readableReport(db, user, await getReport(db, id));

@@ -5,7 +5,7 @@
  */
 import type { DemoLogin } from '@nianbao/api';
 
-export function isLoopback(host: string | undefined): boolean {
+function isLoopback(host: string | undefined): boolean {
   if (host === undefined) return false;
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -10,7 +10,7 @@ let townOrg: number;
 
 /** A complete 2021 report for Tiantan (the demo-county figures under Tiantan's name). */
 function complete2021(organisation = { zh: '天坛街道办事处', en: 'Tiantan Subdistrict Office' }) {
-  return { ...example('demo-county-2021.report.json'), organisation };
+  return { ...example('demo-county-2021'), organisation };
 }
 
 beforeAll(async () => {

@@ -47,7 +47,7 @@ function rawExchange(request: string, waitMs = 10_000): Promise<{ text: string; 
 describe("another body's name on a report", () => {
   it('keeps the name of the organisation record in the stored data, the PDF and the HTML', async () => {
     const forged = {
-      ...example('demo-county-2021.report.json'),
+      ...example('demo-county-2021'),
       organisation: { zh: '国务院办公厅', en: 'General Office of the State Council' },
     };
     const saved = await filler.call('mutation', 'reports.save', {
@@ -78,7 +78,7 @@ describe('text that breaks downloads', () => {
       filler.call('mutation', 'reports.save', {
         id: reportId,
         baseVersion: version,
-        data: { ...example('demo-county-2021.report.json'), organisation: { zh: '天坛\ud800街道' } },
+        data: { ...example('demo-county-2021'), organisation: { zh: '天坛\ud800街道' } },
       }),
     );
     expect(error.status).toBe(400);
@@ -248,7 +248,7 @@ describe('uploads made to freeze the service', () => {
     const saves: number[] = [];
     const current = await other.call('query', 'reports.get', { id: reportId });
     let base = current.version;
-    const data = example('demo-county-2021.report.json');
+    const data = example('demo-county-2021');
     do {
       let t = performance.now();
       expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);

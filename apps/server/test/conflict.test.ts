@@ -4,7 +4,7 @@ import { Client, example, failure, type TestServer, testServer } from './helpers
 let server: TestServer;
 let reportId: number;
 
-const base = () => ({ ...example('demo-county-2021.report.json'), organisation: { zh: '天坛街道办事处' } });
+const base = () => ({ ...example('demo-county-2021'), organisation: { zh: '天坛街道办事处' } });
 
 beforeAll(async () => {
   server = await testServer();

@@ -14,7 +14,7 @@ const ids: Record<string, number> = {};
 
 /** The demo-county 2021 figures times `k` under another name: every rule that holds for them still holds. */
 function scaled(k: number, organisation: { zh: string; en?: string }) {
-  const base = example('demo-county-2021.report.json') as {
+  const base = example('demo-county-2021') as {
     cells: Record<string, number | string | null>;
     narrative: Record<string, unknown>;
   };
@@ -214,6 +214,7 @@ describe('汇总 (consolidation)', () => {
       reviewer.call('query', 'consolidate.preview', { organisationId: ids.silent, year: 2021 }),
     );
     expect(error.code).toBe('PRECONDITION_FAILED');
-    expect(error.message).toMatch(/没有下级机关.*｜.*no subordinate/);
+    expect(error.text.zh).toMatch(/没有下级机关/);
+    expect(error.text.en).toMatch(/no subordinate/);
   });
 });

@@ -3,17 +3,16 @@
  * PostgreSQL database under `NIANBAO_TEST_DB=postgres`), and an HTTP client for it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from '@nianbao/api';
 import { createOrganisation, createUser } from '@nianbao/db';
 import { createTestDatabase } from '@nianbao/db/testing';
+import { type ExampleName, exampleJson } from '@nianbao/examples';
 import { type RunningServer, type ServerOptions, startServer } from '../src/server.ts';
 
-export const EXAMPLES = new URL('../../../examples/', import.meta.url);
-export const example = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(name, EXAMPLES), 'utf8')) as Record<string, unknown>;
+export const example = (name: ExampleName): Record<string, unknown> =>
+  exampleJson(name) as Record<string, unknown>;
 
 export interface TestServer extends RunningServer {
   dir: string;
@@ -82,6 +81,11 @@ export class ApiCallError extends Error {
     message: string,
   ) {
     super(message);
+  }
+
+  /** The message in both languages, as the web app reads it (`data.message`). */
+  get text(): { zh: string; en: string } {
+    return this.data.message as { zh: string; en: string };
   }
 }
 
@@ -232,7 +236,7 @@ export interface Ack {
 }
 
 export function dataFor(year: number, mark: string) {
-  const base = example('demo-county-2021.report.json');
+  const base = example('demo-county-2021');
   const narrative = { ...(base.narrative as Record<string, { zh: string; en?: string }>) };
   narrative['s1.active'] = { zh: mark };
   return { ...base, year, organisation: { zh: '天坛街道办事处' }, narrative };

@@ -56,7 +56,7 @@ describe('import of a file into a new draft', () => {
     // Filed under the importing organisation, with the figures of examples/tiantan-2019.report.json.
     expect(report.data.organisation.zh).toBe('示范区某镇人民政府');
     expect(report.data.cells).toEqual(seeded.data.cells);
-    const exampleCells = (example('tiantan-2019.report.json') as { cells: Record<string, unknown> }).cells;
+    const exampleCells = (example('tiantan-2019') as { cells: Record<string, unknown> }).cells;
     for (const [cell, value] of Object.entries(exampleCells)) {
       if (value !== null) expect(report.data.cells[cell], cell).toEqual(value);
     }
@@ -66,7 +66,8 @@ describe('import of a file into a new draft', () => {
       town.call('mutation', 'imports.create', { file: upload('t.txt', TIANTAN_TEXT) }),
     );
     expect(again.code).toBe('CONFLICT');
-    expect(again.message).toMatch(/已存在.*｜.*already exists/);
+    expect(again.text.zh).toMatch(/已存在/);
+    expect(again.text.en).toMatch(/already exists/);
   });
 
   it('reads a PDF downloaded from the server back to the same figures', async () => {
@@ -88,7 +89,7 @@ describe('report JSON into an existing draft', () => {
   it('saves it as a new version that shows in the revisions and can be restored', async () => {
     const [summary] = await filler.call('query', 'reports.list', { year: 2021 });
     const before = await filler.call('query', 'reports.get', { id: summary.id });
-    const json = JSON.stringify(example('demo-county-2021.report.json'));
+    const json = JSON.stringify(example('demo-county-2021'));
     const saved = await filler.call('mutation', 'imports.into', {
       id: before.id,
       baseVersion: before.version,
@@ -184,9 +185,9 @@ describe('bad uploads', () => {
   it('answers each with a 4xx and a message that names the problem, and stores nothing', async () => {
     const [summary] = await filler.call('query', 'reports.list', { year: 2021 });
     const { id, version } = await filler.call('query', 'reports.get', { id: summary.id });
-    const badCell = { ...example('demo-county-2021.report.json') } as { cells: Record<string, unknown> };
+    const badCell = { ...example('demo-county-2021') } as { cells: Record<string, unknown> };
     badCell.cells = { ...badCell.cells, 't3.new_received.natural_person': -3 };
-    const wrongYear = { ...example('tiantan-2019.report.json') };
+    const wrongYear = { ...example('tiantan-2019') };
     const cases: [string, string, unknown, RegExp][] = [
       ['empty file', 'imports.create', { file: { name: 'a.txt', content: '' } }, /文件是空的.*empty/],
       ['not base64', 'imports.create', { file: { name: 'a.txt', content: '%%%' } }, /base64/],
@@ -240,8 +241,9 @@ describe('bad uploads', () => {
       const error = await failure(filler.call('mutation', path, input));
       expect(error.status, name).toBeGreaterThanOrEqual(400);
       expect(error.status, name).toBeLessThan(500);
-      expect(error.message, name).toMatch(/[\u4e00-\u9fff].*｜.*[a-z]/);
-      const details = `${error.message} ${JSON.stringify(error.data.issues ?? '')}`;
+      expect(error.text.zh, name).toMatch(/[\u4e00-\u9fff]/);
+      expect(error.text.en, name).toMatch(/^[^\u4e00-\u9fff]*[a-z]/);
+      const details = `${error.text.zh} ${error.text.en} ${JSON.stringify(error.data.issues ?? '')}`;
       expect(details, name).toMatch(pattern);
     }
     // Over the 4 MB request limit: refused before it is read.

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { REPORT_LANGS } from '@nianbao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, example, percentile, type TestServer, testServer } from './helpers.ts';
 
@@ -7,7 +8,7 @@ let client: Client;
 let report2021: number;
 
 const complete = (year: number) => ({
-  ...example('demo-county-2021.report.json'),
+  ...example('demo-county-2021'),
   year,
   organisation: { zh: '天坛街道办事处', en: 'Tiantan Subdistrict Office' },
 });
@@ -47,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('PDF downloads', () => {
-  it.each(['zh', 'en', 'zh-en'])('returns a valid PDF in %s, named after the report', async (lang) => {
+  it.each(REPORT_LANGS)('returns a valid PDF in %s, named after the report', async (lang) => {
     const { status, bytes, headers } = await download(`/reports/${report2021}.pdf?lang=${lang}`);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/pdf');

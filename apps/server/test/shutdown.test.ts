@@ -108,7 +108,7 @@ describe('Ctrl-C on pnpm start', () => {
       let version = r.version;
       for (let n = 0; !stopped; n++) {
         const mark = `writer-${w}-${n}`;
-        const base = example('demo-county-2021.report.json');
+        const base = example('demo-county-2021');
         const narrative = { ...(base.narrative as object), 's1.active': { zh: mark } };
         const reply = await post(url, '/trpc/reports.save', client.cookie, {
           id: r.id,

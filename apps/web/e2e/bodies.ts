@@ -3,10 +3,10 @@
  * filler, written straight into the server's database, so that a test owns every year of its
  * reports and meets no other test's drafts.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOrganisation, createUser, openDatabase, type ReportStatus, seedReports } from '@nianbao/db';
-import { REPO_ROOT } from './server.ts';
+import { createOrganisation, createUser, openDatabase, seedReports } from '@nianbao/db';
+import { exampleText } from '@nianbao/examples';
+import type { ReportStatus } from '@nianbao/schema';
 
 export interface Body {
   filler: { login: string; password: string };
@@ -17,10 +17,7 @@ export interface Body {
 
 /** The demo county's 2021 report as JSON for another year (its figures keep every rule). */
 export function countyReport(year: number): string {
-  return readFileSync(join(REPO_ROOT, 'examples/demo-county-2021.report.json'), 'utf8').replace(
-    '"year": 2021',
-    `"year": ${year}`,
-  );
+  return exampleText('demo-county-2021').replace('"year": 2021', `"year": ${year}`);
 }
 
 export async function newBody(

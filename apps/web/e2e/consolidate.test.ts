@@ -3,9 +3,11 @@
  * body imports the published Tiantan 2019 text into a new draft, sees what was read, exports it as
  * JSON; the parent body's administrator makes the 2019 汇总 of the three bodies and downloads its PDF.
  */
+
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exampleJson } from '@nianbao/examples';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { cell, consoleErrors, launch, login, newPage } from './browser.ts';
@@ -15,9 +17,7 @@ const baseUrl = inject('baseUrl');
 const TIANTAN_TEXT = join(REPO_ROOT, 'packages/import/test/fixtures/tiantan-2019.txt');
 const ADMIN = { login: 'admin', password: 'admin-demo' };
 const TOWN = { login: 'e2e-town', password: 'e2e-town-password' };
-const example = JSON.parse(readFileSync(join(REPO_ROOT, 'examples/tiantan-2019.report.json'), 'utf8')) as {
-  cells: Record<string, number | string | null>;
-};
+const example = exampleJson('tiantan-2019') as { cells: Record<string, number | string | null> };
 
 let browser: Browser;
 let admin: Page;

@@ -1,10 +1,11 @@
 import type { Me } from '@nianbao/api';
+import type { Lang } from '@nianbao/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ConsolidatePage } from './ConsolidatePage.tsx';
 import { DeskPage } from './DeskPage.tsx';
 import { Editor } from './Editor.tsx';
-import { type Lang, LangContext, t, useLang } from './i18n.ts';
+import { LangContext, t, useLang } from './i18n.ts';
 import { Login } from './Login.tsx';
 import { ReportList } from './ReportList.tsx';
 import { useRoute } from './route.ts';

@@ -1,3 +1,4 @@
+import type { Lang } from '@nianbao/schema';
 import {
   cellName,
   computeTotals,

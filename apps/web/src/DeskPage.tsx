@@ -13,7 +13,7 @@ const STATUSES: DeskStatus[] = ['none', 'draft', 'returned', 'submitted', 'appro
 const PAGE_SIZE = 50;
 
 /** The year being reported: last year (in January the report on last year is what is due). */
-export const reportingYear = () => new Date().getFullYear() - 1;
+const reportingYear = () => new Date().getFullYear() - 1;
 
 function download(file: { filename: string; contentType: string; base64: string }) {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));

@@ -8,7 +8,7 @@ import { errorMessage, useTRPC } from './trpc.ts';
 import { ACCEPT, readUpload, type Upload } from './upload.ts';
 
 /** What a file held: the figures read, what could not be read and the findings, each with its lines. */
-export function ReadingView({
+function ReadingView({
   reading,
   name,
 }: {

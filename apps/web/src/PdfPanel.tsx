@@ -1,24 +1,22 @@
-import { splitBilingual } from '@nianbao/schema';
+import { type Label, type Lang, REPORT_LANGS, type ReportLang } from '@nianbao/schema';
 import { useState } from 'react';
 import { t, useLang, type Word } from './i18n.ts';
 import { pdfWords } from './pdfWords.ts';
 
-type PdfLang = 'zh' | 'en' | 'zh-en';
-
-const downloads: { lang: PdfLang; word: Word }[] = [
+const downloads: { lang: ReportLang; word: Word }[] = [
   { lang: 'zh', word: t.downloadZh },
   { lang: 'en', word: t.downloadEn },
   { lang: 'zh-en', word: t.downloadBi },
 ];
 
-export const pdfUrl = (id: number, lang: PdfLang, version: number) =>
+export const pdfUrl = (id: number, lang: ReportLang, version: number) =>
   `/reports/${id}.pdf?lang=${lang}&v=${version}`;
 
-/** The server's JSON error (`{ error: { message: 'zh｜en' } }`) in the user's language. */
-function failure(status: number, body: string, lang: 'zh' | 'en'): Error {
+/** The server's JSON error (`{ error: { data: { message: { zh, en } } } }`) in the user's language. */
+function failure(status: number, body: string, lang: Lang): Error {
   try {
-    const message = (JSON.parse(body) as { error?: { message?: string } }).error?.message;
-    if (message) return new Error(splitBilingual(message)[lang]);
+    const message = (JSON.parse(body) as { error?: { data?: { message?: Label } } }).error?.data?.message;
+    if (message) return new Error(message[lang]);
   } catch {
     // Not JSON (a proxy's page): the status says enough.
   }
@@ -27,7 +25,7 @@ function failure(status: number, body: string, lang: 'zh' | 'en'): Error {
 
 async function fetchWithProgress(
   url: string,
-  lang: 'zh' | 'en',
+  lang: Lang,
   onProgress: (fraction: number | null) => void,
 ): Promise<Blob> {
   const response = await fetch(url, { credentials: 'same-origin' });
@@ -80,9 +78,9 @@ export function PdfPanel({
   const { lang, say } = useLang();
   const [busy, setBusy] = useState<{ what: string; progress: number | null } | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
-  const [preview, setPreview] = useState<PdfLang | null>(null);
+  const [preview, setPreview] = useState<ReportLang | null>(null);
 
-  const download = async (kind: PdfLang | 'html' | 'docx', label: string) => {
+  const download = async (kind: ReportLang | 'html' | 'docx', label: string) => {
     // The server would refuse it; say why in the user's language, with the passages listed above.
     if (kind === 'en' && englishMissing.length > 0) {
       setMessage({ text: say(pdfWords.englishPdfBlocked), error: true });
@@ -180,7 +178,7 @@ export function PdfPanel({
         </p>
       )}
       <div className="pdf-preview-buttons">
-        {(['zh', 'en', 'zh-en'] as const).map((l) => (
+        {REPORT_LANGS.map((l) => (
           <button
             key={l}
             type="button"

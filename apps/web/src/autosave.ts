@@ -19,7 +19,7 @@ export interface Pending {
 const DELAY_MS = 1000;
 const RETRY_MS = 5000;
 
-export const pendingKey = (id: number) => `nianbao.pending.${id}`;
+const pendingKey = (id: number) => `nianbao.pending.${id}`;
 
 export function readPending(id: number): Pending | undefined {
   try {

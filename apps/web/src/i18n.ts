@@ -1,8 +1,6 @@
 /** Words of the app; every label of a report comes from its format definition. */
-import { reportStatusLabels, roleLabels } from '@nianbao/schema';
+import { type Lang, reportStatusLabels, roleLabels, say } from '@nianbao/schema';
 import { createContext, useContext } from 'react';
-
-export type Lang = 'zh' | 'en';
 
 export const t = {
   app: { zh: '政府信息公开工作年度报告', en: 'Annual Report on Government Information Disclosure' },
@@ -239,18 +237,6 @@ export const t = {
 
 export type Word = { zh: string; en: string };
 
-/**
- * Puts `vars` into `{name}` places; `{n|one|other}` chooses the English singular or plural by the
- * number `n` (Chinese needs no plural).
- */
-export function fill(text: string, vars: Record<string, string | number> = {}): string {
-  return text
-    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) =>
-      Number(vars[k]) === 1 ? one : other,
-    )
-    .replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
-
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
   lang: 'zh',
   setLang: () => {},
@@ -259,8 +245,11 @@ export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => voi
 /** The current language and a translator for the app's words. */
 export function useLang() {
   const { lang, setLang } = useContext(LangContext);
-  const say = (word: Word, vars?: Record<string, string | number>) => fill(word[lang], vars);
-  return { lang, setLang, say };
+  return {
+    lang,
+    setLang,
+    say: (word: Word, vars?: Record<string, string | number>) => say(word, lang, vars),
+  };
 }
 
 export function formatTime(iso: string | null | undefined, lang: Lang): string {

@@ -7,7 +7,7 @@ export type Route =
   | { page: 'desk' }
   | { page: 'report'; id: number };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   if (hash.startsWith('#/consolidate')) return { page: 'consolidate' };
   if (hash.startsWith('#/desk')) return { page: 'desk' };
   const m = /^#\/reports\/(\d+)/.exec(hash);

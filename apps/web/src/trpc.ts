@@ -1,8 +1,7 @@
 import type { AppRouter } from '@nianbao/api';
-import { splitBilingual } from '@nianbao/schema';
+import type { Lang } from '@nianbao/schema';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { Lang } from './i18n.ts';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -28,13 +27,13 @@ export function errorCode(error: unknown): string | undefined {
   return isApiError(error) ? error.data?.code : undefined;
 }
 
-/** The server's message in the user's language (the API writes `zh｜en`). */
+/** The server's message in the user's language (the API sends it as `data.message: { zh, en }`). */
 export function errorMessage(error: unknown, lang: Lang): string {
   if (isNetworkError(error)) {
     return lang === 'zh'
       ? '无法连接服务器，请检查网络'
       : 'The server cannot be reached; check the connection';
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return splitBilingual(message)[lang];
+  if (isApiError(error) && error.data?.message) return error.data.message[lang];
+  return error instanceof Error ? error.message : String(error);
 }

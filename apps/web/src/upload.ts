@@ -1,9 +1,10 @@
 /** Files in and out of the browser: an upload as base64 for the API, a download of report JSON. */
 import type { ReportData } from '@nianbao/schema';
-import { fill, type Lang, t } from './i18n.ts';
+import { type Lang, say } from '@nianbao/schema';
+import { t } from './i18n.ts';
 
 /** The API takes at most 2.5 MB (base64 makes it 3.4 MB, under the server's 4 MB request limit). */
-export const MAX_UPLOAD_BYTES = 2.5 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 2.5 * 1024 * 1024;
 
 export interface Upload {
   name: string;
@@ -13,7 +14,7 @@ export interface Upload {
 /** The file as the API's `{ name, content }`; an Error in the user's language when it is too large. */
 export async function readUpload(file: File, lang: Lang): Promise<Upload> {
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new Error(fill(t.tooLarge[lang], { name: file.name, size: (file.size / 1024 / 1024).toFixed(1) }));
+    throw new Error(say(t.tooLarge, lang, { name: file.name, size: (file.size / 1024 / 1024).toFixed(1) }));
   }
   const dataUrl = await new Promise<string>((ok, fail) => {
     const reader = new FileReader();

@@ -4,14 +4,16 @@
  * router on a SQLite file. `pnpm bench` runs it; targets: desk page ≤ 100 ms at 20,000, 汇总 of
  * 3,000 reports ≤ 1 s.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createOrganisation, createUser, openDatabase, seedReports, seedSubordinates } from '@nianbao/db';
+import { exampleText } from '@nianbao/examples';
 import { appRouter, createApiDeps, createCallerFactory, createContext } from '../src/index.ts';
 
-const DEMO = readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8');
+const DEMO = exampleText('demo-county-2021');
 const RUNS = 20;
 
 function median(values: number[]): number {

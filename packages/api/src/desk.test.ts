@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createOrganisation, createUser, type Db, seedReports, seedSubordinates } from '@nianbao/db';
 import { createTestDatabase, type TestDatabase } from '@nianbao/db/testing';
+import { exampleText } from '@nianbao/examples';
+import type { Role } from '@nianbao/schema';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, createApiDeps, createCallerFactory, createContext } from './index.ts';
 
-const DEMO = readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8');
+const DEMO = exampleText('demo-county-2021');
 const YEAR = 2021;
 
 let test: TestDatabase;
@@ -32,7 +33,7 @@ async function as(login: string) {
   return make();
 }
 
-async function user(login: string, role: 'filler' | 'reviewer' | 'admin', organisationId: number) {
+async function user(login: string, role: Role, organisationId: number) {
   return createUser(db, { login, displayName: login, password: `${login}-password`, role, organisationId });
 }
 

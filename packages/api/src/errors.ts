@@ -1,6 +1,6 @@
 /**
- * Errors a user sees: one message in Chinese and English (`zh｜en`, as @nianbao/schema writes
- * them), a tRPC code, and structured details the client can act on.
+ * Errors a user sees: one message in Chinese and English (sent as `data.message: { zh, en }`), a
+ * tRPC code, and structured details the client can act on.
  */
 import type { DataIssue, Finding, Label } from '@nianbao/schema';
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';

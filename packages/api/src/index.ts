@@ -1,4 +1,4 @@
-export { canRead, canReview, canWrite, readableOrganisations, readableReport } from './access.ts';
+export { readableReport } from './access.ts';
 export {
   type ApiDeps,
   type ApiOptions,
@@ -16,35 +16,13 @@ export { type AppRouter, appRouter } from './router.ts';
 export type { Me } from './routers/auth.ts';
 export type { Consolidation } from './routers/consolidate.ts';
 export type { BulkOutcome, DeskEntry, DeskPage } from './routers/desk.ts';
-export { type ImportReading, MAX_IMPORT_BYTES } from './routers/imports.ts';
+export type { ImportReading } from './routers/imports.ts';
 export type { Organisation } from './routers/orgs.ts';
-export type {
-  Permissions,
-  RejectedSave,
-  Report,
-  ReportEvent,
-  RevisionSummary,
-  SaveResult,
-} from './routers/reports.ts';
+export type { RejectedSave, Report, ReportEvent, RevisionSummary } from './routers/reports.ts';
 export type { User } from './routers/users.ts';
-export {
-  DEMO_ORGANISATION,
-  DEMO_PARENT,
-  DEMO_USERS,
-  type DemoLogin,
-  demoLogins,
-  seedDemo,
-} from './services/demo.ts';
-export {
-  checkData,
-  createReport,
-  organisationLabel,
-  previousYearData,
-  type ReportSummary,
-  reportData,
-  reportFindings,
-  type UserRef,
-  versionData,
-} from './services/reports.ts';
+export { type DemoLogin, demoLogins, seedDemo } from './services/demo.ts';
+export { type ReportSummary, type UserRef, versionData } from './services/reports.ts';
+export type { SaveResult } from './services/save.ts';
+export type { Permissions } from './services/workflow.ts';
 export { createCallerFactory } from './trpc.ts';
 export { inThreadUploadReader, type UploadReader, UploadRefused } from './uploadReader.ts';

@@ -1,14 +1,8 @@
-import type { Role } from '@nianbao/db';
-import { roleLabels, splitBilingual } from '@nianbao/schema';
-import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import { type Label, type Role, roleLabels } from '@nianbao/schema';
+import { initTRPC, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { Context, SessionUser } from './context.ts';
 import { apiError, DetailsCause, type ErrorDetails } from './errors.ts';
-import './zodMessages.ts';
-
-interface IssueLike {
-  path: PropertyKey[];
-  message: string;
-}
+import { type IssueLike, issueMessage } from './zodMessages.ts';
 
 function isIssueList(value: unknown): value is IssueLike[] {
   return (
@@ -18,13 +12,13 @@ function isIssueList(value: unknown): value is IssueLike[] {
 }
 
 /** Issues of an input that failed its zod schema, each with the path of the field. */
-function inputIssues(cause: unknown): ErrorDetails['issues'] | undefined {
+function inputIssues(cause: unknown, input: unknown): ErrorDetails['issues'] | undefined {
   const issues = (cause as { issues?: unknown } | undefined)?.issues;
   if (!isIssueList(issues)) return undefined;
   return issues.map((i) => {
     const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : (p as string | number)));
     const at = path.length > 0 ? path.join('.') : '(input)';
-    const { zh, en } = splitBilingual(i.message);
+    const { zh, en } = issueMessage(i, input);
     return { path, message: { zh: `${at}：${zh}`, en: `${at}: ${en}` } };
   });
 }
@@ -40,37 +34,35 @@ const protocolErrors: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
-  errorFormatter({ shape, error }) {
+  // The message in both languages travels as `data.message: { zh, en }`; `message` joins them for a
+  // reader of the raw response (curl, logs), and no client needs to split it.
+  errorFormatter({ shape, error, input }) {
+    const base = { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path };
     if (error.cause instanceof DetailsCause) {
-      return {
-        ...shape,
-        data: {
-          code: shape.data.code,
-          httpStatus: shape.data.httpStatus,
-          path: shape.data.path,
-          ...error.cause.details,
-        },
-      };
+      return { ...shape, data: { ...base, message: error.cause.label, ...error.cause.details } };
     }
-    const issues = error.code === 'BAD_REQUEST' ? inputIssues(error.cause) : undefined;
-    let message: string;
+    const issues = error.code === 'BAD_REQUEST' ? inputIssues(error.cause, input) : undefined;
+    let message: Label;
     if (issues && issues.length > 0) {
       const first = issues[0]!;
       const more =
         issues.length > 1
           ? { zh: `（另有 ${issues.length - 1} 处）`, en: ` (and ${issues.length - 1} more)` }
           : { zh: '', en: '' };
-      message = `请求参数无效：${first.message.zh}${more.zh}｜Invalid input: ${first.message.en}${more.en}`;
+      message = {
+        zh: `请求参数无效：${first.message.zh}${more.zh}`,
+        en: `Invalid input: ${first.message.en}${more.en}`,
+      };
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
-      message = '服务器内部错误，请稍后重试｜Internal server error; try again later';
+      message = { zh: '服务器内部错误，请稍后重试', en: 'Internal server error; try again later' };
     } else {
       const zh = error.cause instanceof SyntaxError ? protocolErrors.PARSE_ERROR : protocolErrors[error.code];
-      message = `${zh ?? '请求失败'}｜${shape.message}`;
+      message = { zh: zh ?? '请求失败', en: shape.message };
     }
     return {
       ...shape,
-      message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
+      message: `${message.zh}｜${message.en}`,
+      data: { ...base, message, issues },
     };
   },
 });
@@ -90,7 +82,7 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
 });
 
-export function requireRole(user: SessionUser, roles: Role[]): void {
+function requireRole(user: SessionUser, roles: Role[]): void {
   if (roles.includes(user.role)) return;
   const zh = roles.map((r) => roleLabels[r].zh).join('或');
   const en = roles.map((r) => roleLabels[r].en).join(' or ');
@@ -101,5 +93,3 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   requireRole(ctx.user, ['admin']);
   return next();
 });
-
-export { TRPCError };

@@ -3,9 +3,10 @@
  * province (tens of thousands of bodies): multi-row inserts in one transaction instead of one
  * round trip per row.
  */
+
+import type { ReportStatus } from '@nianbao/schema';
 import type { Db } from './database.ts';
 import { now } from './database.ts';
-import type { ReportStatus } from './types.ts';
 
 const BATCH = 200;
 

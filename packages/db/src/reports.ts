@@ -3,10 +3,12 @@
  * applies it only on the version it was based on (optimistic locking) and stores a revision in the
  * same transaction, so no acknowledged save is lost or overwritten unseen.
  */
+
+import type { ReportStatus } from '@nianbao/schema';
 import { compiledOnce } from './compiled.ts';
 import type { Db } from './database.ts';
 import { now } from './database.ts';
-import type { RejectedSaveRow, ReportRow, ReportStatus, ReportUpdate, RevisionRow } from './types.ts';
+import type { RejectedSaveRow, ReportRow, ReportUpdate, RevisionRow } from './types.ts';
 
 export interface NewReport {
   organisationId: number;

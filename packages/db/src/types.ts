@@ -2,13 +2,8 @@
  * The tables as Kysely sees them. Timestamps are ISO-8601 strings and report data is JSON text, so
  * the same rows fit SQLite and PostgreSQL.
  */
+import type { ReportStatus, Role } from '@nianbao/schema';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-export type Role = 'filler' | 'reviewer' | 'admin';
-export const ROLES: readonly Role[] = ['filler', 'reviewer', 'admin'];
-
-export type ReportStatus = 'draft' | 'submitted' | 'approved';
-export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'submitted', 'approved'];
 
 export interface OrganisationsTable {
   id: Generated<number>;

@@ -1,7 +1,8 @@
+import type { Role } from '@nianbao/schema';
 import { compiledOnce } from './compiled.ts';
 import { type Db, now } from './database.ts';
 import { hashPassword } from './passwords.ts';
-import type { Role, UserRow } from './types.ts';
+import type { UserRow } from './types.ts';
 
 export interface NewUser {
   login: string;

@@ -1,10 +1,10 @@
-import { cellName, printedUnit } from '@nianbao/schema';
+import { cellName, printedUnit, say } from '@nianbao/schema';
 import type { ChangeEvent, ClipboardEvent, KeyboardEvent } from 'react';
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { cellDomId, useReportForm } from './context.ts';
 import { acceptsWhileTyping, cellField, halfWidth, pastedText, refusedChars } from './fields.ts';
 import { type Direction, type GridModel, neighbour, parseClipboard, pastePlan } from './grid.ts';
-import { kindHint, say, words } from './i18n.ts';
+import { kindHint, words } from './i18n.ts';
 
 /**
  * `level|involved|invalid|message` of the finding shown at a cell, so that the cell re-renders only
@@ -56,7 +56,7 @@ function arrowDirection(e: KeyboardEvent<HTMLInputElement>): Direction | undefin
   }
 }
 
-export const CellInput = memo(function CellInput({ id, model }: { id: string; model: GridModel }) {
+const CellInput = memo(function CellInput({ id, model }: { id: string; model: GridModel }) {
   const ctx = useReportForm();
   const { form, store, index, lang, readOnly, notices } = ctx;
   const def = index.get(id)!;
@@ -172,7 +172,7 @@ export const CellInput = memo(function CellInput({ id, model }: { id: string; mo
   );
 });
 
-export const ComputedCell = memo(function ComputedCell({ id }: { id: string }) {
+const ComputedCell = memo(function ComputedCell({ id }: { id: string }) {
   const { store, index, lang } = useReportForm();
   const value = useSyncExternalStore(store.subscribe, () => String(store.value(id) ?? 0));
   const marker = useMarker(id);

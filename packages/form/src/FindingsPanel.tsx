@@ -1,6 +1,7 @@
+import { say } from '@nianbao/schema';
 import { memo, useSyncExternalStore } from 'react';
 import { useReportForm } from './context.ts';
-import { say, words } from './i18n.ts';
+import { words } from './i18n.ts';
 import type { FormFinding } from './store.ts';
 
 function useCounts() {

@@ -1,9 +1,9 @@
-import type { NarrativeBlock, SectionDef } from '@nianbao/schema';
+import type { Lang, NarrativeBlock, SectionDef } from '@nianbao/schema';
 import type { ChangeEvent } from 'react';
 import { memo, useSyncExternalStore } from 'react';
 import { narrativeDomId, useReportForm } from './context.ts';
 import { narrativeField } from './fields.ts';
-import { type Lang, words } from './i18n.ts';
+import { words } from './i18n.ts';
 import { DraftBar, TextMarks } from './NarrativeChecks.tsx';
 import { TextLength } from './TextLength.tsx';
 

@@ -4,10 +4,17 @@
  * cursor or over the passage drafted before; a drafted passage whose figures the tables no longer
  * match is marked stale with 「更新」.
  */
-import { CONTACT_FIELDS, draftNarrative, findDraftedPassage, type NarrativeBlock } from '@nianbao/schema';
+import {
+  CONTACT_FIELDS,
+  draftNarrative,
+  findDraftedPassage,
+  type Lang,
+  type NarrativeBlock,
+  say,
+} from '@nianbao/schema';
 import { memo, useRef, useSyncExternalStore } from 'react';
 import { narrativeDomId, useReportForm } from './context.ts';
-import { type Lang, say, words } from './i18n.ts';
+import { words } from './i18n.ts';
 
 /** The findings on one block's text in one language, as marks the user can click. */
 export const TextMarks = memo(function TextMarks({ block, text }: { block: NarrativeBlock; text: Lang }) {

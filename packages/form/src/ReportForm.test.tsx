@@ -1,3 +1,4 @@
+import type { Lang } from '@nianbao/schema';
 import {
   cellName,
   type FormatDef,
@@ -21,7 +22,7 @@ const formats: [FormatDef, number][] = [
   [format2021, 2023],
 ];
 
-function setup(format: FormatDef, year: number, lang: 'zh' | 'en' = 'zh', data?: ReportData) {
+function setup(format: FormatDef, year: number, lang: Lang = 'zh', data?: ReportData) {
   const report = data ?? newReport({ organisation: { zh: '天坛街道办事处' }, year });
   const ref = createRef<ReportFormHandle>();
   const onChange = vi.fn();

@@ -2,9 +2,11 @@ import {
   cellIndex,
   computeTotals,
   type FormatDef,
+  type Lang,
   type OrganisationContact,
   type ReportData,
   reportTitle,
+  say,
   type TextRange,
 } from '@nianbao/schema';
 import type { Ref } from 'react';
@@ -24,7 +26,7 @@ import {
 import { FindingsPanel, FindingsToggle } from './FindingsPanel.tsx';
 import { cellField, type FormValues, fromFormValues, narrativeField, toFormValues } from './fields.ts';
 import { BlocksGrid, MatrixGrid } from './Grids.tsx';
-import { type Lang, say, words } from './i18n.ts';
+import { words } from './i18n.ts';
 import { NarrativeEditor } from './Narrative.tsx';
 import { type FormFinding, ReportStore } from './store.ts';
 

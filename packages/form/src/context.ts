@@ -1,8 +1,7 @@
-import type { CellDef, FormatDef, OrganisationContact, TextRange } from '@nianbao/schema';
+import type { CellDef, FormatDef, Lang, OrganisationContact, TextRange } from '@nianbao/schema';
 import { createContext, useContext } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { FormValues } from './fields.ts';
-import type { Lang } from './i18n.ts';
 import type { ReportStore } from './store.ts';
 
 /** A short message for the user (a rejected keystroke, a paste) in a live region. */

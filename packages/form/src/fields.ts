@@ -2,6 +2,7 @@
  * How report data maps onto react-hook-form fields. Cell and block ids contain dots, which
  * react-hook-form reads as nesting, so they are encoded; inputs hold the text as typed.
  */
+import type { Lang } from '@nianbao/schema';
 import {
   type CellKind,
   type FormatDef,
@@ -20,7 +21,7 @@ export interface FormValues {
 const encode = (id: string) => id.replaceAll('.', '~');
 
 export const cellField = (id: string) => `cells.${encode(id)}` as const;
-export const narrativeField = (id: string, lang: 'zh' | 'en') => `narrative.${encode(id)}.${lang}` as const;
+export const narrativeField = (id: string, lang: Lang) => `narrative.${encode(id)}.${lang}` as const;
 
 export function toFormValues(format: FormatDef, data: ReportData): FormValues {
   const cells: FormValues['cells'] = {};

@@ -7,7 +7,7 @@
 import { type CellKind, cellId, cellIndex, type FormatDef, leaves, type TableDef } from '@nianbao/schema';
 import { pastedText } from './fields.ts';
 
-export interface GridCell {
+interface GridCell {
   id: string;
   kind: CellKind;
   editable: boolean;
@@ -97,7 +97,7 @@ function figureOrBlank(raw: string): boolean {
  * A block copied with the table's own header rows or row labels («一、本年新收…», «自然人») would
  * shift every figure: leading rows and columns that hold text and no figure are left out.
  */
-export function withoutLabels(block: string[][]): { block: string[][]; rows: number; columns: number } {
+function withoutLabels(block: string[][]): { block: string[][]; rows: number; columns: number } {
   const isLabel = (raw: string | undefined) => raw !== undefined && !figureOrBlank(raw);
   const isFigure = (raw: string | undefined) => raw !== undefined && raw.trim() !== '' && figureOrBlank(raw);
   let rows = 0;

@@ -1,8 +1,6 @@
 /** Words of the form itself; every label of the report comes from the format definition. */
 import type { CellKind } from '@nianbao/schema';
 
-export type Lang = 'zh' | 'en';
-
 export const words = {
   findings: { zh: '勾稽关系检查', en: 'Consistency checks' },
   noFindings: { zh: '未发现问题', en: 'No problems found' },
@@ -100,11 +98,3 @@ export const kindHint: Record<CellKind, { zh: string; en: string }> = {
     en: 'This cell takes an amount in 10,000 yuan, up to 4 decimals',
   },
 };
-
-export function say(
-  word: { zh: string; en: string },
-  lang: Lang,
-  vars: Record<string, string | number> = {},
-): string {
-  return word[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}

@@ -3,6 +3,7 @@
  * keystroke re-renders only the cells whose total or marker changed and the findings panel, never
  * the whole form.
  */
+import type { Lang } from '@nianbao/schema';
 import {
   blankTableFindings,
   type CellDef,
@@ -95,7 +96,7 @@ export class ReportStore {
     this.changed();
   }
 
-  setNarrative(id: string, lang: 'zh' | 'en', text: string): void {
+  setNarrative(id: string, lang: Lang, text: string): void {
     const current = this.data.narrative[id] ?? { zh: '' };
     this.data = { ...this.data, narrative: { ...this.data.narrative, [id]: { ...current, [lang]: text } } };
     this.changed();

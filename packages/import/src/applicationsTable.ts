@@ -6,6 +6,7 @@
  *    figures, then 10 commercial …) with the labels elsewhere. Then the figures are taken in order,
  *    and their count tells the layout: 23 rows (（六）其他处理 one row) or 25 (three rows).
  */
+import type { Lang } from '@nianbao/schema';
 import {
   type FormatDef,
   formats,
@@ -36,7 +37,7 @@ interface RowLabel {
   label: Label;
   normal: string;
   /** A bilingual PDF prints the English label under the Chinese one; it is matched only exactly. */
-  lang: 'zh' | 'en';
+  lang: Lang;
 }
 
 function tableOf(format: FormatDef): MatrixTable {
@@ -108,7 +109,7 @@ function stripGroups(text: string): string {
  * The row whose label ends the text (group labels that a layout prints in between taken out): an
  * exact suffix (the longest) or, failing that, the closest within tolerance.
  */
-export function matchRow(text: string, next = ''): { row: RowLabel; printed: string } | undefined {
+function matchRow(text: string, next = ''): { row: RowLabel; printed: string } | undefined {
   const stripped = stripGroups(text);
   const following = stripGroups(next);
   let best: { row: RowLabel; printed: string; score: number } | undefined;

@@ -3,7 +3,7 @@
  * mammoth (as a portal's CMS or a user's "save as web page" would) and read back by the HTML
  * reader gives every figure, the organisation and the year, and no findings.
  */
-import { readFileSync } from 'node:fs';
+import { type ExampleName, exampleJson } from '@nianbao/examples';
 import { renderReportDocx } from '@nianbao/pdf';
 import type { ReportData } from '@nianbao/schema';
 import mammoth from 'mammoth';
@@ -11,10 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { checkImported } from './checkImported.ts';
 import { importText } from './importReport.ts';
 
-const example = (name: string): ReportData =>
-  JSON.parse(readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: ExampleName): ReportData => exampleJson(name) as ReportData;
 
-describe.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])('%s', (name) => {
+describe.each(['tiantan-2019', 'demo-county-2021'] as const)('%s', (name) => {
   it.each(['zh', 'zh-en'] as const)(
     'reads its own .docx (%s) back to the same figures',
     async (lang) => {

@@ -80,7 +80,7 @@ function cellToken(cell: HTMLElement): Token {
  * Deeper nesting than any real page has (portals nest a few dozen levels): the readers below walk the
  * tree recursively, and the parser takes quadratic time on it, so such a page is refused unread.
  */
-export const MAX_HTML_DEPTH = 400;
+const MAX_HTML_DEPTH = 400;
 const VOID_OR_AUTO_CLOSED =
   /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|td|th|tr|option|tbody|thead|tfoot|colgroup)$/;
 

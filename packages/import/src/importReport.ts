@@ -3,6 +3,7 @@
  * printed layout shows (X-FMT, X-LABEL, blank cells) as findings and what could not be read listed
  * with its lines. Nothing is filled in by guess: a figure that was not read stays empty and is named.
  */
+import type { Lang } from '@nianbao/schema';
 import {
   cellId,
   cellIndex,
@@ -248,7 +249,7 @@ export function importLines(
       const where = span(t3Lines)!;
       // Name the rows that are missing, or, when most are, the few that were read.
       const read = all.filter((r) => t3.rows.has(r.id));
-      const names = (rows: typeof all, lang: 'zh' | 'en') =>
+      const names = (rows: typeof all, lang: Lang) =>
         rows.length === 0 || rows.length > 10
           ? ''
           : lang === 'zh'

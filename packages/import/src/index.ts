@@ -3,7 +3,7 @@ export { htmlLines, looksLikeHtml } from './html.ts';
 export { ImportError, importLines, importText } from './importReport.ts';
 export { type Line, type Token, textLines } from './lines.ts';
 export { normaliseLabel } from './normalise.ts';
-export { findingLine, type Lang, summaryLine, unreadLine } from './printFindings.ts';
+export { findingLine, summaryLine, unreadLine } from './printFindings.ts';
 export type {
   ImportFinding,
   ImportOptions,

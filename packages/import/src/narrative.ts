@@ -13,7 +13,7 @@ const SENTENCE_END = /[。！？；：!?;:”」』）)]$/;
 const ORDINALS = '一二三四五六七八九十';
 
 /** Text as the examples keep it: a year written 「2019 年」 by a PDF is 「2019年」; no space before closing punctuation. */
-export function tidy(text: string): string {
+function tidy(text: string): string {
   return text
     .replace(/((?:19|20)\d{2})[ \t\u00a0]+年/g, '$1年')
     .replace(/[ \t\u00a0\u3000]+([，。、；：？！）》」”』])/g, '$1')

@@ -1,8 +1,6 @@
 /** Findings and unread notes as lines of text for a terminal, in Chinese or English. */
-import type { Finding } from '@nianbao/schema';
+import type { Finding, Lang } from '@nianbao/schema';
 import type { ImportFinding, Unread } from './types.ts';
-
-export type Lang = 'zh' | 'en';
 
 const words = {
   zh: {

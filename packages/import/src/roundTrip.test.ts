@@ -2,9 +2,11 @@
  * Round trip: each example rendered to PDF by @nianbao/pdf, read back by pdftotext and the
  * importer, gives the same figures, the same organisation and year, and no findings.
  */
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXAMPLES, type ExampleName, exampleJson } from '@nianbao/examples';
 import { renderReportPdf } from '@nianbao/pdf';
 import type { ReportData } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
@@ -13,10 +15,9 @@ import { importBytes } from './file.ts';
 import { importText } from './importReport.ts';
 import { importPdf, pdfToText } from './pdf.ts';
 
-const example = (name: string): ReportData =>
-  JSON.parse(readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: ExampleName): ReportData => exampleJson(name) as ReportData;
 
-describe.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])('%s', (name) => {
+describe.each(EXAMPLES)('%s', (name) => {
   it('imports its own PDF back to the same figures', async () => {
     const report = example(name);
     const pdf = await renderReportPdf(report, { lang: 'zh' });
@@ -41,7 +42,7 @@ describe.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])('%s'
   }, 60_000);
 });
 
-it.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])(
+it.each(EXAMPLES)(
   'reads the figures of a bilingual PDF (%s) too',
   async (name) => {
     const report = example(name);
@@ -55,7 +56,7 @@ it.each(['tiantan-2019.report.json', 'demo-county-2021.report.json'])(
 );
 
 it('imports uploaded bytes: a PDF by its magic bytes, anything else as text', async () => {
-  const pdf = await renderReportPdf(example('tiantan-2019.report.json'), { lang: 'zh' });
+  const pdf = await renderReportPdf(example('tiantan-2019'), { lang: 'zh' });
   expect((await importBytes(new Uint8Array(pdf))).data.cells['t2.procurement.items']).toBe(21);
   const html = readFileSync(new URL('../test/fixtures/suqian-shuyang-drc-2023.txt', import.meta.url));
   expect((await importBytes(new Uint8Array(html))).data.cells['t3.new_received.total']).toBe(26);

@@ -6,7 +6,7 @@ import type { FormatDef, MatrixTable } from '@nianbao/schema';
 import { type Line, lineText } from './lines.ts';
 import { editDistance, normaliseLabel } from './normalise.ts';
 
-export interface HeadingMatch {
+interface HeadingMatch {
   section: string;
   /** Index into the lines. */
   index: number;
@@ -29,7 +29,7 @@ function isHeading(line: Line, official: string): boolean {
   return 1 - distance / Math.max(printed.length, official.length) >= 0.5;
 }
 
-export function findHeadings(format: FormatDef, lines: Line[]): HeadingMatch[] {
+function findHeadings(format: FormatDef, lines: Line[]): HeadingMatch[] {
   const found: HeadingMatch[] = [];
   let from = 0;
   for (const section of format.sections) {
@@ -51,7 +51,7 @@ export function findHeadings(format: FormatDef, lines: Line[]): HeadingMatch[] {
 }
 
 /** First line index at or after `from` whose normal-form text satisfies `test`. */
-export function findLine(
+function findLine(
   lines: Line[],
   from: number,
   to: number,

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseReport } from '@nianbao/schema';
+import { exampleJson } from '@nianbao/examples';
+import { parseReport, type ReportData } from '@nianbao/schema';
 import { expect, it } from 'vitest';
 import { checkImported } from './checkImported.ts';
 import { importText } from './importReport.ts';
 
-const example = JSON.parse(
-  readFileSync(new URL('../../../examples/tiantan-2019.report.json', import.meta.url), 'utf8'),
-);
+const example = exampleJson('tiantan-2019') as ReportData;
 const text = readFileSync(new URL('../test/fixtures/tiantan-2019.txt', import.meta.url), 'utf8');
 
 it('imports the Tiantan 2019 text to exactly the example report (all but the English name it does not print)', () => {

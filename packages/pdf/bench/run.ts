@@ -14,17 +14,20 @@
  *
  * Timings are wall-clock on whatever else the machine is doing: compare medians, not single runs.
  */
+
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { examplePath } from '@nianbao/examples';
+import type { ReportLang } from '@nianbao/schema';
 import { chromium } from 'playwright-core';
-import { type Lang, renderReportDocx, renderReportHtml, renderReportPdf } from '../src/index.ts';
+import { renderReportDocx, renderReportHtml, renderReportPdf } from '../src/index.ts';
 
 const RUNS = 30;
 const COLD_RUNS = 3;
-const file = fileURLToPath(new URL('../../../examples/demo-county-2021.report.json', import.meta.url));
+const file = examplePath('demo-county-2021');
 const report = JSON.parse(readFileSync(file, 'utf8'));
-const langs: Lang[] = ['zh', 'zh-en'];
+const langs: ReportLang[] = ['zh', 'zh-en'];
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,7 +67,7 @@ execFileSync(process.execPath, [fileURLToPath(new URL('../build.mjs', import.met
   stdio: 'inherit',
 });
 
-function cold(lang: Lang): { cold: number; process: number } {
+function cold(lang: ReportLang): { cold: number; process: number } {
   const script = fileURLToPath(new URL('./cold.mjs', import.meta.url));
   const runs = Array.from({ length: COLD_RUNS }, () => {
     const out = execFileSync(process.execPath, [script, file, lang], { encoding: 'utf8' });

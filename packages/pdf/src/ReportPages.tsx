@@ -6,10 +6,9 @@
  * layout is done once, before react-pdf sees the pages: react-pdf's own text layout and pagination
  * cost several times as much for the same pages (see README, "How it is built").
  */
-import type { ReportData } from '@nianbao/schema';
+import type { ReportLang as Lang, ReportData } from '@nianbao/schema';
 import { Canvas, Page, Text, View } from '@react-pdf/renderer';
 import { SERIF } from './fonts.ts';
-import type { Lang } from './lang.ts';
 import { fontOf } from './layout/faces.ts';
 import { type PageOps, type Painter, paintOps } from './layout/ops.ts';
 import { layoutReport } from './layout/reportLayout.ts';

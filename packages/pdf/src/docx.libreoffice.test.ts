@@ -9,12 +9,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ReportLang as Lang } from '@nianbao/schema';
 import { getFormat, reportTitle } from '@nianbao/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { examples, loadExample } from '../test/examples.ts';
 import { dataRows, labelTexts, missingInOrder, officialLabels, squash } from '../test/officialText.ts';
 import { pdfInfo, pdfPages, pdfPngs } from '../test/poppler.ts';
-import type { Lang } from './lang.ts';
 import { renderReportDocx } from './renderReportDocx.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-docx-'));

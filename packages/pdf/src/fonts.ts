@@ -64,7 +64,7 @@ function fontPath(face: keyof FontFiles): string {
 let registered = false;
 
 /** Registers the fonts; later calls do nothing. */
-export function registerFonts(): void {
+function registerFonts(): void {
   if (registered) return;
   Font.register({
     family: SERIF,

@@ -1,9 +1,9 @@
+import type { ReportLang } from '@nianbao/schema';
 import { getFormat, reportTitle } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { examples, loadExample } from '../test/examples.ts';
 import { dataRows, labelTexts, missingInOrder, officialLabels, squash } from '../test/officialText.ts';
 import { escapeHtml, renderReportHtml } from './html.ts';
-import type { Lang } from './lang.ts';
 import { MissingEnglishError } from './MissingEnglishError.ts';
 
 /** The document's text as a reader sees it: tags dropped, entities decoded. */
@@ -22,7 +22,7 @@ describe.each(examples)('$file as HTML', (example) => {
   const report = loadExample(example.file);
   const format = getFormat(report.format);
 
-  describe.each(Object.keys(example.pages) as Lang[])('in %s', (lang) => {
+  describe.each(Object.keys(example.pages) as ReportLang[])('in %s', (lang) => {
     const html = renderReportHtml(report, { lang });
     const text = squash(visibleText(html));
 

@@ -1,14 +1,8 @@
-/** The three ways a report can be printed, and what a label shows in each. */
-export type Lang = 'zh' | 'en' | 'zh-en';
-
-export const LANGS: readonly Lang[] = ['zh', 'en', 'zh-en'];
+/** What a label shows in each of the ways a report can be printed (`REPORT_LANGS` of @nianbao/schema). */
+import type { ReportLang } from '@nianbao/schema';
 
 export interface RenderOptions {
-  lang: Lang;
-}
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+  lang: ReportLang;
 }
 
 /**
@@ -20,7 +14,7 @@ export interface Shown {
   sub?: string;
 }
 
-export function show(label: { zh: string; en?: string }, lang: Lang): Shown {
+export function show(label: { zh: string; en?: string }, lang: ReportLang): Shown {
   const en = label.en?.trim();
   if (lang === 'zh') return { main: label.zh };
   if (lang === 'en') return { main: en || label.zh };
@@ -28,7 +22,7 @@ export function show(label: { zh: string; en?: string }, lang: Lang): Shown {
 }
 
 /** The BCP 47 tag of the document (PDF /Lang, HTML lang). */
-export function documentLanguage(lang: Lang): string {
+export function documentLanguage(lang: ReportLang): string {
   return lang === 'en' ? 'en' : 'zh-CN';
 }
 

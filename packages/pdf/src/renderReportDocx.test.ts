@@ -1,9 +1,9 @@
+import type { ReportLang as Lang } from '@nianbao/schema';
 import { getFormat, type MatrixTable, matrixLayout, reportTitle } from '@nianbao/schema';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { examples, loadExample } from '../test/examples.ts';
 import { dataRows, labelTexts, missingInOrder, officialLabels, squash } from '../test/officialText.ts';
-import type { Lang } from './lang.ts';
 import { MissingEnglishError } from './MissingEnglishError.ts';
 import { mm } from './officialLayout.ts';
 import { renderReportDocx } from './renderReportDocx.ts';

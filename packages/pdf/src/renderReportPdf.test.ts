@@ -1,3 +1,4 @@
+import type { ReportLang } from '@nianbao/schema';
 import { getFormat, reportTitle } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { examples, loadExample } from '../test/examples.ts';
@@ -11,7 +12,6 @@ import {
 } from '../test/officialText.ts';
 import { pdfFonts, pdfInfo, pdfOutline, pdfPages } from '../test/poppler.ts';
 import { breaksLineRules } from './cjkBreak.ts';
-import type { Lang } from './lang.ts';
 import { MissingEnglishError } from './MissingEnglishError.ts';
 import { renderReportPdf } from './renderReportPdf.ts';
 
@@ -21,7 +21,7 @@ describe.each(examples)('$file as PDF', (example) => {
   const report = loadExample(example.file);
   const format = getFormat(report.format);
 
-  describe.each(Object.entries(example.pages) as [Lang, number][])('in %s', (lang, pageCount) => {
+  describe.each(Object.entries(example.pages) as [ReportLang, number][])('in %s', (lang, pageCount) => {
     // The page number is painted first on each page; the text is read without it.
     const rendered = renderReportPdf(report, { lang }).then((pdf) => {
       const raw = pdfPages(pdf);

@@ -9,17 +9,19 @@ import {
   displayValue,
   type FormatDef,
   getFormat,
+  type Lang,
   type NarrativeBlock,
   printedUnit,
   type ReportData,
+  type ReportLang,
   reportTitle,
   type TableDef,
 } from '@nianbao/schema';
-import { documentLanguage, type Lang, oneLine, type Shown, show } from './lang.ts';
+import { documentLanguage, oneLine, type Shown, show } from './lang.ts';
 import { assertEnglish } from './MissingEnglishError.ts';
 
 export interface Paragraph {
-  lang: 'zh' | 'en';
+  lang: Lang;
   text: string;
 }
 
@@ -39,7 +41,7 @@ export interface SectionModel {
 }
 
 export interface ReportModel {
-  lang: Lang;
+  lang: ReportLang;
   format: FormatDef;
   title: Shown;
   /** PDF/HTML metadata. */
@@ -48,7 +50,7 @@ export interface ReportModel {
   opening: NarrativeModel[];
   sections: SectionModel[];
   /** The closing block, right-aligned: organisation and date, per language. */
-  closing: { lang: 'zh' | 'en'; lines: string[] }[];
+  closing: { lang: Lang; lines: string[] }[];
   /** The printed value of a cell: an explicit 0 when empty, the unit when its label names none. */
   value: (cellId: string) => string;
   /** Shows a label in the document's language(s). */
@@ -69,7 +71,7 @@ export function setSolid(text: string): string {
   return text.replace(SPACE_AT_HAN_EDGE, '').replace(SPACE_BETWEEN_HAN, '\u3000');
 }
 
-function paragraphs(text: string | undefined, lang: 'zh' | 'en'): Paragraph[] {
+function paragraphs(text: string | undefined, lang: Lang): Paragraph[] {
   if (!text) return [];
   return text
     .split(/\r?\n/u)
@@ -100,13 +102,13 @@ export function formatDate(iso: string): { zh: string; en: string } {
   return { zh: `${y}年${m}月${d}日`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };
 }
 
-export function buildReportModel(input: ReportData, lang: Lang): ReportModel {
+export function buildReportModel(input: ReportData, lang: ReportLang): ReportModel {
   const format = getFormat(input.format);
   if (lang === 'en') assertEnglish(input, format);
   const report = computeTotals(format, input);
   const cells = cellIndex(format);
   const showIn = (label: { zh: string; en?: string }) => show(label, lang);
-  const langs: ('zh' | 'en')[] = lang === 'zh-en' ? ['zh', 'en'] : [lang];
+  const langs: Lang[] = lang === 'zh-en' ? ['zh', 'en'] : [lang];
 
   const blockModel = (block: NarrativeBlock): NarrativeModel[] => {
     const text = report.narrative[block.id];

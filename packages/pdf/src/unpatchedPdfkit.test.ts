@@ -5,11 +5,11 @@
  * cold) and by copies of them as published, with fontkit's own shaping.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import type { ReportLang } from '@nianbao/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExample } from '../test/examples.ts';
 import { patchedPdfkit, unpatchedPdfkit } from '../test/unpatched.ts';
 import { preloadFonts } from './fonts.ts';
-import type { Lang } from './lang.ts';
 import { type Face, fontFileOf } from './layout/faces.ts';
 import { type PageOps, type Painter, paintOps } from './layout/ops.ts';
 import { layoutReport } from './layout/reportLayout.ts';
@@ -26,7 +26,7 @@ interface PdfDocument extends Painter {
 }
 type PdfDocumentClass = new (options: object) => PdfDocument;
 
-const pagesOf = (file: string, lang: Lang) => layoutReport(buildReportModel(loadExample(file), lang));
+const pagesOf = (file: string, lang: ReportLang) => layoutReport(buildReportModel(loadExample(file), lang));
 
 /** The PDF as text, without the file identifier pdfkit makes from the time. */
 async function write(PDFDocument: PdfDocumentClass, pages: PageOps[], font?: (face: string) => object) {

@@ -7,12 +7,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ReportLang } from '@nianbao/schema';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../test/examples.ts';
 import { pdfPngs } from '../test/poppler.ts';
-import type { Lang } from './lang.ts';
 import { renderReportPdf } from './renderReportPdf.ts';
 
 const DPI = 50;
@@ -23,7 +23,7 @@ const referenceDir = fileURLToPath(new URL('../test/reference/', import.meta.url
 const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 const update = process.env.UPDATE_SNAPSHOTS === '1';
 
-const cases: { file: string; name: string; lang: Lang }[] = [
+const cases: { file: string; name: string; lang: ReportLang }[] = [
   { file: 'demo-county-2021.report.json', name: 'demo-county-2021-zh', lang: 'zh' },
   { file: 'demo-county-2021.report.json', name: 'demo-county-2021-zh-en', lang: 'zh-en' },
   { file: 'tiantan-2019.report.json', name: 'tiantan-2019-zh', lang: 'zh' },

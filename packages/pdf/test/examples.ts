@@ -1,12 +1,10 @@
 /** The example reports and what the tests expect of them (page counts are regression values). */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { type ExampleName, exampleJson } from '@nianbao/examples';
+import type { ReportLang } from '@nianbao/schema';
 import { parseReport, type ReportData } from '@nianbao/schema';
-import type { Lang } from '../src/lang.ts';
 
-export function loadExample(name: string): ReportData {
-  const path = fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url));
-  const parsed = parseReport(JSON.parse(readFileSync(path, 'utf8')));
+export function loadExample(file: string): ReportData {
+  const parsed = parseReport(exampleJson(file.replace('.report.json', '') as ExampleName));
   if (!parsed.ok) throw new Error(`${name}: ${parsed.issues.map((i) => i.message.en).join('; ')}`);
   return parsed.data;
 }
@@ -14,9 +12,9 @@ export function loadExample(name: string): ReportData {
 export interface Example {
   file: string;
   /** Languages it renders in, with the page count of each PDF. */
-  pages: Partial<Record<Lang, number>>;
+  pages: Partial<Record<ReportLang, number>>;
   /** Languages it must refuse: its narrative has no English. */
-  refuses: Lang[];
+  refuses: ReportLang[];
 }
 
 export const examples: Example[] = [

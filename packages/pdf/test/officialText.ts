@@ -4,6 +4,8 @@
  * by its figures. Text is compared with whitespace and hyphens removed, since a PDF's text comes
  * back broken into lines and English words may be hyphenated at a line end.
  */
+
+import type { ReportLang } from '@nianbao/schema';
 import {
   cellId,
   displayValue,
@@ -17,12 +19,11 @@ import {
   type ReportData,
   type TableDef,
 } from '@nianbao/schema';
-import type { Lang } from '../src/lang.ts';
 
 export const squash = (text: string) => text.replace(/[\s\u00ad\u3000-]+/gu, '');
 
 /** The texts a label prints in a language (both in bilingual mode). */
-export function labelTexts(label: Label, lang: Lang): string[] {
+export function labelTexts(label: Label, lang: ReportLang): string[] {
   if (lang === 'zh') return [label.zh];
   if (lang === 'en') return [label.en];
   return [label.zh, label.en];
@@ -36,7 +37,7 @@ function treeOrder(nodes: HeaderNode[]): HeaderNode[] {
  * Table labels in reading order. `tree`: a column header read depth-first, as the PDF draws its
  * nested boxes; `rows`: a column header read row by row, as an HTML <thead>.
  */
-export function tableLabels(table: TableDef, order: 'tree' | 'rows', rowGroups = true): Label[] {
+function tableLabels(table: TableDef, order: 'tree' | 'rows', rowGroups = true): Label[] {
   if (table.type === 'blocks') {
     return table.blocks.flatMap((b) => [
       b.caption,
@@ -83,7 +84,7 @@ export function rowGroupLabels(format: FormatDef): Label[] {
 }
 
 /** Each data row: its label, then its figures as printed (explicit 0, unit when the label has none). */
-export function dataRows(report: ReportData, lang: Lang): { label: string; figures: string[] }[] {
+export function dataRows(report: ReportData, lang: ReportLang): { label: string; figures: string[] }[] {
   const format = getFormat(report.format);
   const out: { label: string; figures: string[] }[] = [];
   const show = (value: unknown, kind: string, column: Label) => {

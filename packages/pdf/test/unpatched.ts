@@ -23,7 +23,7 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('..', import.meta.url));
 
 /** The installed directory of package `name` as seen from `from` (node_modules lookup). */
-export function packageDir(from: string, name: string): string {
+function packageDir(from: string, name: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name);
     if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);

@@ -1,11 +1,28 @@
 /**
- * The app's own words from the glossary ("Words of the app"), shared by the API's messages and the
- * web app so that a status or role is named the same everywhere.
+ * The app's own words from the glossary ("Words of the app"), declared once here and shared by the
+ * database, the API, the web app, the PDF and the command line: types and zod enums are derived from
+ * these lists (`z.enum(REPORT_STATUSES)`), so a status, role or language is spelled and named the same
+ * everywhere.
  */
 import type { Label } from './types.ts';
 
-export type ReportStatus = 'draft' | 'submitted' | 'approved';
-export type Role = 'filler' | 'reviewer' | 'admin';
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const ROLES = ['filler', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The languages of the app and of every text in a report. */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The ways a report can be printed: one language, or both (Chinese with English beneath). */
+export const REPORT_LANGS = [...LANGS, 'zh-en'] as const;
+export type ReportLang = (typeof REPORT_LANGS)[number];
+
+export function isReportLang(value: unknown): value is ReportLang {
+  return typeof value === 'string' && (REPORT_LANGS as readonly string[]).includes(value);
+}
 
 export const reportStatusLabels: Record<ReportStatus, Label> = {
   draft: { zh: '草稿', en: 'Draft' },
@@ -27,3 +44,15 @@ export const deskStatusLabels: Record<'none' | 'returned' | ReportStatus, Label>
   submitted: reportStatusLabels.submitted,
   approved: reportStatusLabels.approved,
 };
+
+/**
+ * A label in one language with `vars` put into its `{name}` places; `{n|one|other}` chooses the
+ * English singular or plural by the number `n` (Chinese needs no plural).
+ */
+export function say(word: Label, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return word[lang]
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) =>
+      Number(vars[k]) === 1 ? one : other,
+    )
+    .replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

@@ -2,6 +2,7 @@
  * Everything about the cells of a format, derived from its definition: ids, kinds, label paths
  * and the parts each computed cell sums.
  */
+import type { Lang } from './appWords.ts';
 import type {
   CellKind,
   FormatDef,
@@ -166,6 +167,6 @@ export function leafIds(nodes: HeaderNode[] | undefined): string[] {
 }
 
 /** A cell's label path joined for messages: 「三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密 / 自然人」. */
-export function cellName(cell: CellDef, lang: 'zh' | 'en'): string {
+export function cellName(cell: CellDef, lang: Lang): string {
   return cell.path.map((l) => l[lang]).join(' / ');
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadExample } from '../test/examples.ts';
 import { formatCells } from './cells.ts';
 import { consolidateReports } from './consolidate.ts';
 import { format2021 } from './formats/index.ts';
@@ -8,9 +8,7 @@ import { checkReport } from './rules.ts';
 import { computeTotals } from './totals.ts';
 import type { ReportData } from './types.ts';
 
-const qingshan: ReportData = JSON.parse(
-  readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
-);
+const qingshan = loadExample('demo-county-2021');
 
 function unit(zh: string, cells: ReportData['cells']): ReportData {
   return computeTotals(format2021, {

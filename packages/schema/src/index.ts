@@ -1,9 +1,17 @@
 export {
   deskStatusLabels,
+  isReportLang,
+  LANGS,
+  type Lang,
+  REPORT_LANGS,
+  REPORT_STATUSES,
+  type ReportLang,
   type ReportStatus,
+  ROLES,
   type Role,
   reportStatusLabels,
   roleLabels,
+  say,
 } from './appWords.ts';
 export {
   blockName,

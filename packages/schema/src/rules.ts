@@ -2,6 +2,7 @@
  * The consistency rules (勾稽关系) of docs/formats.md §9, checked on a report's data. Sums and kinds come from
  * the header trees; the other rules are listed in each format's `rules`.
  */
+import type { Lang } from './appWords.ts';
 import { cellId, cellIndex, cellName, findTable, formatCells, leaves } from './cells.ts';
 import { formatForYear, getFormat } from './formats/index.ts';
 import { textFindings } from './narrative/textRules.ts';
@@ -71,7 +72,7 @@ function sumFindings(format: FormatDef, cells: Cells): Finding[] {
     const parts = cell.computed.parts.map((p) => index.get(p)!);
     // Name each part by what tells it apart: its column in a row total, its row in a column total.
     const byColumn = parts.every((p) => p.row === cell.row);
-    const partList = (lang: 'zh' | 'en') =>
+    const partList = (lang: Lang) =>
       parts
         .filter((p) => countOf(cells[p.id]) !== 0)
         .map(

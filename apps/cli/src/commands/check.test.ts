@@ -2,13 +2,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { examplePath } from '@nianbao/examples';
 import type { ReportData } from '@nianbao/schema';
 import { afterEach, expect, it, vi } from 'vitest';
 import { run } from './check.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../../packages/import/test/fixtures/${name}`, import.meta.url));
-const example = (name: string) => fileURLToPath(new URL(`../../../../examples/${name}`, import.meta.url));
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -31,7 +31,7 @@ it('prints the findings of a published report in Chinese and fails on errors', a
 });
 
 async function changedDemo(change: (demo: ReportData) => void): Promise<string> {
-  const demo = JSON.parse(await readFile(example('demo-county-2021.report.json'), 'utf8')) as ReportData;
+  const demo = JSON.parse(await readFile(examplePath('demo-county-2021'), 'utf8')) as ReportData;
   change(demo);
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-check-'));
   const file = join(dir, `${demo.year}.report.json`);
@@ -74,7 +74,7 @@ it('compares with last year with --previous: Y-JUMP and Y-COPY', async () => {
     };
   });
   const output = capture();
-  expect(await run(['--json', '--previous', example('demo-county-2021.report.json'), next])).toBe(0);
+  expect(await run(['--json', '--previous', examplePath('demo-county-2021'), next])).toBe(0);
   const findings = JSON.parse(output())[0].findings as {
     rule: string;
     cells: string[];
@@ -90,13 +90,7 @@ it('compares with last year with --previous: Y-JUMP and Y-COPY', async () => {
 it('gives machine-readable findings with --json, in English with --lang en, and passes clean reports', async () => {
   const output = capture();
   expect(
-    await run([
-      '--json',
-      '--lang',
-      'en',
-      fixture('tiantan-2019.txt'),
-      example('demo-county-2021.report.json'),
-    ]),
+    await run(['--json', '--lang', 'en', fixture('tiantan-2019.txt'), examplePath('demo-county-2021')]),
   ).toBe(0);
   const checks = JSON.parse(output());
   expect(

@@ -5,10 +5,10 @@
  * file has an error or cannot be read, 2 for wrong usage.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { findingLine, type Lang, summaryLine, unreadLine } from '@nianbao/import';
+import { findingLine, summaryLine, unreadLine } from '@nianbao/import';
 import { checkFile, type FileCheck, ImportError } from '@nianbao/import/node';
-import { parseReport, type ReportData } from '@nianbao/schema';
+import { type Lang, parseReport, type ReportData } from '@nianbao/schema';
+import { commandArgs } from '../args.ts';
 
 const USAGE =
   'usage: pnpm nianbao check <file.pdf|.txt|.html|.json> … [--lang zh|en] [--json] [--previous <last-year.json>] [--year <YYYY>] [--org <机关名称>]';
@@ -28,24 +28,20 @@ function printCheck(check: FileCheck, lang: Lang): void {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        previous: { type: 'string' },
-        year: { type: 'string' },
-        org: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }) as typeof parsed;
-  } catch (error) {
-    console.error(`nianbao check: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    'check',
+    USAGE,
+    args,
+    {
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      previous: { type: 'string' },
+      year: { type: 'string' },
+      org: { type: 'string' },
+    },
+    { positionals: true },
+  );
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const lang = values.lang ?? 'zh';
   const year = values.year === undefined ? undefined : Number(values.year);

@@ -5,16 +5,16 @@
  * `--json` prints all of that as one JSON object instead (the data too, unless -o takes it).
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   checkImported,
   findingLine,
   type ImportResult,
-  type Lang,
   type TableReading,
   unreadLine,
 } from '@nianbao/import';
 import { ImportError, importFile } from '@nianbao/import/node';
+import type { Lang } from '@nianbao/schema';
+import { commandArgs } from '../args.ts';
 
 const USAGE =
   'usage: pnpm nianbao import <file.pdf|.txt|.md|.html|.docx> [-o <report.json>] [--year <YYYY>] [--org <机关名称>] [--json] [--lang zh|en]';
@@ -48,24 +48,20 @@ function readingLine(reading: TableReading, lang: Lang): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        out: { type: 'string', short: 'o' },
-        year: { type: 'string' },
-        org: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }) as typeof parsed;
-  } catch (error) {
-    console.error(`nianbao import: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    'import',
+    USAGE,
+    args,
+    {
+      out: { type: 'string', short: 'o' },
+      year: { type: 'string' },
+      org: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    { positionals: true },
+  );
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
   const year = typeof values.year === 'string' ? Number(values.year) : undefined;

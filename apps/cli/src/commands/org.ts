@@ -2,7 +2,6 @@
  * `pnpm nianbao org add --name <机关名称> [--name-en <name>] [--parent <id>] [--deadline MM-DD]`
  * `pnpm nianbao org list`
  */
-import { parseArgs } from 'node:util';
 import {
   audit,
   createOrganisation,
@@ -12,6 +11,7 @@ import {
   type OrganisationRow,
   openDatabase,
 } from '@nianbao/db';
+import { commandArgs } from '../args.ts';
 
 const USAGE = `usage:
   pnpm nianbao org add --name <机关名称> [--name-en <name>] [--parent <id>] [--deadline MM-DD] [--db <file>]
@@ -38,23 +38,15 @@ function printTree(orgs: OrganisationRow[]): void {
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: {
-        name: { type: 'string' },
-        'name-en': { type: 'string' },
-        parent: { type: 'string' },
-        deadline: { type: 'string' },
-        db: { type: 'string' },
-      },
-      strict: true,
-    }) as { values: Record<string, string | undefined> });
-  } catch (error) {
-    console.error(`nianbao org: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs('org', USAGE, rest, {
+    name: { type: 'string' },
+    'name-en': { type: 'string' },
+    parent: { type: 'string' },
+    deadline: { type: 'string' },
+    db: { type: 'string' },
+  });
+  if (!parsed) return 2;
+  const { values } = parsed;
   if (sub !== 'add' && sub !== 'list') {
     console.error(USAGE);
     return 2;

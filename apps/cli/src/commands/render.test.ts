@@ -1,11 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { examplePath } from '@nianbao/examples';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { run } from './render.ts';
-
-const example = (name: string) => fileURLToPath(new URL(`../../../../examples/${name}`, import.meta.url));
 
 let dir: string;
 beforeEach(() => {
@@ -27,14 +25,14 @@ function capture(): { out: () => string; err: () => string } {
 it('renders a report as PDF, as Word and as HTML', { timeout: 120_000 }, async () => {
   const io = capture();
   const pdf = join(dir, 'report.pdf');
-  expect(await run([example('demo-county-2021.report.json'), '-o', pdf, '--lang', 'zh-en'])).toBe(0);
+  expect(await run([examplePath('demo-county-2021'), '-o', pdf, '--lang', 'zh-en'])).toBe(0);
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   expect(io.out()).toContain(`wrote ${pdf} (zh-en`);
   const html = join(dir, 'report.html');
-  expect(await run([example('tiantan-2019.report.json'), '-o', html])).toBe(0);
+  expect(await run([examplePath('tiantan-2019'), '-o', html])).toBe(0);
   expect(readFileSync(html, 'utf8')).toContain('天坛街道办事处');
   const docx = join(dir, 'report.docx');
-  expect(await run([example('tiantan-2019.report.json'), '-o', docx])).toBe(0);
+  expect(await run([examplePath('tiantan-2019'), '-o', docx])).toBe(0);
   // A .docx is a zip file whose first entry is [Content_Types].xml.
   expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
   expect(readFileSync(docx).includes('[Content_Types].xml')).toBe(true);
@@ -52,7 +50,7 @@ it('explains a missing file, invalid JSON and a report that fails the schema, an
   expect(await run([broken, '-o', out])).toBe(1);
   expect(io.err()).toContain('is not valid JSON');
 
-  const report = JSON.parse(readFileSync(example('demo-county-2021.report.json'), 'utf8'));
+  const report = JSON.parse(readFileSync(examplePath('demo-county-2021'), 'utf8'));
   report.cells['t3.new_received.natural_person'] = -3;
   const invalid = join(dir, 'invalid.json');
   writeFileSync(invalid, JSON.stringify(report));
@@ -67,7 +65,7 @@ it('refuses English for a report without English narrative, naming the blocks, a
   const io = capture();
   const out = join(dir, 'out.pdf');
   writeFileSync(out, 'previous');
-  expect(await run([example('tiantan-2019.report.json'), '-o', out, '--lang', 'en'])).toBe(1);
+  expect(await run([examplePath('tiantan-2019'), '-o', out, '--lang', 'en'])).toBe(1);
   expect(io.err()).toContain('s1.body (I. Overview)');
   expect(readFileSync(out, 'utf8')).toBe('previous');
   expect(readdirSync(dir)).toEqual(['out.pdf']);
@@ -75,7 +73,7 @@ it('refuses English for a report without English narrative, naming the blocks, a
 
 it('rejects wrong usage with exit code 2', async () => {
   const io = capture();
-  const input = example('demo-county-2021.report.json');
+  const input = examplePath('demo-county-2021');
   expect(await run([input])).toBe(2);
   expect(io.err()).toContain('give the output file with -o');
   expect(await run([input, '-o', join(dir, 'out.odt')])).toBe(2);

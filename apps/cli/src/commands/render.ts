@@ -8,15 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  isLang,
-  MissingEnglishError,
-  renderReportDocx,
-  renderReportHtml,
-  renderReportPdf,
-} from '@nianbao/pdf';
-import { parseReport } from '@nianbao/schema';
+import { MissingEnglishError, renderReportDocx, renderReportHtml, renderReportPdf } from '@nianbao/pdf';
+import { isReportLang, parseReport } from '@nianbao/schema';
+import { commandArgs } from '../args.ts';
 
 const USAGE = 'usage: pnpm nianbao render <report.json> -o <out.pdf|out.docx|out.html> [--lang zh|en|zh-en]';
 
@@ -58,22 +52,18 @@ async function writeAtomically(target: string, data: string | Uint8Array): Promi
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed: { values: { output?: string; lang?: string; help?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string', short: 'l' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    console.error(`nianbao render: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    'render',
+    USAGE,
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      lang: { type: 'string', short: 'l' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { positionals: true },
+  );
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (values.help) {
     console.log(USAGE);
@@ -85,7 +75,7 @@ export async function run(args: string[]): Promise<number> {
   if (
     positionals.length !== 1 ||
     !output ||
-    !isLang(lang) ||
+    !isReportLang(lang) ||
     !['.pdf', '.docx', '.html', '.htm'].includes(kind)
   ) {
     const why =
@@ -93,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
         ? 'give exactly one report.json'
         : !output
           ? 'give the output file with -o'
-          : !isLang(lang)
+          : !isReportLang(lang)
             ? `--lang must be zh, en or zh-en, not "${lang}"`
             : `the output must end in .pdf, .docx or .html, not "${kind || output}"`;
     console.error(`nianbao render: ${why}\n${USAGE}`);

@@ -3,23 +3,16 @@
  * the Tiantan 2019 report (approved) and a 2021 draft, and the demo filler, reviewer and
  * administrator. `pnpm start` does the same on a new database.
  */
-import { parseArgs } from 'node:util';
 import { seedDemo } from '@nianbao/api';
 import { databaseLocation, openDatabase } from '@nianbao/db';
+import { commandArgs } from '../args.ts';
 
 export async function run(args: string[]): Promise<number> {
-  let db: string | undefined;
-  try {
-    ({
-      values: { db },
-    } = parseArgs({ args, options: { db: { type: 'string' } }, strict: true }));
-  } catch (error) {
-    console.error(
-      `nianbao seed-demo: ${(error as Error).message}\n\nusage: pnpm nianbao seed-demo [--db <file>]`,
-    );
-    return 2;
-  }
-  const location = databaseLocation(db);
+  const parsed = commandArgs('seed-demo', 'usage: pnpm nianbao seed-demo [--db <file>]', args, {
+    db: { type: 'string' },
+  });
+  if (!parsed) return 2;
+  const location = databaseLocation(parsed.values.db);
   const database = await openDatabase(location);
   try {
     const logins = await seedDemo(database);

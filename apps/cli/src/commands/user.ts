@@ -4,7 +4,6 @@
  * `pnpm nianbao user reset-password --login <name> [--password <pw>]`
  * Without --password a random one is generated and printed once.
  */
-import { parseArgs } from 'node:util';
 import {
   audit,
   createUser,
@@ -16,10 +15,10 @@ import {
   listUsers,
   MIN_PASSWORD_LENGTH,
   openDatabase,
-  ROLES,
-  type Role,
   setUserPassword,
 } from '@nianbao/db';
+import { ROLES, type Role, roleLabels } from '@nianbao/schema';
+import { commandArgs } from '../args.ts';
 
 const USAGE = `usage:
   pnpm nianbao user add --login <name> --org <id> --role filler|reviewer|admin [--name <显示名>] [--password <pw>] [--db <file>]
@@ -31,24 +30,16 @@ export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: {
-        login: { type: 'string' },
-        org: { type: 'string' },
-        role: { type: 'string' },
-        name: { type: 'string' },
-        password: { type: 'string' },
-        db: { type: 'string' },
-      },
-      strict: true,
-    }) as { values: Record<string, string | undefined> });
-  } catch (error) {
-    console.error(`nianbao user: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs('user', USAGE, rest, {
+    login: { type: 'string' },
+    org: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+    password: { type: 'string' },
+    db: { type: 'string' },
+  });
+  if (!parsed) return 2;
+  const { values } = parsed;
   if (sub !== 'add' && sub !== 'list' && sub !== 'reset-password') {
     console.error(USAGE);
     return 2;
@@ -94,9 +85,8 @@ export async function run(args: string[]): Promise<number> {
     }
     const role = values.role as Role;
     if (!ROLES.includes(role)) {
-      console.error(
-        `nianbao user: --role must be ${ROLES.join(', ')} 角色须为 filler（填报人）、reviewer（审核人）或 admin（管理员）`,
-      );
+      const named = ROLES.map((r) => `${r}（${roleLabels[r].zh}）`).join('、');
+      console.error(`nianbao user: --role must be ${ROLES.join(', ')} 角色须为 ${named}`);
       return 2;
     }
     const orgId = Number(values.org);

@@ -1,12 +1,9 @@
 /** What the main thread asks a rendering worker for (PDF, Word or HTML), and what it gets back. */
-import type { ReportData } from '@nianbao/schema';
-
-export type Lang = 'zh' | 'en' | 'zh-en';
-export const LANGS: readonly Lang[] = ['zh', 'en', 'zh-en'];
+import type { ReportData, ReportLang } from '@nianbao/schema';
 
 export interface RenderJob {
   kind: 'pdf' | 'docx' | 'html';
-  lang: Lang;
+  lang: ReportLang;
   report: ReportData;
 }
 

@@ -18,7 +18,7 @@ export interface Me {
   organisation: { id: number; name: { zh: string; en?: string }; parentId: number | null };
 }
 
-export function me(user: SessionUser): Me {
+function me(user: SessionUser): Me {
   return {
     id: user.id,
     login: user.login,

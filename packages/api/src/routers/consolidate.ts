@@ -21,6 +21,7 @@ import {
   type FormatDef,
   formatForYear,
   narrativeBlocks,
+  REPORT_STATUSES,
   type ReportData,
 } from '@nianbao/schema';
 import { z } from 'zod';
@@ -29,8 +30,8 @@ import type { SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
 import { id, version } from '../inputs.ts';
 import { counts, createReport, organisationLabel, reportData, versionData } from '../services/reports.ts';
+import { save } from '../services/save.ts';
 import { authedProcedure, router } from '../trpc.ts';
-import { save } from './reports.ts';
 
 const ORGANISATION = { zh: '该机关', en: 'This organisation' };
 
@@ -141,7 +142,7 @@ async function consolidation(
   const batches = streamReports(db, {
     organisationIds: subordinates.map((o) => o.id),
     year: input.year,
-    statuses: input.includeDrafts ? ['draft', 'submitted', 'approved'] : ['submitted', 'approved'],
+    statuses: input.includeDrafts ? [...REPORT_STATUSES] : ['submitted', 'approved'],
   });
   for await (const batch of batches) {
     for (const row of batch) {

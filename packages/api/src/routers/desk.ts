@@ -25,7 +25,7 @@ import { reportsRouter } from './reports.ts';
 
 const ORGANISATION = { zh: '该机关', en: 'This organisation' };
 /** Rows per page at most; an export takes every matching row. */
-export const MAX_DESK_PAGE = 200;
+const MAX_DESK_PAGE = 200;
 const MAX_BULK = 500;
 
 const filters = {
@@ -68,7 +68,7 @@ export interface BulkOutcome {
 const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
-export function deskEntry(row: DeskRow, today: string): DeskEntry {
+function deskEntry(row: DeskRow, today: string): DeskEntry {
   const open = row.status === 'none' || row.status === 'draft' || row.status === 'returned';
   const submittedOn = row.submittedAt?.slice(0, 10);
   const late = submittedOn && submittedOn > row.deadline ? days(row.deadline, submittedOn) : null;

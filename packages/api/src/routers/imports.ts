@@ -12,12 +12,12 @@ import { canRead, canWrite, readableReport } from '../access.ts';
 import { apiError, badData } from '../errors.ts';
 import { id, version } from '../inputs.ts';
 import { createReport, organisationLabel, reportData, reportFindings } from '../services/reports.ts';
+import { type SaveResult, save } from '../services/save.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { type UploadReader, UploadRefused } from '../uploadReader.ts';
-import { type SaveResult, save } from './reports.ts';
 
 /** Largest file accepted: 2.5 MB, which base64 makes 3.4 MB, under the 4 MB request limit. */
-export const MAX_IMPORT_BYTES = 2.5 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 2.5 * 1024 * 1024;
 
 const file = z.strictObject({
   name: plainText(z.string().trim().min(1).max(255), { zh: '文件名（name）', en: 'file name (name)' }),
@@ -49,7 +49,7 @@ const organisation = plainText(
 ).optional();
 
 /** What the user may say about a file that does not state it (the import form's year and organisation). */
-export interface ImportAnswers {
+interface ImportAnswers {
   year?: number;
   organisation?: string;
 }

@@ -1,6 +1,5 @@
 import {
   audit,
-  changeStatus,
   type Db,
   getOrganisation,
   getReport,
@@ -14,23 +13,26 @@ import {
   listReports,
   listRevisions,
   type ReportRow,
-  type ReportSummaryRow,
-  saveReportData,
 } from '@nianbao/db';
-import type { Finding, ReportData, ReportStatus } from '@nianbao/schema';
-import { allTablesZero, getFormat, plainText, reportStatusLabels } from '@nianbao/schema';
+import {
+  allTablesZero,
+  type Finding,
+  getFormat,
+  plainText,
+  REPORT_STATUSES,
+  type ReportData,
+  type ReportStatus,
+} from '@nianbao/schema';
 import { z } from 'zod';
-import { canRead, canReview, canWrite, REPORT, readableOrganisations, readableReport } from '../access.ts';
+import { canRead, canWrite, readableOrganisations, readableReport } from '../access.ts';
 import type { SessionUser } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { id, version } from '../inputs.ts';
-import { rememberReportData } from '../services/reportDataCache.ts';
 import {
   carrySource,
   checkData,
   createReport,
   hasErrors,
-  organisationLabel,
   previousYearData,
   type ReportSummary,
   reportData,
@@ -39,7 +41,10 @@ import {
   summaryUserIds,
   type UserRef,
   userNames,
+  userRef,
 } from '../services/reports.ts';
+import { type SaveResult, save } from '../services/save.ts';
+import { authorise, type Permissions, permissions, transition } from '../services/workflow.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 const year = z.number().int().min(2019).max(2100);
@@ -58,14 +63,6 @@ const reopenReason = plainText(
   { multiline: true },
 );
 
-export interface Permissions {
-  canEdit: boolean;
-  canSubmit: boolean;
-  canApprove: boolean;
-  canReturn: boolean;
-  canReopen: boolean;
-}
-
 export interface Report extends ReportSummary {
   data: ReportData;
   /** A draft reopened after submission or approval: the reviewer's reason, shown like a return comment. */
@@ -78,17 +75,6 @@ export interface Report extends ReportSummary {
    */
   previousYear: { id: number; version: number; status: ReportStatus } | null;
   permissions: Permissions;
-}
-
-export interface SaveResult {
-  version: number;
-  updatedAt: string;
-  status: ReportRow['status'];
-  /** The data as stored: totals recomputed by the server. */
-  data: ReportData;
-  findings: Finding[];
-  errors: number;
-  warnings: number;
 }
 
 export interface RejectedSave {
@@ -121,19 +107,6 @@ export interface RevisionSummary {
   size: number;
 }
 
-async function permissions(db: Db, user: SessionUser, row: ReportRow): Promise<Permissions> {
-  const write = await canWrite(db, user, row.organisation_id);
-  const review = await canReview(db, user, row.organisation_id);
-  const others = row.submitted_by !== user.id;
-  return {
-    canEdit: row.status === 'draft' && write,
-    canSubmit: row.status === 'draft' && write,
-    canApprove: row.status === 'submitted' && review && others,
-    canReturn: row.status === 'submitted' && review && others,
-    canReopen: (row.status === 'approved' && review) || (row.status === 'submitted' && (review || !others)),
-  };
-}
-
 async function toSummary(db: Db, row: ReportRow): Promise<ReportSummary> {
   const org = (await getOrganisation(db, row.organisation_id))!;
   return summary(row, org, await userNames(db, summaryUserIds(row)));
@@ -164,156 +137,6 @@ async function reopenedWith(db: Db, reportId: number): Promise<Report['reopened'
   return { reason, at: last.at, by };
 }
 
-const notDraft = (row: ReportSummaryRow) =>
-  apiError('PRECONDITION_FAILED', {
-    zh: `报告当前状态为「${reportStatusLabels[row.status].zh}」，不能修改；如需修改请先撤回或由审核人重新打开`,
-    en: `The report is ${row.status} and cannot be changed; withdraw it or have a reviewer reopen it first`,
-  });
-
-async function conflict(db: Db, current: ReportRow, rejectedSaveId?: number): Promise<never> {
-  const names = await userNames(db, [current.updated_by]);
-  const by =
-    current.updated_by === null
-      ? null
-      : { id: current.updated_by, displayName: names.get(current.updated_by) ?? '' };
-  const kept =
-    rejectedSaveId === undefined
-      ? { zh: '您的操作未执行', en: 'yours was not applied' }
-      : {
-          zh: '您的内容没有覆盖它，已另存为冲突副本',
-          en: 'yours did not overwrite it and is kept as a conflict copy',
-        };
-  throw apiError(
-    'CONFLICT',
-    {
-      zh: `报告已被${by?.displayName ?? '他人'}修改（当前为第 ${current.version} 版）；${kept.zh}，请在最新版本上合并后再保存`,
-      en: `The report was changed by ${by?.displayName ?? 'someone else'} (now version ${current.version}); ${kept.en}: merge onto the latest version and save again`,
-    },
-    {
-      conflict: {
-        version: current.version,
-        data: reportData(current),
-        updatedAt: current.updated_at,
-        updatedBy: by,
-        rejectedSaveId,
-      },
-    },
-  );
-}
-
-/** The report when the user may change it: read with or without its data (`getReport`, `getReportSummary`). */
-async function writable<R extends ReportSummaryRow>(
-  db: Db,
-  user: SessionUser,
-  report: R | undefined,
-): Promise<R> {
-  const row = await readableReport(db, user, report);
-  if (!(await canWrite(db, user, row.organisation_id))) {
-    throw apiError('FORBIDDEN', {
-      zh: '您只能修改本机关的报告',
-      en: "You may only change your own organisation's reports",
-    });
-  }
-  return row;
-}
-
-/** A versioned save of a draft; `reason` is kept with the revision (`save`, `import`, `consolidate`, `restore:<v>`). */
-export async function save(
-  db: Db,
-  user: SessionUser,
-  input: { id: number; baseVersion: number; data: unknown },
-  reason: string,
-): Promise<SaveResult> {
-  const row = await writable(db, user, await getReportSummary(db, input.id));
-  if (row.status !== 'draft') throw notDraft(row);
-  const checked = checkData(input.data, row.year, await previousYearData(db, row.organisation_id, row.year));
-  // The body's name is its record's, as the administrator set it: a save cannot put another on the report.
-  checked.data.organisation = organisationLabel((await getOrganisation(db, row.organisation_id))!);
-  const data = JSON.stringify(checked.data);
-  // The losing side of a conflict is kept, so that neither version is lost (a restore needs no copy).
-  const refused = async (current: ReportRow) =>
-    conflict(
-      db,
-      current,
-      reason === 'save' || reason === 'import'
-        ? await keepRejectedSave(db, {
-            reportId: row.id,
-            baseVersion: input.baseVersion,
-            data,
-            userId: user.id,
-          })
-        : undefined,
-    );
-  if (row.version !== input.baseVersion) {
-    const current = await getReport(db, row.id);
-    if (!current) throw apiError('NOT_FOUND', REPORT);
-    return refused(current);
-  }
-  const outcome = await saveReportData(db, {
-    id: row.id,
-    baseVersion: input.baseVersion,
-    data,
-    errors: checked.errors,
-    warnings: checked.warnings,
-    userId: user.id,
-    reason,
-  });
-  if (!outcome.ok) {
-    if (outcome.reason === 'conflict' && outcome.current) return refused(outcome.current);
-    if (outcome.reason === 'status' && outcome.current) throw notDraft(outcome.current);
-    throw apiError('NOT_FOUND', REPORT);
-  }
-  // Next year's report checks its carry-over against this version on every save.
-  rememberReportData(db, row.id, outcome.report.version, checked.data);
-  return {
-    version: outcome.report.version,
-    updatedAt: outcome.report.updated_at,
-    status: outcome.report.status,
-    data: checked.data,
-    findings: checked.findings,
-    errors: checked.errors,
-    warnings: checked.warnings,
-  };
-}
-
-/** Applies a status change at the version the user saw; CONFLICT when the report moved on. */
-async function transition(
-  db: Db,
-  user: SessionUser,
-  row: ReportRow,
-  version: number,
-  change: {
-    from: ReportRow['status'][];
-    to: ReportRow['status'];
-    set?: Parameters<typeof changeStatus>[1]['set'];
-    action: string;
-    detail?: unknown;
-  },
-): Promise<ReportSummary> {
-  if (row.version !== version) return conflict(db, row);
-  const result = await changeStatus(db, {
-    id: row.id,
-    version,
-    from: change.from,
-    to: change.to,
-    set: change.set,
-  });
-  if (!result.ok) {
-    if (result.current && result.current.version !== version) return conflict(db, result.current);
-    throw apiError('PRECONDITION_FAILED', {
-      zh: `报告状态已变为「${reportStatusLabels[result.current?.status ?? row.status].zh}」，请刷新`,
-      en: `The report is now ${result.current?.status ?? row.status}; reload it`,
-    });
-  }
-  await audit(db, {
-    action: change.action,
-    userId: user.id,
-    reportId: row.id,
-    detail: { version, from: row.status, to: change.to, ...(change.detail as object) },
-  });
-  return toSummary(db, result.report);
-}
-
 export const reportsRouter = router({
   /** Reports of the user's organisation; for reviewers and administrators also of the organisations below. */
   list: authedProcedure
@@ -322,7 +145,7 @@ export const reportsRouter = router({
         .strictObject({
           organisationId: id.optional(),
           year: year.optional(),
-          status: z.enum(['draft', 'submitted', 'approved']).optional(),
+          status: z.enum(REPORT_STATUSES).optional(),
         })
         .optional(),
     )
@@ -393,8 +216,8 @@ export const reportsRouter = router({
 
   /** Draft → submitted. Refused (PRECONDITION_FAILED, with the findings) while an error remains. */
   submit: authedProcedure.input(submitInput).mutation(async ({ ctx, input }) => {
-    const row = await writable(ctx.db, ctx.user, await getReport(ctx.db, input.id));
-    if (row.status !== 'draft') throw notDraft(row);
+    const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+    const step = await authorise(ctx.db, ctx.user, row, 'submit');
     const data = reportData(row);
     const findings = reportFindings(data, await previousYearData(ctx.db, row.organisation_id, row.year));
     if (hasErrors(findings)) {
@@ -417,24 +240,27 @@ export const reportsRouter = router({
       throw apiError('PRECONDITION_FAILED', message, { issues: [{ path: ['allZeroConfirmed'], message }] });
     }
     const at = new Date().toISOString();
-    return transition(ctx.db, ctx.user, row, input.version, {
-      from: ['draft'],
-      to: 'submitted',
-      set: {
-        submitted_by: ctx.user.id,
-        submitted_at: at,
-        return_comment: null,
-        returned_by: null,
-        returned_at: null,
-      },
-      action: 'report.submit',
-      detail: input.allZeroConfirmed ? { allZeroConfirmed: true } : undefined,
-    });
+    const set = {
+      submitted_by: ctx.user.id,
+      submitted_at: at,
+      return_comment: null,
+      returned_by: null,
+      returned_at: null,
+    };
+    return toSummary(
+      ctx.db,
+      await transition(ctx.db, ctx.user, row, input.version, {
+        transition: step,
+        set,
+        detail: input.allZeroConfirmed ? { allZeroConfirmed: true } : undefined,
+      }),
+    );
   }),
 
   /** Submitted → approved, by a reviewer of the organisation or one above it; never by the submitter. */
   approve: authedProcedure.input(atVersion).mutation(async ({ ctx, input }) => {
-    const row = await reviewable(ctx.db, ctx.user, input.id, 'approve');
+    const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+    const step = await authorise(ctx.db, ctx.user, row, 'approve');
     // A submitted report can have errors when a rule changed or last year's report moved on since.
     if (row.errors > 0) {
       throw apiError('PRECONDITION_FAILED', {
@@ -442,32 +268,31 @@ export const reportsRouter = router({
         en: `The report still has ${row.errors} error(s) and cannot be approved; return it for correction`,
       });
     }
-    return transition(ctx.db, ctx.user, row, input.version, {
-      from: ['submitted'],
-      to: 'approved',
-      set: { approved_by: ctx.user.id, approved_at: new Date().toISOString() },
-      action: 'report.approve',
-    });
+    const set = { approved_by: ctx.user.id, approved_at: new Date().toISOString() };
+    return toSummary(
+      ctx.db,
+      await transition(ctx.db, ctx.user, row, input.version, { transition: step, set }),
+    );
   }),
 
   /** Submitted → draft with the reviewer's comment for the filler. */
   return: authedProcedure
     .input(z.strictObject({ id, version, comment: returnComment }))
     .mutation(async ({ ctx, input }) => {
-      const row = await reviewable(ctx.db, ctx.user, input.id, 'return');
-      return transition(ctx.db, ctx.user, row, input.version, {
-        from: ['submitted'],
-        to: 'draft',
-        set: {
-          return_comment: input.comment,
-          returned_by: ctx.user.id,
-          returned_at: new Date().toISOString(),
-          submitted_by: null,
-          submitted_at: null,
-        },
-        action: 'report.return',
-        detail: { comment: input.comment },
-      });
+      const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
+      const step = await authorise(ctx.db, ctx.user, row, 'return');
+      const set = {
+        return_comment: input.comment,
+        returned_by: ctx.user.id,
+        returned_at: new Date().toISOString(),
+        submitted_by: null,
+        submitted_at: null,
+      };
+      const detail = { comment: input.comment };
+      return toSummary(
+        ctx.db,
+        await transition(ctx.db, ctx.user, row, input.version, { transition: step, set, detail }),
+      );
     }),
 
   /**
@@ -478,32 +303,21 @@ export const reportsRouter = router({
     .input(z.strictObject({ id, version, reason: reopenReason.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await readableReport(ctx.db, ctx.user, await getReport(ctx.db, input.id));
-      const review = await canReview(ctx.db, ctx.user, row.organisation_id);
-      const own = row.status === 'submitted' && row.submitted_by === ctx.user.id;
-      if (!review && !own) {
-        throw apiError('FORBIDDEN', {
-          zh: '只有审核人可以重新打开报告；提交人可以撤回尚未审核的报告',
-          en: 'Only a reviewer may reopen a report; the submitter may withdraw one not yet approved',
-        });
-      }
-      if (row.status === 'draft') {
-        throw apiError('PRECONDITION_FAILED', { zh: '报告已是草稿', en: 'The report is already a draft' });
-      }
+      const step = await authorise(ctx.db, ctx.user, row, 'reopen');
       // The filler sees the reason as a banner, as with a return; withdrawing one's own submission needs none.
-      if (!own && !input.reason) {
+      if (step.who !== 'submitter' && !input.reason) {
         const message = {
           zh: '请填写重新打开的理由（reason），填报人将看到它',
           en: 'Give the reason for reopening (reason); the filler will see it',
         };
         throw apiError('BAD_REQUEST', message, { issues: [{ path: ['reason'], message }] });
       }
-      return transition(ctx.db, ctx.user, row, input.version, {
-        from: ['submitted', 'approved'],
-        to: 'draft',
-        set: { approved_by: null, approved_at: null, submitted_by: null, submitted_at: null },
-        action: 'report.reopen',
-        detail: { reason: input.reason ?? null },
-      });
+      const set = { approved_by: null, approved_at: null, submitted_by: null, submitted_at: null };
+      const detail = { reason: input.reason ?? null };
+      return toSummary(
+        ctx.db,
+        await transition(ctx.db, ctx.user, row, input.version, { transition: step, set, detail }),
+      );
     }),
 
   /** Every saved version, newest first (without the data). */
@@ -517,7 +331,7 @@ export const reportsRouter = router({
     return rows.map((r) => ({
       version: r.version,
       savedAt: r.saved_at,
-      savedBy: r.saved_by === null ? null : { id: r.saved_by, displayName: names.get(r.saved_by) ?? '' },
+      savedBy: userRef(names, r.saved_by),
       reason: r.reason,
       size: r.size,
     }));
@@ -559,8 +373,7 @@ export const reportsRouter = router({
     return {
       version: rev.version,
       savedAt: rev.saved_at,
-      savedBy:
-        rev.saved_by === null ? null : { id: rev.saved_by, displayName: names.get(rev.saved_by) ?? '' },
+      savedBy: userRef(names, rev.saved_by),
       reason: rev.reason,
       data: JSON.parse(rev.data) as ReportData,
     };
@@ -578,7 +391,7 @@ export const reportsRouter = router({
       id: r.id,
       baseVersion: r.base_version,
       savedAt: r.saved_at,
-      savedBy: r.saved_by === null ? null : { id: r.saved_by, displayName: names.get(r.saved_by) ?? '' },
+      savedBy: userRef(names, r.saved_by),
       data: JSON.parse(r.data) as ReportData,
     }));
   }),
@@ -587,7 +400,8 @@ export const reportsRouter = router({
   restore: authedProcedure
     .input(z.strictObject({ id, version, baseVersion: version }))
     .mutation(async ({ ctx, input }): Promise<SaveResult> => {
-      await writable(ctx.db, ctx.user, await getReportSummary(ctx.db, input.id));
+      const row = await readableReport(ctx.db, ctx.user, await getReportSummary(ctx.db, input.id));
+      await authorise(ctx.db, ctx.user, row, 'edit');
       const rev = await getRevision(ctx.db, input.id, input.version);
       if (!rev) throw apiError('NOT_FOUND', { zh: '该版本不存在', en: 'No such version' });
       return save(
@@ -598,31 +412,3 @@ export const reportsRouter = router({
       );
     }),
 });
-
-async function reviewable(
-  db: Db,
-  user: SessionUser,
-  reportId: number,
-  what: 'approve' | 'return',
-): Promise<ReportRow> {
-  const row = await readableReport(db, user, await getReport(db, reportId));
-  if (user.role === 'filler' || !(await canReview(db, user, row.organisation_id))) {
-    throw apiError('FORBIDDEN', {
-      zh: what === 'approve' ? '只有审核人可以审核报告' : '只有审核人可以退回报告',
-      en: what === 'approve' ? 'Only a reviewer may approve a report' : 'Only a reviewer may return a report',
-    });
-  }
-  if (row.status !== 'submitted') {
-    throw apiError('PRECONDITION_FAILED', {
-      zh: `报告当前为「${reportStatusLabels[row.status].zh}」，只有已提交的报告可以${what === 'approve' ? '审核' : '退回'}`,
-      en: `The report is ${row.status}; only a submitted report can be ${what === 'approve' ? 'approved' : 'returned'}`,
-    });
-  }
-  if (row.submitted_by === user.id) {
-    throw apiError('FORBIDDEN', {
-      zh: `不能${what === 'approve' ? '审核' : '退回'}自己提交的报告，请由另一位审核人处理`,
-      en: `You cannot ${what} a report you submitted yourself; another reviewer must`,
-    });
-  }
-  return row;
-}

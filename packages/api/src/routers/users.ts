@@ -12,15 +12,15 @@ import {
   subtreeIds,
   type UserRow,
 } from '@nianbao/db';
-import { plainText } from '@nianbao/schema';
+import { plainText, ROLES } from '@nianbao/schema';
 import { z } from 'zod';
 import type { SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
 import { id } from '../inputs.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
-const role = z.enum(['filler', 'reviewer', 'admin']);
-export const loginSchema = plainText(
+const role = z.enum(ROLES);
+const loginSchema = plainText(
   z
     .string()
     .trim()

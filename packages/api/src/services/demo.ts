@@ -6,7 +6,7 @@
  * 示范区演示镇人民政府, with an approved 2019 report of invented figures, so that the parent's 2019
  * 汇总 adds up two reports.
  */
-import { readFile } from 'node:fs/promises';
+
 import {
   audit,
   changeStatus,
@@ -15,18 +15,19 @@ import {
   type Db,
   findUserByLogin,
   listOrganisations,
-  type Role,
   verifyPassword,
 } from '@nianbao/db';
+import { exampleJson } from '@nianbao/examples';
+import type { Role } from '@nianbao/schema';
 import { createReport } from './reports.ts';
 
-export const DEMO_PARENT = {
+const DEMO_PARENT = {
   nameZh: '济源产城融合示范区管理委员会',
   nameEn: 'Administrative Committee of the Jiyuan Industry-City Integration Demonstration Zone',
 };
-export const DEMO_ORGANISATION = { nameZh: '天坛街道办事处', nameEn: 'Tiantan Subdistrict Office' };
+const DEMO_ORGANISATION = { nameZh: '天坛街道办事处', nameEn: 'Tiantan Subdistrict Office' };
 /** A second subordinate body with made-up figures, so that a 汇总 of the parent adds up two reports. */
-export const DEMO_TOWN = { nameZh: '示范区演示镇人民政府', nameEn: 'Demo Town Government' };
+const DEMO_TOWN = { nameZh: '示范区演示镇人民政府', nameEn: 'Demo Town Government' };
 
 /** The demo town's approved 2019 report: invented figures that keep every rule, narrative marked as demo data. */
 function demoTown2019(): unknown {
@@ -63,7 +64,7 @@ function demoTown2019(): unknown {
 }
 
 /** The demo accounts and their passwords. They are for trying the app: change or delete them in real use. */
-export const DEMO_USERS: {
+const DEMO_USERS: {
   login: string;
   password: string;
   displayName: string;
@@ -86,8 +87,6 @@ export const DEMO_USERS: {
   },
   { login: 'admin', password: 'admin-demo', displayName: '示范区 管理员', role: 'admin', at: 'parent' },
 ];
-
-const TIANTAN_2019 = new URL('../../../../examples/tiantan-2019.report.json', import.meta.url);
 
 export interface DemoLogin {
   login: string;
@@ -118,7 +117,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   const filler = users.filler!;
   const reviewer = users.reviewer!;
 
-  const data2019 = JSON.parse(await readFile(TIANTAN_2019, 'utf8')) as unknown;
+  const data2019 = exampleJson('tiantan-2019');
   const r2019 = await createReport(db, {
     organisationId: tiantan.id,
     year: 2019,

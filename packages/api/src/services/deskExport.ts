@@ -2,7 +2,7 @@
  * The desk as a spreadsheet for a meeting: one row per body, the same columns as the web desk.
  * .xlsx through exceljs; CSV with a BOM so that Excel and WPS open the Chinese correctly.
  */
-import { deskStatusLabels, type Label } from '@nianbao/schema';
+import { deskStatusLabels, type Label, type Lang } from '@nianbao/schema';
 import ExcelJS from 'exceljs';
 import type { DeskEntry } from '../routers/desk.ts';
 
@@ -11,7 +11,7 @@ export interface DeskExportInput {
   year: number;
   rows: DeskEntry[];
   format: 'xlsx' | 'csv';
-  lang: 'zh' | 'en';
+  lang: Lang;
 }
 
 export interface DeskFile {
@@ -23,7 +23,7 @@ export interface DeskFile {
 const COLUMNS: {
   title: Label;
   width: number;
-  value: (r: DeskEntry, lang: 'zh' | 'en') => string | number;
+  value: (r: DeskEntry, lang: Lang) => string | number;
 }[] = [
   {
     title: { zh: '机关', en: 'Body' },

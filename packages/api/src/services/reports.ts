@@ -219,7 +219,7 @@ export function reportFindings(data: ReportData, previous: ReportData | undefine
 }
 
 /** 第四十九条: county-level departments report by 31 January; other bodies' deadlines are set locally. */
-export const DEFAULT_DEADLINE = '01-31';
+const DEFAULT_DEADLINE = '01-31';
 
 export interface UserRef {
   id: number;
@@ -228,7 +228,8 @@ export interface UserRef {
 
 export type UserNames = Map<number, string>;
 
-function ref(names: UserNames, id: number | null): UserRef | null {
+/** A user as the API shows them, by id; null for none (e.g. not yet submitted). */
+export function userRef(names: UserNames, id: number | null): UserRef | null {
   return id === null ? null : { id, displayName: names.get(id) ?? `#${id}` };
 }
 
@@ -270,14 +271,14 @@ export function summary(row: ReportSummaryRow, org: OrganisationRow, names: User
     warnings: row.warnings,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    updatedBy: ref(names, row.updated_by),
+    updatedBy: userRef(names, row.updated_by),
     submittedAt: row.submitted_at,
-    submittedBy: ref(names, row.submitted_by),
+    submittedBy: userRef(names, row.submitted_by),
     approvedAt: row.approved_at,
-    approvedBy: ref(names, row.approved_by),
+    approvedBy: userRef(names, row.approved_by),
     returned:
       row.return_comment !== null && row.returned_at !== null
-        ? { comment: row.return_comment, at: row.returned_at, by: ref(names, row.returned_by) }
+        ? { comment: row.return_comment, at: row.returned_at, by: userRef(names, row.returned_by) }
         : null,
   };
 }

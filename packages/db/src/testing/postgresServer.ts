@@ -11,7 +11,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const POSTGRES_BIN = process.env.NIANBAO_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const POSTGRES_BIN = process.env.NIANBAO_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 /** Names the socket file only (`.s.PGSQL.<port>`): the server opens no TCP port. */
 const SOCKET_PORT = 54320;

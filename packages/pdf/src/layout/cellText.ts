@@ -1,5 +1,6 @@
 /** Label text in a table cell: centred lines, Chinese (or English) with the English beneath. */
-import type { Lang, Shown } from '../lang.ts';
+import type { ReportLang } from '@nianbao/schema';
+import type { Shown } from '../lang.ts';
 import { cellPadding, type } from '../officialLayout.ts';
 import { emBoxMiddle, type TextStyle } from './faces.ts';
 import { breakLines, type Line } from './lineBreak.ts';
@@ -14,7 +15,7 @@ export interface TableType {
 }
 
 /** The type of a table's labels and figures: dense tables (many columns) print smaller. */
-export function tableType(lang: Lang, dense: boolean): TableType {
+export function tableType(lang: ReportLang, dense: boolean): TableType {
   const main = lang === 'en' ? type.tableEnMain : dense ? type.table : type.tableRoomy;
   const sub = dense ? type.tableEnDense : type.tableEn;
   return {

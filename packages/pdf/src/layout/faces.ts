@@ -63,7 +63,7 @@ export function emBoxMiddle(face: Face): number {
 }
 
 /** Width of `text` in em. Cached per font: labels, figures and single characters repeat. */
-export function emWidth(font: FontkitFont, text: string): number {
+function emWidth(font: FontkitFont, text: string): number {
   let cache = widths.get(font);
   if (!cache) {
     cache = new Map();

@@ -25,7 +25,7 @@ export interface TextOp {
   wordSpacing?: number;
 }
 
-export interface LinesOp {
+interface LinesOp {
   kind: 'lines';
   /** x1, y1, x2, y2 of each segment. */
   segments: number[];

@@ -2,11 +2,12 @@
  * The page rules on real reports whose narrative is stretched step by step, so that every page
  * break falls somewhere else: in a paragraph, before a heading, inside table 二 or table 三.
  */
+
+import type { ReportLang } from '@nianbao/schema';
 import { getFormat, leaves, type ReportData } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../../test/examples.ts';
 import { preloadFonts } from '../fonts.ts';
-import type { Lang } from '../lang.ts';
 import { contentWidth, page } from '../officialLayout.ts';
 import { buildReportModel } from '../reportModel.ts';
 import { textWidth } from './faces.ts';
@@ -28,7 +29,7 @@ function stretched(report: ReportData, n: number): ReportData {
 const isHeading = (op: TextOp) =>
   op.face === 'sansBold' || (op.face === 'serifBold' && (op.size === 16 || op.size === 12.5));
 
-const cases: { file: string; lang: Lang }[] = [
+const cases: { file: string; lang: ReportLang }[] = [
   { file: 'demo-county-2021.report.json', lang: 'zh' },
   { file: 'demo-county-2021.report.json', lang: 'zh-en' },
   { file: 'demo-county-2021.report.json', lang: 'en' },

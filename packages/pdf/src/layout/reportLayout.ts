@@ -3,7 +3,8 @@
  * closing block and the page numbers 「— N —」. The sizes and spacing are those of an official
  * document (officialLayout.ts); the tables come from the format's header trees.
  */
-import type { Lang, Shown } from '../lang.ts';
+import type { ReportLang } from '@nianbao/schema';
+import type { Shown } from '../lang.ts';
 import { contentWidth, indent, page, type } from '../officialLayout.ts';
 import type { NarrativeModel, Paragraph, ReportModel } from '../reportModel.ts';
 import { blocksTableLayout } from './blocksTable.ts';
@@ -94,7 +95,7 @@ interface Box {
 }
 
 /** A 一、 heading (level 1) or a （一） heading (level 2), with the English beneath in zh-en. */
-function headingBox(shown: Shown, lang: Lang, level: 1 | 2): Box {
+function headingBox(shown: Shown, lang: ReportLang, level: 1 | 2): Box {
   const enOnly = lang === 'en';
   const main = enOnly
     ? level === 1
@@ -167,13 +168,13 @@ function paragraphLead(p: Paragraph): number {
 }
 
 /** What a heading above this block must keep with it: the block's own heading and its first lines. */
-function narrativeLead(block: NarrativeModel, lang: Lang): number {
+function narrativeLead(block: NarrativeModel, lang: ReportLang): number {
   const first = block.paragraphs[0];
   const lead = first ? paragraphLead(first) : 0;
   return block.heading ? headingBox(block.heading, lang, 2).height + lead : lead;
 }
 
-function narrative(flow: Flow, block: NarrativeModel, lang: Lang, keepAfter: number): void {
+function narrative(flow: Flow, block: NarrativeModel, lang: ReportLang, keepAfter: number): void {
   const first = block.paragraphs[0];
   if (block.heading) heading(flow, headingBox(block.heading, lang, 2), first ? paragraphLead(first) : 0);
   const last = block.paragraphs.length - 1;

@@ -19,7 +19,7 @@ export interface GlyphRun {
   advanceWidth: number;
 }
 
-export interface ShapingFont {
+interface ShapingFont {
   layout(text: string, ...rest: unknown[]): GlyphRun;
 }
 

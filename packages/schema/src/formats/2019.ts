@@ -1,5 +1,5 @@
 /**
- * The 2019 format (国办公开办函〔2019〕60号, 试行), for report years 2019 and 2020. Spec §3.2, §4.1,
+ * The 2019 format (国办公开办函〔2019〕60号, 试行), for report years 2019 and 2020. docs/formats.md §3.2, §4.1,
  * §5, §6. Sections 一, 五 and 六 are free narrative.
  */
 import type { BlockColumn, FormatDef } from '../types.ts';

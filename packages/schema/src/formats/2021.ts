@@ -1,5 +1,5 @@
 /**
- * The 2021 format (国办公开办函〔2021〕30号), for report years 2021 onward. Spec §3.1, §4.2, §5, §6.
+ * The 2021 format (国办公开办函〔2021〕30号), for report years 2021 onward. docs/formats.md §3.1, §4.2, §5, §6.
  */
 import type { FormatDef, NarrativeBlock } from '../types.ts';
 import {

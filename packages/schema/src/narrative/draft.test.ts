@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { type ExampleName, exampleJson } from '@nianbao/examples';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCells } from '../cells.ts';
@@ -9,8 +9,7 @@ import type { FormatDef, ReportData } from '../types.ts';
 import { readClaims } from './claims.ts';
 import { draftNarrative, findDraftedPassage } from './draft.ts';
 
-const example = (name: string): ReportData =>
-  JSON.parse(readFileSync(new URL(`../../../../examples/${name}.report.json`, import.meta.url), 'utf8'));
+const example = (name: ExampleName): ReportData => exampleJson(name) as ReportData;
 
 /** The report with only the drafted passages as its narrative, in both languages. */
 function drafted(format: FormatDef, data: ReportData): ReportData {
@@ -44,7 +43,7 @@ describe('draftNarrative', () => {
     );
   });
 
-  it.each(['demo-county-2021', 'tiantan-2019'])(
+  it.each(['demo-county-2021', 'tiantan-2019'] as const)(
     'gives %s text in zh and en that X-TEXT reads back without a finding',
     (name) => {
       const data = example(name);

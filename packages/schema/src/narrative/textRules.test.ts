@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { type ExampleName, exampleJson } from '@nianbao/examples';
 import { describe, expect, it } from 'vitest';
 import { format2019, format2021 } from '../formats/index.ts';
 import { checkReport } from '../rules.ts';
 import { computeTotals } from '../totals.ts';
 import type { FormatDef, ReportData } from '../types.ts';
 
-const example = (name: string): ReportData =>
-  JSON.parse(readFileSync(new URL(`../../../../examples/${name}.report.json`, import.meta.url), 'utf8'));
+const example = (name: ExampleName): ReportData => exampleJson(name) as ReportData;
 
 /** A report of `format` with the cells given (totals computed) and one narrative block. */
 function report(

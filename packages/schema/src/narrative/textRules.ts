@@ -47,7 +47,7 @@ function message(claim: Claim): Label {
 }
 
 /** Whether a claim is reported: the plain reading disagrees (a share: no base agrees, as bases vary). */
-export function isReported(claim: Claim): boolean {
+function isReported(claim: Claim): boolean {
   return claim.kind === 'share' ? claim.matched === -1 : claim.matched !== 0;
 }
 

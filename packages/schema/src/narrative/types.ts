@@ -1,6 +1,7 @@
+import type { Lang } from '../appWords.ts';
 import type { Label } from '../types.ts';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 /** A stretch of one narrative block's text in one language: [start, end) in UTF-16 code units. */
 export interface TextRange {
