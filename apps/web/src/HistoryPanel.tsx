@@ -1,10 +1,10 @@
 import type { ReportEvent, RevisionSummary } from '@nianbao/api';
-import { getFormat } from '@nianbao/schema';
+import { getFormat, type Lang } from '@nianbao/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Difference, differences } from './differences.ts';
 import { historyWords as h } from './historyWords.ts';
-import { formatTime, type Lang, t, useLang } from './i18n.ts';
+import { formatTime, t, useLang } from './i18n.ts';
 import { useTRPC } from './trpc.ts';
 
 function reasonText(reason: string, lang: Lang): string {

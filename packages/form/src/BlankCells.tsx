@@ -3,9 +3,10 @@
  * kept blank through saving, so that nobody mistakes an unfilled cell for a stated 0; it still
  * counts as 0 in the totals and prints as 0.
  */
+import { say } from '@nianbao/schema';
 import { memo, useSyncExternalStore } from 'react';
 import { useReportForm } from './context.ts';
-import { say, words } from './i18n.ts';
+import { words } from './i18n.ts';
 
 export const BlankCells = memo(function BlankCells() {
   const { store, lang, readOnly, writeCells, notices } = useReportForm();

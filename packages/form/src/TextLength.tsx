@@ -2,10 +2,10 @@
  * A narrative block's length once it nears the limit a save accepts (MAX_NARRATIVE_CHARS): how many
  * characters are left, or how many are too many. Hidden below 90 % of the limit.
  */
-import { MAX_NARRATIVE_CHARS, type NarrativeBlock } from '@nianbao/schema';
+import { type Lang, MAX_NARRATIVE_CHARS, type NarrativeBlock, say } from '@nianbao/schema';
 import { useSyncExternalStore } from 'react';
 import { useReportForm } from './context.ts';
-import { type Lang, say, words } from './i18n.ts';
+import { words } from './i18n.ts';
 
 const SHOWN_FROM = Math.floor(MAX_NARRATIVE_CHARS * 0.9);
 
