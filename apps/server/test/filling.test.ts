@@ -99,7 +99,7 @@ describe('a report of nothing but zeros', () => {
   });
 
   it('needs no confirmation when a table has a figure', async () => {
-    const demo = example('demo-county-2021.report.json') as { cells: Record<string, unknown> };
+    const demo = example('demo-county-2021') as { cells: Record<string, unknown> };
     const r = await report(2024);
     const saved = await filler.call('mutation', 'reports.save', {
       id: r.id,
