@@ -143,7 +143,7 @@ describe('carry-over', () => {
     expect(draft.previousYear).toEqual({ id: last.id, version: last.version, status: 'draft' });
 
     // Last year's report approved, then reopened and changed: the approved version still counts.
-    const demo = example('demo-county-2021.report.json') as { cells: Record<string, number> };
+    const demo = example('demo-county-2021') as { cells: Record<string, number> };
     const complete = { ...demo, organisation: { zh: '天坛街道办事处' } };
     const saved = await filler.call('mutation', 'reports.save', {
       id: last.id,

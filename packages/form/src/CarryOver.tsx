@@ -3,10 +3,10 @@
  * year's report, approved or still a draft — and, when they differ from it (X-CARRY, R2-STOCK), the
  * filler's reason: a note the reviewer reads in the same place.
  */
-import { type ReportStatus, reportStatusLabels } from '@nianbao/schema';
+import { type ReportStatus, reportStatusLabels, say } from '@nianbao/schema';
 import { memo, useId, useMemo, useSyncExternalStore } from 'react';
 import { useReportForm } from './context.ts';
-import { say, words } from './i18n.ts';
+import { words } from './i18n.ts';
 
 /** The version of last year's report the carry-over comes from (null: there is none). */
 export interface CarriedFrom {
