@@ -111,7 +111,7 @@ async function take(role: Actor, action: Action, report: { id: number; version: 
     case 'return':
       return caller.reports.return({ id, version, comment: '请补充说明' });
     case 'reopen':
-      return caller.reports.reopen({ id, version });
+      return caller.reports.reopen({ id, version, reason: '数据有误，需重新核对' });
   }
 }
 
