@@ -67,6 +67,8 @@ it('「空格填 0」 fills every blank cell with 0 on purpose, kept after reloa
   const items = page.locator('.history li');
   await items.nth(1).waitFor();
   // Newest first: the one before the fill has the blanks.
+  // A version is looked at (its changes listed) before it is restored.
+  await items.nth(1).getByRole('button', { name: '查看改动' }).click();
   await items.nth(1).getByRole('button', { name: '恢复此版本' }).click();
   await page.getByText(/已恢复第 \d+ 版的内容/).waitFor();
   expect(await cell(page, 't3.granted.natural_person').inputValue()).toBe('');

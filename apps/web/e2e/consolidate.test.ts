@@ -100,6 +100,7 @@ it('imports a published report’s text into a new draft, showing what was read'
   expect(await cell(town, 't2.procurement.items').inputValue()).toBe('30');
   await town.locator('.history li').nth(1).waitFor();
   expect(await town.locator('.history li').first().textContent()).toContain('导入');
+  await town.locator('.history li').nth(1).getByRole('button', { name: '查看改动' }).click();
   await town.locator('.history li').nth(1).getByRole('button', { name: '恢复此版本' }).click();
   await town.getByText(/已恢复第 1 版的内容/).waitFor();
   expect(await cell(town, 't2.procurement.items').inputValue()).toBe(
