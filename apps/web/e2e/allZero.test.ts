@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, consoleErrors, launch, login, newPage, saved } from './browser.ts';
+import { cell, consoleErrors, createReport, launch, login, newPage, saved } from './browser.ts';
 import { ownBody, zoomed } from './ownBody.ts';
 import { OUTPUT } from './server.ts';
 
@@ -20,8 +20,7 @@ beforeAll(async () => {
   browser = await launch();
   page = await newPage(browser, baseUrl);
   await login(page, body.filler);
-  await page.getByLabel('年度').selectOption(String(YEAR));
-  await page.getByRole('button', { name: `新建 ${YEAR} 年度报告` }).click();
+  await createReport(page, YEAR);
   await cell(page, 't4.review.maintained').waitFor();
   const empty = page.locator('textarea.nb-text[aria-invalid="true"]');
   while ((await empty.count()) > 0) await empty.first().fill('本年度未收到政府信息公开申请。');

@@ -44,6 +44,12 @@ export async function login(page: Page, user: { login: string; password: string 
   await page.getByRole('heading', { name: '年度报告' }).waitFor();
 }
 
+/** From the report list: a new report of `year`, as a filler starts one. */
+export async function createReport(page: Page, year: number): Promise<void> {
+  await page.getByLabel('年度').selectOption(String(year));
+  await page.getByRole('button', { name: `新建 ${year} 年度报告` }).click();
+}
+
 export const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 
 /** Waits until autosave has reached the server. */

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, launch, login, newPage } from './browser.ts';
+import { cell, createReport, launch, login, newPage } from './browser.ts';
 import { DEMO, OUTPUT } from './server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -19,8 +19,7 @@ beforeAll(async () => {
   browser = await launch();
   page = await newPage(browser, baseUrl);
   await login(page, DEMO.filler);
-  await page.getByLabel('年度').selectOption(String(YEAR));
-  await page.getByRole('button', { name: `新建 ${YEAR} 年度报告` }).click();
+  await createReport(page, YEAR);
   await cell(page, 't3.new_received.natural_person').waitFor();
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cell, consoleErrors, launch, login, newPage, saved } from './browser.ts';
+import { cell, consoleErrors, createReport, launch, login, newPage, saved } from './browser.ts';
 import { DEMO, OUTPUT } from './server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -55,8 +55,7 @@ describe('a filler and a reviewer', () => {
   it('logs in and creates the report of a year', async () => {
     await login(page, DEMO.filler);
     await page.screenshot({ path: join(OUTPUT, 'reports-list.png') });
-    await page.getByLabel('年度').selectOption(String(YEAR));
-    await page.getByRole('button', { name: `新建 ${YEAR} 年度报告` }).click();
+    await createReport(page, YEAR);
     await cell(page, 't3.new_received.natural_person').waitFor();
     reportUrl = page.url();
     expect(await page.locator('.nb-title').textContent()).toBe(

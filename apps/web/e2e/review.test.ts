@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, launch, login, newPage, saved } from './browser.ts';
+import { cell, createReport, launch, login, newPage, saved } from './browser.ts';
 import { DEMO, OUTPUT } from './server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -21,8 +21,7 @@ afterAll(async () => {
 
 it('is returned by the reviewer with a comment the filler sees', async () => {
   await login(page, DEMO.filler);
-  await page.getByLabel('年度').selectOption(String(YEAR));
-  await page.getByRole('button', { name: `新建 ${YEAR} 年度报告` }).click();
+  await createReport(page, YEAR);
   await cell(page, 't4.review.maintained').waitFor();
   url = page.url();
   const empty = page.locator('textarea.nb-text[aria-invalid="true"]');

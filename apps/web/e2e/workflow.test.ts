@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, consoleErrors, launch, login, newPage, saved } from './browser.ts';
+import { cell, consoleErrors, createReport, launch, login, newPage, saved } from './browser.ts';
 import { type Body, ownBody, zoomed } from './ownBody.ts';
 import { DEMO, OUTPUT } from './server.ts';
 
@@ -38,8 +38,7 @@ async function shoot(name: string, prepare?: (p: Page) => Promise<void>) {
 
 it('asks before submitting and then says it is submitted', async () => {
   await login(page, body.filler);
-  await page.getByLabel('年度').selectOption(String(YEAR));
-  await page.getByRole('button', { name: `新建 ${YEAR} 年度报告` }).click();
+  await createReport(page, YEAR);
   await cell(page, 't4.review.maintained').waitFor();
   url = page.url();
   const empty = page.locator('textarea.nb-text[aria-invalid="true"]');
