@@ -11,11 +11,12 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    // Files about rendering, static files, HTTP guards, start-up settings and SQLite backups: SQLite alone.
+    // Files about rendering, worker pools, static files, HTTP guards, start-up settings and SQLite backups: SQLite alone.
     projects: databaseProjects([
       'test/attacks.test.ts',
       'test/backup.test.ts',
       'test/pdf.test.ts',
+      'test/pools.test.ts',
       'test/production.test.ts',
       'test/shutdown.test.ts',
       'test/static.test.ts',

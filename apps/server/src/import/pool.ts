@@ -5,6 +5,7 @@
  * are read at once overall; beyond that the answer is "busy, try again", not a queue.
  */
 
+import { fileURLToPath } from 'node:url';
 import type { UploadReader } from '@nianbao/api';
 import { UploadRefused } from '@nianbao/api';
 import { ImportError } from '@nianbao/import';
@@ -43,7 +44,9 @@ export class ImportPool implements UploadReader {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.limits = options.limits ?? UPLOAD_LIMITS;
     this.piscina = new Piscina({
-      filename: new URL('./worker.mjs', import.meta.url).href,
+      // Loaded by import() from a CommonJS entry (see esmWorker.cjs), never by require().
+      filename: fileURLToPath(new URL('../esmWorker.cjs', import.meta.url)),
+      workerData: { module: new URL('./worker.mjs', import.meta.url).href },
       // Not this process's flags: under tsx with the "@nianbao/source" condition the worker would
       // resolve @nianbao/import to TypeScript, which worker threads cannot load through tsx on Node 20.
       execArgv: [],

@@ -4,6 +4,7 @@
  * share one job.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RenderJob, RenderResult } from './renderJob.ts';
 
@@ -38,7 +39,9 @@ export class RenderPool {
     this.maxQueue = options.maxQueue ?? 256;
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.piscina = new Piscina({
-      filename: new URL('./worker.mjs', import.meta.url).href,
+      // Loaded by import() from a CommonJS entry (see esmWorker.cjs), never by require().
+      filename: fileURLToPath(new URL('../esmWorker.cjs', import.meta.url)),
+      workerData: { module: new URL('./worker.mjs', import.meta.url).href },
       // Not this process's flags: under tsx with the "@nianbao/source" condition the worker would
       // resolve @nianbao/pdf to TypeScript, which worker threads cannot load through tsx on Node 20.
       execArgv: [],
