@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findUserByLogin, listOrganisations, openDatabase, verifyPassword } from '@nianbao/db';
+import {
+  findUserByLogin,
+  listOrganisations,
+  loginFailures,
+  openDatabase,
+  recordLoginFailure,
+  verifyPassword,
+} from '@nianbao/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as org } from './org.ts';
 import { run as seedDemo } from './seedDemo.ts';
@@ -134,6 +141,25 @@ describe('nianbao seed-demo, org, user', () => {
         ).toBe(true);
       } finally {
         await database2.destroy();
+      }
+      // Wrong passwords slow an account down; an administrator at the console clears them.
+      const now = new Date().toISOString();
+      const since = new Date(Date.now() - 3_600_000).toISOString();
+      const attempt = { account: 'zhen', address: '203.0.113.9' };
+      const database3 = await openDatabase({ file: db });
+      try {
+        for (let i = 0; i < 5; i++) await recordLoginFailure(database3, attempt, now, since);
+        expect((await loginFailures(database3, attempt, since)).account?.failures).toBe(5);
+        reset();
+        expect(await user(['unlock', '--login', 'zhen', '--db', db])).toBe(0);
+        expect(out.join('\n')).toContain('2 failed sign-ins cleared');
+        const after = await loginFailures(database3, attempt, since);
+        expect([after.pair, after.account]).toEqual([undefined, undefined]);
+        reset();
+        expect(await user(['unlock', '--login', 'nobody', '--db', db])).toBe(1);
+        expect(err.join('\n')).toContain('用户不存在');
+      } finally {
+        await database3.destroy();
       }
       reset();
       expect(await user(['list', '--db', db])).toBe(0);

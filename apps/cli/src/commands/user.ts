@@ -2,10 +2,12 @@
  * `pnpm nianbao user add --login <name> --org <id> --role filler|reviewer|admin [--name <显示名>] [--password <pw>]`
  * `pnpm nianbao user list [--org <id>]`
  * `pnpm nianbao user reset-password --login <name> [--password <pw>]`
+ * `pnpm nianbao user unlock --login <name>` (clears the failed sign-ins that slow the account down)
  * Without --password a random one is generated and printed once.
  */
 import {
   audit,
+  clearLoginFailures,
   createUser,
   databaseLocation,
   findUserByLogin,
@@ -23,7 +25,8 @@ import { commandArgs } from '../args.ts';
 const USAGE = `usage:
   pnpm nianbao user add --login <name> --org <id> --role filler|reviewer|admin [--name <显示名>] [--password <pw>] [--db <file>]
   pnpm nianbao user list [--org <id>] [--db <file>]
-  pnpm nianbao user reset-password --login <name> [--password <pw>] [--db <file>]`;
+  pnpm nianbao user reset-password --login <name> [--password <pw>] [--db <file>]
+  pnpm nianbao user unlock --login <name> [--db <file>]`;
 
 /** A login name: also what `nianbao init` accepts for the first administrator. */
 export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
@@ -40,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
   });
   if (!parsed) return 2;
   const { values } = parsed;
-  if (sub !== 'add' && sub !== 'list' && sub !== 'reset-password') {
+  if (sub !== 'add' && sub !== 'list' && sub !== 'reset-password' && sub !== 'unlock') {
     console.error(USAGE);
     return 2;
   }
@@ -69,6 +72,17 @@ export async function run(args: string[]): Promise<number> {
         `nianbao user: --password must have at least ${MIN_PASSWORD_LENGTH} characters 密码至少 ${MIN_PASSWORD_LENGTH} 位`,
       );
       return 2;
+    }
+    if (sub === 'unlock') {
+      const user = await findUserByLogin(db, login);
+      if (!user) {
+        console.error(`nianbao user: no user "${login}" 用户不存在`);
+        return 1;
+      }
+      const cleared = await clearLoginFailures(db, user.login.toLowerCase());
+      await audit(db, { action: 'user.unlock', login, detail: { id: user.id, cleared, via: 'cli' } });
+      console.log(`${login} can sign in again at once (${cleared} failed sign-ins cleared). 已解除登录限制。`);
+      return 0;
     }
     const password = values.password ?? generatePassword();
     if (sub === 'reset-password') {
