@@ -30,7 +30,14 @@ export function request(
       );
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // An idle kept-alive connection the server closed (its keepAliveTimeout) just as this request
+      // went out on it: nothing reached the server, so sending again on a new connection is safe
+      // (Node's documented pattern, `request.reusedSocket`).
+      if (req.reusedSocket && error.code === 'ECONNRESET') {
+        request(url, method, headers, body).then(resolveRequest, reject);
+      } else reject(error);
+    });
     req.end(body);
   });
 }
