@@ -1,12 +1,4 @@
-import type { Lang } from '@nianbao/schema';
-import {
-  cellName,
-  computeTotals,
-  displayValue,
-  type FormatDef,
-  formatCells,
-  type ReportData,
-} from '@nianbao/schema';
+import { computeTotals, type FormatDef, type ReportData } from '@nianbao/schema';
 import { useState } from 'react';
 import type { Conflict } from './autosave.ts';
 import { differences } from './differences.ts';

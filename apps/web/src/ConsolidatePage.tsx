@@ -133,6 +133,7 @@ export function ConsolidatePage({ me }: { me: Me }) {
           ) : (
             <ul className="reading-list">
               {errors.map((f, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered; two findings may read alike
                 <li key={i} className="reading-error">
                   <span className="tag tag-error">{f.rule}</span> {f.message[lang]}
                 </li>

@@ -95,6 +95,8 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   });
 
   // Work that did not reach the server last time: send it, or meet the newer version in the conflict screen.
+  // Once, when the report opens: later renders carry the same report and pending work.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only, by design
   useEffect(() => {
     if (!startPending) return;
     if (startPending.baseVersion === report.version) {

@@ -86,6 +86,7 @@ function ReadingView({
       ) : (
         <ul className="reading-list reading-unread">
           {reading.unread.map((u, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered; two entries may read alike
             <li key={i}>
               {u.lines && <span className="reading-line">{where(u.lines)}</span>}
               {u.message[lang]}
@@ -98,6 +99,7 @@ function ReadingView({
           <h3>{say(t.findingsTitle)}</h3>
           <ul className="reading-list">
             {reading.findings.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered; two findings may read alike
               <li key={i} className={f.level === 'error' ? 'reading-error' : 'reading-warning'}>
                 {f.line !== undefined && <span className="reading-line">{say(t.lineN, { n: f.line })}</span>}
                 <span className={`tag ${f.level === 'error' ? 'tag-error' : 'tag-warning'}`}>{f.rule}</span>{' '}

@@ -73,6 +73,7 @@ function DocumentPageNumber() {
 /** Laid-out pages as react-pdf <Page>s. */
 export function LaidOutPages({ pages, numbered = false }: { pages: PageOps[]; numbered?: boolean }) {
   return pages.map((content, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a page is its position in the document
     <Page key={i} size="A4">
       <Canvas
         style={canvasStyle}

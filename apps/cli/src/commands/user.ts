@@ -81,7 +81,9 @@ export async function run(args: string[]): Promise<number> {
       }
       const cleared = await clearLoginFailures(db, user.login.toLowerCase());
       await audit(db, { action: 'user.unlock', login, detail: { id: user.id, cleared, via: 'cli' } });
-      console.log(`${login} can sign in again at once (${cleared} failed sign-ins cleared). 已解除登录限制。`);
+      console.log(
+        `${login} can sign in again at once (${cleared} failed sign-ins cleared). 已解除登录限制。`,
+      );
       return 0;
     }
     const password = values.password ?? generatePassword();
