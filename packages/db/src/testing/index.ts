@@ -1,2 +1,2 @@
-export { type PostgresServer, startPostgres, stopPostgres } from './postgresServer.ts';
+export { type PostgresServer, postgresProgram, startPostgres, stopPostgres } from './postgresServer.ts';
 export { createTestDatabase, type TestDatabase, testDatabaseKind, withDatabase } from './testDatabase.ts';

@@ -13,6 +13,9 @@ import { join } from 'node:path';
 
 const POSTGRES_BIN = process.env.NIANBAO_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
+/** The path of a PostgreSQL 15 program (`pg_dump`, `pg_restore`, …) of the same installation. */
+export const postgresProgram = (name: string): string => join(POSTGRES_BIN, name);
+
 /** Names the socket file only (`.s.PGSQL.<port>`): the server opens no TCP port. */
 const SOCKET_PORT = 54320;
 
@@ -45,7 +48,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
 }
 
 function run(command: string, args: string[], user: { uid: number; gid: number } | undefined): void {
-  const result = spawnSync(join(POSTGRES_BIN, command), args, { encoding: 'utf8', ...user });
+  const result = spawnSync(postgresProgram(command), args, { encoding: 'utf8', ...user });
   if (result.error) throw result.error;
   if (result.status !== 0)
     throw new Error(`${command} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
