@@ -76,7 +76,13 @@ describe.runIf(testDatabaseKind() === 'postgres')(
       }
 
       // A server on the restored database: migrations find nothing to do, sign-in and saves work.
-      const again = await startServer({ databaseUrl: url, port: 0, host: '127.0.0.1', log: () => undefined });
+      const again = await startServer({
+        databaseFile: server.file,
+        databaseUrl: url,
+        port: 0,
+        host: '127.0.0.1',
+        log: () => undefined,
+      });
       try {
         const reader = new Client(again.url);
         await reader.login('tiantan', 'tiantan-demo');
