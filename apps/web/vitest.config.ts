@@ -5,6 +5,8 @@ export default defineConfig({
   ...sourceConditions,
   test: {
     projects: [
+      // Logic without a browser (the autosave queue).
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'e2e',

@@ -84,15 +84,15 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [step, setStep] = useState<Step | null>(null);
-  const [version, setVersionState] = useState(report.version);
 
   const autosave = useAutosave({
     client,
     id: report.id,
     version: report.version,
     getData: () => formRef.current?.getData(),
-    onSaved: ({ version: v }) => setVersionState(v),
   });
+  const { queue } = autosave;
+  const version = autosave.version;
 
   // Work that did not reach the server last time: send it, or meet the newer version in the conflict screen.
   // Once, when the report opens: later renders carry the same report and pending work.
@@ -101,9 +101,9 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     if (!startPending) return;
     if (startPending.baseVersion === report.version) {
       setNotice(say(t.localRestored));
-      autosave.changed();
+      queue.changed();
     } else {
-      autosave.startConflict({
+      queue.startConflict({
         theirs: {
           version: report.version,
           data: report.data,
@@ -134,8 +134,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
       staleTime: 0,
     });
     setCurrent(fresh);
-    autosave.setVersion(fresh.version);
-    setVersionState(fresh.version);
+    queue.setVersion(fresh.version);
     void queryClient.invalidateQueries({ queryKey: trpc.reports.list.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.reports.revisions.queryKey({ id: report.id }) });
     return fresh;
@@ -147,13 +146,13 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     setActionError(null);
     setNotice(null);
     try {
-      if (current.permissions.canEdit && !(await autosave.flush())) {
+      if (current.permissions.canEdit && !(await queue.flush())) {
         // A save the server refused: its reason, in full (a text over the length limit, say).
-        const refused = autosave.lastError.current;
+        const refused = queue.error;
         setActionError(refused ? `${say(t.notSaved)}${errorMessage(refused, lang)}` : say(t.notSavedYet));
         return;
       }
-      await run(autosave.version.current);
+      await run(queue.version);
       await refresh();
       if (done) setNotice(done);
     } catch (e) {
@@ -166,7 +165,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   const restore = (v: number) =>
     act(async (base) => {
       const result = await client.reports.restore.mutate({ id: report.id, version: v, baseVersion: base });
-      autosave.setVersion(result.version);
+      queue.setVersion(result.version);
       formRef.current?.reset(result.data);
       setNotice(say(t.restored, { n: v }));
     });
@@ -175,7 +174,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     act(async (base) => {
       const upload = await readUpload(file, lang);
       const result = await client.imports.into.mutate({ id: report.id, baseVersion: base, file: upload });
-      autosave.setVersion(result.version);
+      queue.setVersion(result.version);
       formRef.current?.reset(result.data);
       setNotice(
         say(t.importedInto, { name: upload.name, n: result.version, read: result.reading.readCells }),
@@ -183,7 +182,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     });
 
   const exportJson = async () => {
-    if (current.permissions.canEdit) await autosave.flush();
+    if (current.permissions.canEdit) await queue.flush();
     const data = formRef.current?.getData() ?? current.data;
     downloadJson(data as ReportData, `${current.title.zh}.json`);
   };
@@ -345,8 +344,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
           onResolve={(merged) => {
             const theirVersion = autosave.conflict!.theirs.version;
             formRef.current?.reset(merged);
-            setVersionState(theirVersion);
-            autosave.resolved(theirVersion);
+            queue.resolved(theirVersion);
           }}
         />
       )}
@@ -365,7 +363,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
           contact={contact}
           lang={lang}
           readOnly={readOnly}
-          onChange={autosave.changed}
+          onChange={queue.changed}
           onFindings={onFindings}
         />
       </div>
@@ -404,7 +402,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               id={report.id}
               version={version}
               fileName={title}
-              beforeFetch={() => (p.canEdit ? autosave.flush() : Promise.resolve())}
+              beforeFetch={() => (p.canEdit ? queue.flush() : Promise.resolve())}
               englishMissing={englishMissing(format, formRef.current?.getData() ?? current.data)}
               onOpenBlock={
                 p.canEdit
