@@ -1,7 +1,9 @@
 /** What the benchmarks share: a light HTTP client that speaks tRPC, and measurements. */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 export function freePort(): Promise<number> {
   return new Promise((r) => {
@@ -89,3 +91,34 @@ export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Starts the built server as `pnpm start` does (`node dist/start.js`, a separate process) on a free
+ * port, with the rendering cache off: every download is rendered, so PDFs/s is what the renderer
+ * does, not what the cache answers. An unexpected exit is reported with its output.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/start.js'], {
+    cwd: serverDir,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NIANBAO_PDF_CACHE_MB: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolveStart, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('Listening on')) resolveStart();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+  // Our SIGTERM ends it with exit code 0 (a graceful shutdown); anything else is news.
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`server ${child.pid} ended (${code ?? signal}):\n${out}`);
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}

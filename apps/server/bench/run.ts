@@ -9,43 +9,19 @@
  * BENCH_SECONDS sets each phase's length (default 20).
  */
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { exampleJson } from '@nianbao/examples';
-import { agent, Client, freePort, percentile, request, serverCpuSeconds } from './client.ts';
+import { agent, Client, percentile, request, serverCpuSeconds, startServerProcess } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SAVERS = 20;
 const DOWNLOADERS = 4;
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const example = exampleJson('demo-county-2021') as Record<string, unknown>;
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, ['dist/start.js'], {
-  cwd: serverDir,
-  env: {
-    ...process.env,
-    NIANBAO_DB: join(dir, 'nianbao.sqlite'),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    // Every download is rendered: PDFs/s is what the renderer does, not what the cache answers.
-    NIANBAO_PDF_CACHE_MB: '0',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let out = '';
-await new Promise<void>((resolveStart, reject) => {
-  child.stdout!.on('data', (d) => {
-    out += d;
-    if (out.includes('Listening on')) resolveStart();
-  });
-  child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-});
+const { child, base } = await startServerProcess({ NIANBAO_DB: join(dir, 'nianbao.sqlite') });
 
 try {
   const admin = new Client(base);

@@ -7,21 +7,18 @@
  * PDFs/s, and the CPU time per save of the server processes (PDF threads included) and of
  * PostgreSQL. BENCH_SECONDS sets each run's length (default 20).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { hashPassword, openDatabase, seedSubordinates } from '@nianbao/db';
 import { createTestDatabase, startPostgres } from '@nianbao/db/testing';
 import { exampleJson } from '@nianbao/examples';
-import { agent, Client, freePort, percentile, serverCpuSeconds } from './client.ts';
+import { agent, Client, percentile, serverCpuSeconds, startServerProcess } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const USERS = 200;
 const DOWNLOADERS = 4;
 const PASSWORD = 'bench-password';
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const example = exampleJson('demo-county-2021') as Record<string, unknown>;
 
 interface Target {
@@ -29,34 +26,6 @@ interface Target {
   processes: number;
   env: Record<string, string>;
   open: { file?: string; url?: string };
-}
-
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/start.js'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      // Every download is rendered: PDFs/s is what the renderer does, not what the cache answers.
-      NIANBAO_PDF_CACHE_MB: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((resolveStart, reject) => {
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('Listening on')) resolveStart();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-  child.on('exit', (code, signal) => {
-    if (signal !== 'SIGTERM') console.error(`server ${child.pid} ended (${code ?? signal}):\n${out}`);
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 /** CPU seconds of PostgreSQL's processes (the postmaster and its backends). */
@@ -75,10 +44,10 @@ function postgresCpuSeconds(dataDir: string | undefined): number {
 }
 
 async function run(target: Target, pgData: string | undefined) {
-  const first = await startProcess({ ...target.env });
+  const first = await startServerProcess({ ...target.env });
   const procs = [first];
   for (let i = 1; i < target.processes; i++)
-    procs.push(await startProcess({ ...target.env, NIANBAO_SEED_DEMO: '0' }));
+    procs.push(await startServerProcess({ ...target.env, NIANBAO_SEED_DEMO: '0' }));
   try {
     // 200 bodies below the demo's parent, a filler in each (one password hash for all: fast).
     const db = await openDatabase(target.open);
