@@ -3,7 +3,11 @@
 # installed with npm into fresh projects under /tmp, outside the workspace. There:
 #   - plain node imports @nianbao/schema and @nianbao/pdf, checks and renders the 2021 demo report
 #     (the fonts packages left out with --omit=optional, the same fonts passed by NIANBAO_FONTS_DIR);
-#   - tsc --noEmit, strict, with module NodeNext and with moduleResolution Bundler;
+#   - plain node renders a <Document> of the consumer's own with their @react-pdf/renderer (as
+#     published: pdfkit unpatched): a cover page, then <ReportPages> from @nianbao/pdf/react; the
+#     pages are kept as test-output/consumer-booklet-*.png;
+#   - tsc --noEmit, strict, with module NodeNext and with moduleResolution Bundler, and the
+#     <Document> with <ReportPages> as TSX;
 #   - a Vite build of a React app rendering <ReportForm>, opened in Chromium (screenshot kept in
 #     test-output/consumer-form.png);
 #   - a browser-style project (types: [], no @types/node, no database driver) type-checks a tRPC
@@ -52,16 +56,27 @@ mkdir -p "$app" && cd "$app"
 printf '{ "name": "consumer", "private": true, "type": "module" }\n' >package.json
 npm_install --omit=optional "$(tgz schema)" "$(tgz pdf)" "$(tgz form)" "$(tgz import)" \
   "zod@$(v zod)" "react@$(v react)" "react-dom@$(v react-dom)" "react-hook-form@$(v react-hook-form)" \
-  "@types/react@$(v @types/react)" "@types/react-dom@$(v @types/react-dom)" "typescript@$(v typescript)"
+  "@types/react@$(v @types/react)" "@types/react-dom@$(v @types/react-dom)" "typescript@$(v typescript)" \
+  "@react-pdf/renderer@$(v @react-pdf/renderer)"
 if [ -e node_modules/@expo-google-fonts ]; then echo "the font packages were installed despite --omit=optional" >&2; exit 1; fi
 mkdir fonts
 for f in noto-serif-sc/400Regular/NotoSerifSC_400Regular noto-serif-sc/700Bold/NotoSerifSC_700Bold noto-sans-sc/700Bold/NotoSansSC_700Bold; do
   ln -s "$(cd "$root/packages/pdf" && node -p "require.resolve('@expo-google-fonts/$f.ttf')")" fonts/
 done
-cp "$here/check.mjs" "$here/types.ts" "$here/tsconfig.nodenext.json" "$here/tsconfig.bundler.json" .
+cp "$here"/{check.mjs,booklet.mjs,types.ts,pages.tsx,tsconfig.nodenext.json,tsconfig.bundler.json,tsconfig.react.json} .
 NIANBAO_FONTS_DIR=$app/fonts node check.mjs "$root/examples/demo-county-2021.report.json"
+NIANBAO_FONTS_DIR=$app/fonts node booklet.mjs "$root/examples/demo-county-2021.report.json" booklet.pdf
+mkdir -p "$root/test-output"
+pdftoppm -r 50 -png -f 1 -l 4 booklet.pdf "$root/test-output/consumer-booklet"
 npx tsc -p tsconfig.nodenext.json && echo "tsc: strict, module NodeNext: no errors"
 npx tsc -p tsconfig.bundler.json && echo "tsc: strict, moduleResolution Bundler: no errors"
+# react-pdf's own declarations have errors without @types/node and fontkit's types (Buffer, NodeJS,
+# 'fontkit'); every other error (ours, or in pages.tsx) fails. Output saved first, as tsc exits 1.
+react_tsc=$(npx tsc -p tsconfig.react.json || true)
+if grep 'error TS' <<<"$react_tsc" | grep -v '^node_modules/@react-pdf/'; then
+  echo "tsc: <ReportPages> in the consumer's own <Document> has type errors" >&2; exit 1
+fi
+echo "tsc: strict, NodeNext, <ReportPages> in the consumer's own <Document> (TSX): no errors outside react-pdf's own types"
 
 # 2. A Vite React app with the form (its own project: Vite's bundler is an optional dependency).
 web=$work/web
@@ -73,7 +88,6 @@ npm_install "$(tgz schema)" "$(tgz form)" \
   "vite@$(v vite)" "@vitejs/plugin-react@$(v @vitejs/plugin-react)"
 npx tsc -p tsconfig.json && echo "tsc: the Vite React template's settings: no errors"
 npx vite build >/dev/null
-mkdir -p "$root/test-output"
 node "$here/screenshot.mjs" "$web/dist" "$root/test-output/consumer-form.png"
 
 # 3. A browser project with the API types alone.

@@ -1,7 +1,12 @@
 /**
  * Builds @nianbao/pdf into one ES module, dist/index.js, that works from any node_modules layout
  * (npm, pnpm, yarn) and loads with plain `node`: no tsx, no transpiling, one file instead of some
- * two hundred modules. The types (dist/index.d.ts) come from tsdown (tsdown.config.ts).
+ * two hundred modules. The types (dist/*.d.ts) come from tsdown (tsdown.config.ts).
+ *
+ * The second entry, dist/react.js (`@nianbao/pdf/react`: <ReportPages> and its preloadFonts), is
+ * built apart with @react-pdf/renderer and React left outside: they are the consumer's (peer
+ * dependencies), so that our fonts are registered with the react-pdf that renders their
+ * <Document>. It runs on their react-pdf as published, without our patches: correct, slower.
  *
  * Bundled: our sources, @react-pdf/*, pdfkit, fontkit and the rest of their dependencies, and React.
  * Our changes to that third-party code are pnpm patches (patches/README.md), applied to the
@@ -22,13 +27,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '../..');
 export const bundleFile = join(here, 'dist/index.js');
+const reactBundleFile = join(here, 'dist/react.js');
 /** Our files the last build read (sources, this script, the lockfile), beside the bundle. */
 const inputsFile = join(here, 'dist/inputs.json');
 
 /** Whether the bundle exists and is newer than every input of its last build. */
 function isFresh() {
-  if (!existsSync(bundleFile) || !existsSync(inputsFile)) return false;
-  const built = statSync(bundleFile).mtimeMs;
+  const outputs = [bundleFile, reactBundleFile, inputsFile];
+  if (!outputs.every((file) => existsSync(file))) return false;
+  const built = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
   try {
     const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
     return inputs.every((file) => statSync(join(repoRoot, file)).mtimeMs <= built);
@@ -56,9 +63,7 @@ export async function build({ log = console.log } = {}) {
       });
     },
   };
-  const result = await esbuild({
-    entryPoints: [join(here, 'src/index.ts')],
-    outfile: bundleFile,
+  const common = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -75,21 +80,31 @@ export async function build({ log = console.log } = {}) {
     banner: {
       js: "import { createRequire as __nianbaoCreateRequire } from 'node:module'; const require = __nianbaoCreateRequire(import.meta.url);",
     },
-    // A consumer installs these beside us; everything else is inside the bundle.
-    external: ['@nianbao/schema', 'zod', 'docx', '@expo-google-fonts/*'],
     plugins: [plugin],
     metafile: true,
     logLevel: 'warning',
-  });
-  const ours = Object.keys(result.metafile.inputs)
+  };
+  // A consumer installs these beside us; everything else is inside the bundle.
+  const shared = ['@nianbao/schema', 'zod', 'docx', '@expo-google-fonts/*'];
+  const results = await Promise.all([
+    esbuild({ ...common, entryPoints: [join(here, 'src/index.ts')], outfile: bundleFile, external: shared }),
+    esbuild({
+      ...common,
+      entryPoints: [join(here, 'src/react.ts')],
+      outfile: reactBundleFile,
+      external: [...shared, '@react-pdf/renderer', 'react', 'react/*'],
+    }),
+  ]);
+  const ours = results
+    .flatMap((result) => Object.keys(result.metafile.inputs))
     .map((input) => relative(repoRoot, join(process.cwd(), input)).split(sep).join('/'))
     .filter((input) => !input.includes('node_modules/'));
-  const inputs = [...ours, 'packages/pdf/build.mjs', 'pnpm-lock.yaml'];
+  const inputs = [...new Set(ours), 'packages/pdf/build.mjs', 'pnpm-lock.yaml'];
   mkdirSync(dirname(inputsFile), { recursive: true });
   writeFileSync(inputsFile, `${JSON.stringify(inputs, null, 1)}\n`);
-  const bytes = statSync(bundleFile).size;
+  const kb = (file) => `${(statSync(file).size / 1024).toFixed(0)} KB`;
   log(
-    `@nianbao/pdf bundled: dist/index.js, ${(bytes / 1024).toFixed(0)} KB, in ${(performance.now() - started).toFixed(0)} ms`,
+    `@nianbao/pdf bundled: dist/index.js, ${kb(bundleFile)}; dist/react.js, ${kb(reactBundleFile)}; in ${(performance.now() - started).toFixed(0)} ms`,
   );
 }
 

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { examples, loadExample } from '../test/examples.ts';
 import { missingInOrder, officialLabels, squash } from '../test/officialText.ts';
 import { pdfPages } from '../test/poppler.ts';
-import { preloadFonts, SERIF } from './fonts.ts';
-import { ReportPages, type ReportPagesProps } from './ReportPages.tsx';
+import { SERIF } from './fonts.ts';
+import { preloadFonts, ReportPages, type ReportPagesProps } from './react.ts';
 
 const report = loadExample(examples[0]!.file);
 const reportPages = examples[0]!.pages.zh!;

@@ -96,13 +96,14 @@ export function LaidOutPages({ pages, numbered = false }: { pages: PageOps[]; nu
 
 /**
  * The report's pages, to be put inside a react-pdf <Document>. The fonts must be loaded first:
- * `await preloadFonts()` before rendering the document (the layout measures text with them).
+ * `await preloadFonts()` of the same entry (`@nianbao/pdf/react`) before rendering the document:
+ * the layout measures text with them, and react-pdf draws with the ones registered with it.
  */
 export function ReportPages({ report, lang, firstPageNumber = 1 }: ReportPagesProps) {
   try {
     fontOf('serif');
   } catch {
-    throw new Error('<ReportPages>: call `await preloadFonts()` from @nianbao/pdf before rendering');
+    throw new Error('<ReportPages>: call `await preloadFonts()` from @nianbao/pdf/react before rendering');
   }
   const model = buildReportModel(report, lang);
   const continued = firstPageNumber === 'continue';
