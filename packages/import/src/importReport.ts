@@ -206,6 +206,11 @@ export function importLines(
     }
   }
 
+  /** A table not found leaves every cell of it empty: each is named, so none passes for a zero. */
+  const tableCells = (table: string) =>
+    formatCells(format)
+      .filter((c) => c.table === table)
+      .map((c) => c.id);
   // Figures in the printed layout's own cell ids.
   const printed = new Map<string, Value>();
   /** Printed cells whose figures were placed by position alone. */
@@ -228,6 +233,7 @@ export function importLines(
     }
   } else {
     unread.push({
+      cells: tableCells('t2'),
       message: {
         zh: '未找到表二（主动公开政府信息情况）',
         en: 'table II (proactive disclosure) was not found',
@@ -273,6 +279,7 @@ export function importLines(
     }
   } else {
     unread.push({
+      cells: tableCells('t3'),
       message: {
         zh: '未找到表三（收到和处理政府信息公开申请情况）',
         en: 'table III (requests received and handled) was not found',
@@ -286,9 +293,7 @@ export function importLines(
     if (read.mismatch) {
       unread.push({
         lines: read.mismatch.lines,
-        cells: formatCells(format)
-          .filter((c) => c.table === 't4')
-          .map((c) => c.id),
+        cells: tableCells('t4'),
         message: {
           zh: `表四：找到 ${read.mismatch.found} 个数字，应为 ${read.mismatch.expected} 个，未读入`,
           en: `table IV: ${read.mismatch.found} figures found where ${read.mismatch.expected} were expected; not read`,
@@ -297,6 +302,7 @@ export function importLines(
     }
   } else {
     unread.push({
+      cells: tableCells('t4'),
       message: {
         zh: '未找到表四（行政复议、行政诉讼情况）',
         en: 'table IV (reconsideration and litigation) was not found',

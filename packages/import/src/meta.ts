@@ -18,6 +18,7 @@ const YEAR = '((?:19|20)\\d{2}|[二][〇零○][一二三四五六七八九〇�
 const TITLE = new RegExp(`^(.{0,60}?)${YEAR}年度?政府信息公开(?:工作)?(?:年度)?(?:报告|年报)$`);
 /** The year first: 「<年>年<机关>政府信息公开工作年度报告」. */
 const TITLE_YEAR_FIRST = new RegExp(`^${YEAR}年度?(.{2,60}?)政府信息公开(?:工作)?(?:年度)?(?:报告|年报)$`);
+const FIELD_LABEL = /^(?:文章)?标题[:：]/;
 const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?至(?:\1年)?12月31日/;
 
 const DIGITS: Record<string, string> = {
@@ -46,7 +47,9 @@ export function readTitle(lines: Line[]): TitleRead | undefined {
       const candidate = text
         .slice(i, i + span)
         .map((l) => compact(l.raw))
-        .join('');
+        .join('')
+        // A portal's metadata table, or a saved copy of it, labels the title: 「标题：…」.
+        .replace(FIELD_LABEL, '');
       const m = TITLE.exec(candidate);
       if (m && m[1]!.length >= 2)
         return { organisation: m[1]!, year: yearOf(m[2]!), printed: candidate, line: text[i]!.no };
