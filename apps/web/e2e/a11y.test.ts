@@ -3,16 +3,14 @@
  * the editor of a draft (with findings marked) and of an approved report, the history drawer, the
  * PDF panel and 汇总.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { type Body, newBody } from './bodies.ts';
 import { cell, launch, login, newPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let page: Page;
 let body: Body;
@@ -29,21 +27,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Violation {
-  id: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
-
-/** The violations on the page as it stands, one line per element. */
-async function violations(): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the app's Content-Security-Policy refuses inline scripts.
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run({ resultTypes: ['violations'] })).violations;
-  });
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
-}
+const violations = () => axeViolations(page);
 
 it('login', async () => {
   await page.goto('/');

@@ -10,6 +10,7 @@ import { Login } from './Login.tsx';
 import { ReportList } from './ReportList.tsx';
 import { useRoute } from './route.ts';
 import { useTRPC } from './trpc.ts';
+import { UsersPage } from './UsersPage.tsx';
 
 function initialLang(): Lang {
   return localStorage.getItem('nianbao.lang') === 'en' ? 'en' : 'zh';
@@ -89,6 +90,8 @@ function Pages() {
           <ConsolidatePage me={user} />
         ) : route.page === 'desk' ? (
           <DeskPage me={user} />
+        ) : route.page === 'users' ? (
+          <UsersPage me={user} />
         ) : (
           <ReportList me={user} />
         )}

@@ -5,9 +5,10 @@ import { useId, useState } from 'react';
 import { deskWords } from './deskWords.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { formatTime, t, useLang } from './i18n.ts';
-import { CONSOLIDATE_HREF, DESK_HREF, reportHref } from './route.ts';
+import { CONSOLIDATE_HREF, DESK_HREF, reportHref, USERS_HREF } from './route.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { errorMessage, useTRPC } from './trpc.ts';
+import { usersWords } from './usersWords.ts';
 
 export function ReportList({ me }: { me: Me }) {
   const { lang, say } = useLang();
@@ -44,14 +45,24 @@ export function ReportList({ me }: { me: Me }) {
     <div className="page">
       <div className="page-head">
         <h1>{say(t.reports)}</h1>
-        {canConsolidate && (
+        {(canConsolidate || me.role === 'admin') && (
           <span className="page-actions">
-            <a className="btn btn-primary" href={DESK_HREF}>
-              {say(deskWords.open)}
-            </a>
-            <a className="btn" href={CONSOLIDATE_HREF}>
-              {say(t.consolidate)}
-            </a>
+            {canConsolidate && (
+              <>
+                <a className="btn btn-primary" href={DESK_HREF}>
+                  {say(deskWords.open)}
+                </a>
+                <a className="btn" href={CONSOLIDATE_HREF}>
+                  {say(t.consolidate)}
+                </a>
+              </>
+            )}
+            {/* Accounts are the administrator's: the API refuses the others too. */}
+            {me.role === 'admin' && (
+              <a className="btn" href={USERS_HREF}>
+                {say(usersWords.open)}
+              </a>
+            )}
           </span>
         )}
       </div>

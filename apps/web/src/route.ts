@@ -5,11 +5,13 @@ export type Route =
   | { page: 'list' }
   | { page: 'consolidate' }
   | { page: 'desk' }
+  | { page: 'users' }
   | { page: 'report'; id: number };
 
 function parseRoute(hash: string): Route {
   if (hash.startsWith('#/consolidate')) return { page: 'consolidate' };
   if (hash.startsWith('#/desk')) return { page: 'desk' };
+  if (hash.startsWith('#/users')) return { page: 'users' };
   const m = /^#\/reports\/(\d+)/.exec(hash);
   return m ? { page: 'report', id: Number(m[1]) } : { page: 'list' };
 }
@@ -27,3 +29,4 @@ export function useRoute(): Route {
 export const reportHref = (id: number) => `#/reports/${id}`;
 export const CONSOLIDATE_HREF = '#/consolidate';
 export const DESK_HREF = '#/desk';
+export const USERS_HREF = '#/users';

@@ -37,3 +37,19 @@ export function errorMessage(error: unknown, lang: Lang): string {
   if (isApiError(error) && error.data?.message) return error.data.message[lang];
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The server's messages for each input field it names (`data.issues`, keyed by the first step of the
+ * path), in the user's language. The API puts the path in front of a message (`login：…`) for a
+ * reader of the raw response; beside the field's own label it is dropped.
+ */
+export function fieldErrors(error: unknown, lang: Lang): Map<string, string> {
+  const found = new Map<string, string>();
+  const issues = isApiError(error) ? (error.data?.issues ?? []) : [];
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    const text = issue.message[lang].replace(new RegExp(`^${issue.path.join('\\.')}\\s*[：:]\\s*`), '');
+    found.set(field, found.has(field) ? `${found.get(field)} ${text}` : text);
+  }
+  return found;
+}

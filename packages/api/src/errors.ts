@@ -60,8 +60,11 @@ export function badData(issues: DataIssue[]): TRPCError {
   );
 }
 
-export const notFound = (what: Label): TRPCError =>
-  apiError('NOT_FOUND', {
+/** `field`: the input field that named the missing thing, so that a form shows the message there. */
+export function notFound(what: Label, field?: string): TRPCError {
+  const message = {
     zh: `${what.zh}不存在，或您无权查看`,
     en: `${what.en} does not exist, or you may not see it`,
-  });
+  };
+  return apiError('NOT_FOUND', message, field ? { issues: [{ path: [field], message }] } : {});
+}

@@ -105,14 +105,26 @@ export async function recordLoginSuccess(db: Db, attempt: LoginAttempt, at: stri
   });
 }
 
-/** An administrator's unlock: the account's failure counts, from every address, are forgotten. */
+/**
+ * An administrator's unlock: the account's failure counts, from every address, are forgotten.
+ * Returns how many failed sign-ins the account had counted (its own row sums every address; the
+ * number of rows deleted would say nothing to the administrator).
+ */
 export async function clearLoginFailures(db: Db, account: string): Promise<number> {
-  const result = await db
-    .deleteFrom('login_failures')
-    .where('kind', 'in', ['pair', 'account'])
-    .where('account', '=', account)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return db.transaction().execute(async (trx) => {
+    const counted = await trx
+      .selectFrom('login_failures')
+      .select('failures')
+      .where('kind', '=', 'account')
+      .where('account', '=', account)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('login_failures')
+      .where('kind', 'in', ['pair', 'account'])
+      .where('account', '=', account)
+      .execute();
+    return counted?.failures ?? 0;
+  });
 }
 
 /** Drops counts older than `since` (the server sweeps now and then). */

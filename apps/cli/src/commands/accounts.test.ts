@@ -152,7 +152,7 @@ describe('nianbao seed-demo, org, user', () => {
         expect((await loginFailures(database3, attempt, since)).account?.failures).toBe(5);
         reset();
         expect(await user(['unlock', '--login', 'zhen', '--db', db])).toBe(0);
-        expect(out.join('\n')).toContain('2 failed sign-ins cleared');
+        expect(out.join('\n')).toContain('5 failed sign-ins cleared');
         const after = await loginFailures(database3, attempt, since);
         expect([after.pair, after.account]).toEqual([undefined, undefined]);
         reset();

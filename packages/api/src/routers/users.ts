@@ -85,7 +85,13 @@ export const usersRouter = router({
     .input(
       z.strictObject({
         login: loginSchema,
-        displayName: plainText(z.string().trim().min(1).max(100), {
+        displayName: plainText(
+          z
+            .string()
+            .trim()
+            .min(1, '姓名（displayName）不能为空｜name (displayName) must not be empty')
+            .max(100, '姓名（displayName）至多 100 个字符｜name (displayName): at most 100 characters'),
+          {
           zh: '姓名（displayName）',
           en: 'name (displayName)',
         }),
@@ -96,13 +102,11 @@ export const usersRouter = router({
     )
     .mutation(async ({ ctx, input }): Promise<{ user: User; password: string | null }> => {
       if (!(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(input.organisationId)) {
-        throw notFound({ zh: '该机关', en: 'This organisation' });
+        throw notFound({ zh: '该机关', en: 'This organisation' }, 'organisationId');
       }
       if (await findUserByLogin(ctx.db, input.login)) {
-        throw apiError('CONFLICT', {
-          zh: `用户名 ${input.login} 已被使用`,
-          en: `The login ${input.login} is taken`,
-        });
+        const taken = { zh: `用户名 ${input.login} 已被使用`, en: `The login ${input.login} is taken` };
+        throw apiError('CONFLICT', taken, { issues: [{ path: ['login'], message: taken }] });
       }
       const chosen = input.password ?? generatePassword();
       const row = await createUser(ctx.db, { ...input, password: chosen });
@@ -119,10 +123,11 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }): Promise<User> => {
       const row = await managed(ctx, input.id);
       if (row.id === ctx.user.id && input.role !== 'admin') {
-        throw apiError('FORBIDDEN', {
+        const own = {
           zh: '不能取消自己的管理员身份，请由另一位管理员操作',
           en: 'You cannot remove your own administrator role; another administrator must',
-        });
+        };
+        throw apiError('FORBIDDEN', own, { issues: [{ path: ['role'], message: own }] });
       }
       const updated = (await setUserRole(ctx.db, row.id, input.role))!;
       await audit(ctx.db, {
@@ -133,7 +138,10 @@ export const usersRouter = router({
       return shape(updated);
     }),
 
-  /** Clears the user's failed sign-ins from every address, so that they can sign in at once. */
+  /**
+   * Clears the user's failed sign-ins from every address, so that they can sign in at once;
+   * `cleared` is how many failures were counted against the account.
+   */
   unlock: adminProcedure
     .input(z.strictObject({ id }))
     .mutation(async ({ ctx, input }): Promise<{ cleared: number }> => {
