@@ -92,9 +92,10 @@ export const usersRouter = router({
             .min(1, '姓名（displayName）不能为空｜name (displayName) must not be empty')
             .max(100, '姓名（displayName）至多 100 个字符｜name (displayName): at most 100 characters'),
           {
-          zh: '姓名（displayName）',
-          en: 'name (displayName)',
-        }),
+            zh: '姓名（displayName）',
+            en: 'name (displayName)',
+          },
+        ),
         role,
         organisationId: id,
         password: password.optional(),
