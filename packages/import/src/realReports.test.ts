@@ -75,7 +75,6 @@ interface Case {
   name: string;
   /** Cells of the truth the importer reads (all right); the others are listed in unread. */
   read: number;
-  options?: Parameters<typeof importText>[1];
 }
 
 const cases: Case[] = [
@@ -91,9 +90,9 @@ const cases: Case[] = [
   { name: 'pingtan-experimental-zone-2025', read: 0 },
 ];
 
-describe.each(cases)('$name as found', ({ name, read, options }) => {
+describe.each(cases)('$name as found', ({ name, read }) => {
   const { truth, cells } = truthOf(name);
-  const result = importText(fixture(`${name}.txt`), options);
+  const result = importText(fixture(`${name}.txt`));
 
   it(`reads ${read} of its ${cells.size} transcribed cells, each right, and lists the rest`, () => {
     expect(result.data).toMatchObject({ year: truth.year, format: truth.format });
