@@ -118,7 +118,8 @@ export async function startServerProcess(
   });
   // Our SIGTERM ends it with exit code 0 (a graceful shutdown); anything else is news.
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') console.error(`server ${child.pid} ended (${code ?? signal}):\n${out}`);
+    if (code !== 0 && signal !== 'SIGTERM')
+      console.error(`server ${child.pid} ended (${code ?? signal}):\n${out}`);
   });
   return { child, base: `http://127.0.0.1:${port}` };
 }

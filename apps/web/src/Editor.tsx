@@ -11,15 +11,15 @@ import {
 } from '@nianbao/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readPending, type SaveState, useAutosave } from './autosave.ts';
+import { readPending, useAutosave } from './autosave.ts';
 import { ConflictView } from './ConflictView.tsx';
+import { type Drawer, EditorBar } from './EditorBar.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { formatTime, t, useLang } from './i18n.ts';
 import { PdfPanel } from './PdfPanel.tsx';
-import { StatusBadge } from './StatusBadge.tsx';
+import { type Step, StepDialog } from './StepDialog.tsx';
 import { errorCode, errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
-import { ACCEPT, downloadJson, readUpload } from './upload.ts';
-import { WorkflowDialog } from './WorkflowDialog.tsx';
+import { downloadJson, readUpload } from './upload.ts';
 
 export function Editor({ id, me }: { id: number; me: Me }) {
   const trpc = useTRPC();
@@ -50,19 +50,6 @@ export function Editor({ id, me }: { id: number; me: Me }) {
   if (!report.data || (from && previous.isPending)) return <p className="page-note">{say(t.loading)}</p>;
   return <Workspace report={report.data} previous={previous.data?.data} me={me} />;
 }
-
-const stateWord: Record<SaveState, { zh: string; en: string }> = {
-  saved: t.saved,
-  dirty: t.dirty,
-  saving: t.saving,
-  offline: t.offline,
-  error: t.saveFailed,
-  conflict: t.conflict,
-};
-
-type Drawer = 'history' | 'pdf' | null;
-/** The status change waiting for the user's confirmation. */
-type Step = 'submit' | 'approve' | 'return' | 'reopen' | 'withdraw';
 
 function Workspace({ report, previous, me }: { report: Report; previous?: ReportData; me: Me }) {
   const { lang, say } = useLang();
@@ -195,112 +182,18 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
 
   return (
     <div className="editor">
-      <div className="editor-bar">
-        <a href="#/" className="back-link" aria-label={say(t.back)}>
-          ←
-        </a>
-        <div className="editor-title">
-          <span className="editor-title-text">{title}</span>
-          <StatusBadge status={current.status} />
-        </div>
-        <output
-          className={`save-state save-${autosave.state}`}
-          data-state={autosave.state}
-          aria-live="polite"
-        >
-          {stateWord[autosave.state][lang]}
-          {autosave.state === 'saved' && (
-            <span className="muted">
-              {' '}
-              · {say(t.version, { n: version })}
-              {autosave.savedAt
-                ? ` · ${autosave.savedAt.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB')}`
-                : ''}
-            </span>
-          )}
-          {autosave.state === 'error' && <span> · {errorMessage(autosave.error, lang)}</span>}
-        </output>
-        <div className="editor-actions">
-          <button
-            type="button"
-            className={drawer === 'history' ? 'btn btn-active' : 'btn'}
-            aria-pressed={drawer === 'history'}
-            data-drawer="history"
-            onClick={() => setDrawer(drawer === 'history' ? null : 'history')}
-          >
-            {say(t.history)}
-          </button>
-          <button
-            type="button"
-            className={drawer === 'pdf' ? 'btn btn-active' : 'btn'}
-            aria-pressed={drawer === 'pdf'}
-            data-drawer="pdf"
-            onClick={() => setDrawer(drawer === 'pdf' ? null : 'pdf')}
-          >
-            PDF / HTML
-          </button>
-          <button type="button" className="btn" onClick={() => void exportJson()}>
-            {say(t.exportJson)}
-          </button>
-          {p.canEdit && (
-            <label className={busy ? 'btn btn-disabled' : 'btn'}>
-              {say(t.importInto)}
-              <input
-                type="file"
-                accept={ACCEPT}
-                className="nb-sr-only"
-                disabled={busy}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void importFile(file);
-                }}
-              />
-            </label>
-          )}
-          {p.canSubmit && (
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy || errors > 0 || autosave.state === 'conflict'}
-              title={errors > 0 ? say(t.submitBlocked, { n: errors }) : undefined}
-              onClick={() => setStep('submit')}
-            >
-              {say(t.submit)}
-            </button>
-          )}
-          {p.canApprove && (
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy}
-              onClick={() => setStep('approve')}
-            >
-              {say(t.approve)}
-            </button>
-          )}
-          {p.canReturn && (
-            <button
-              type="button"
-              className="btn btn-danger"
-              disabled={busy}
-              onClick={() => setStep('return')}
-            >
-              {say(t.return)}
-            </button>
-          )}
-          {p.canReopen && (
-            <button
-              type="button"
-              className="btn"
-              disabled={busy}
-              onClick={() => setStep(withdraws ? 'withdraw' : 'reopen')}
-            >
-              {withdraws ? say(t.withdraw) : say(t.reopen)}
-            </button>
-          )}
-        </div>
-      </div>
+      <EditorBar
+        report={current}
+        save={autosave}
+        drawer={drawer}
+        onDrawer={setDrawer}
+        busy={busy}
+        errors={errors}
+        withdraws={withdraws}
+        onExportJson={() => void exportJson()}
+        onImportFile={(file) => void importFile(file)}
+        onStep={setStep}
+      />
       {p.canSubmit && errors > 0 && <p className="bar-note">{say(t.submitBlocked, { n: errors })}</p>}
       {actionError && (
         <p className="banner banner-error" role="alert">
@@ -459,69 +352,4 @@ function englishMissing(format: FormatDef, data: ReportData) {
     id,
     name: blockName(format, blocks.find((b) => b.id === id)!),
   }));
-}
-
-/** The confirmation of a step, with the comment or check box it needs. */
-function StepDialog({
-  step,
-  allZero,
-  onCancel,
-  onConfirm,
-}: {
-  step: Step;
-  allZero: boolean;
-  onCancel: () => void;
-  onConfirm: (comment: string, allZero: boolean) => void;
-}) {
-  const { say } = useLang();
-  const common = { onCancel, onConfirm: (comment: string) => onConfirm(comment, allZero) };
-  switch (step) {
-    case 'submit':
-      return (
-        <WorkflowDialog
-          {...common}
-          title={say(t.submit)}
-          text={say(t.submitText)}
-          checkLabel={allZero ? say(t.allZeroCheck) : undefined}
-          action={say(t.submitConfirm)}
-        />
-      );
-    case 'approve':
-      return (
-        <WorkflowDialog
-          {...common}
-          title={say(t.approve)}
-          text={say(t.approveText)}
-          action={say(t.approveConfirm)}
-        />
-      );
-    case 'return':
-      return (
-        <WorkflowDialog
-          {...common}
-          title={say(t.return)}
-          commentLabel={say(t.returnComment)}
-          action={say(t.returnConfirm)}
-          danger
-        />
-      );
-    case 'reopen':
-      return (
-        <WorkflowDialog
-          {...common}
-          title={say(t.reopen)}
-          commentLabel={say(t.reopenReason)}
-          action={say(t.reopenConfirm)}
-        />
-      );
-    case 'withdraw':
-      return (
-        <WorkflowDialog
-          {...common}
-          title={say(t.withdraw)}
-          text={say(t.withdrawText)}
-          action={say(t.withdraw)}
-        />
-      );
-  }
 }

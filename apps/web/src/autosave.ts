@@ -8,7 +8,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { type SaveFailure, SaveQueue } from './saveQueue.ts';
 import { type Client, errorCode, isApiError, isNetworkError } from './trpc.ts';
 
-export { type Conflict, readPending, type SaveState } from './saveQueue.ts';
+export { type Conflict, readPending } from './saveQueue.ts';
 
 /** A refused save as the queue needs it: a version conflict (with theirs), no connection, or an error. */
 function classify(error: unknown): SaveFailure {
