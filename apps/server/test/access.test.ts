@@ -158,6 +158,47 @@ describe("an organisation's contact details", () => {
   });
 });
 
+describe('keeping the contact details (orgs.setContact)', () => {
+  it("is for an administrator and the body's own reviewer; the others read them", async () => {
+    const admin = new Client(server.url);
+    await admin.login('admin', 'admin-demo');
+    // The demo reviewer belongs to the parent body (1); Tiantan (2) is below it.
+    const own = await reviewer.call('mutation', 'orgs.setContact', { id: 1, phone: '０３９１-1234567' });
+    expect(own.contact.phone).toBe('0391-1234567');
+    expect((await reviewer.call('query', 'orgs.get', { id: 1 })).canEditContact).toBe(true);
+    expect((await reviewer.call('query', 'orgs.get', { id: 2 })).canEditContact).toBe(false);
+    expect((await filler.call('query', 'orgs.get', { id: 2 })).canEditContact).toBe(false);
+    expect((await admin.call('query', 'orgs.get', { id: 2 })).canEditContact).toBe(true);
+    for (const [client, id, code] of [
+      [reviewer, 2, 'FORBIDDEN'],
+      [filler, 2, 'FORBIDDEN'],
+      [town, 2, 'NOT_FOUND'],
+    ] as const) {
+      const error = await failure(client.call('mutation', 'orgs.setContact', { id, address: '某路1号' }));
+      expect(error.code).toBe(code);
+      expect(error.text.zh).toBeTruthy();
+      expect(error.text.en).toBeTruthy();
+    }
+    expect(
+      (await failure(reviewer.call('mutation', 'orgs.setContact', { id: 2, address: 'x' }))).text.zh,
+    ).toBe('只有本机关的审核人或管理员可以修改机关联系信息');
+    const set = await admin.call('mutation', 'orgs.setContact', {
+      id: 2,
+      address: '济源市天坛路1号',
+      email: '',
+    });
+    expect(set.contact).toMatchObject({ address: '济源市天坛路1号', email: null });
+    // The name and deadline are not the contact keeper's to change.
+    const extra = await failure(reviewer.call('mutation', 'orgs.setContact', { id: 1, nameZh: '改名' }));
+    expect(extra.status).toBe(400);
+    const bad = await failure(reviewer.call('mutation', 'orgs.setContact', { id: 1, postcode: '4590' }));
+    expect(bad.status).toBe(400);
+    expect((bad.data.issues as { path: string[] }[])[0]!.path).toEqual(['postcode']);
+    expect(bad.text.zh).toContain('邮政编码（postcode）');
+    expect(bad.text.en).toContain('postcode must be 6 digits');
+  });
+});
+
 describe('review', () => {
   it('refuses to submit while errors remain, and says which', async () => {
     const { id, version } = await draft2021();

@@ -84,6 +84,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+const rowsOf = (page: { rows: { name: { zh: string }; value: unknown }[] }) =>
+  page.rows.map((r) => [r.name.zh, r.value]);
+
 describe('汇总 (consolidation)', () => {
   it('sums three subordinate reports cell by cell, passes the rules and lists the one without a report', async () => {
     const result = await reviewer.call('query', 'consolidate.preview', { year: 2021, includeDrafts: true });
@@ -141,6 +144,80 @@ describe('汇总 (consolidation)', () => {
       ['示范区未报送局', 'no-report'],
     ]);
     expect(result.data.narrative['s6.other'].zh).toContain('示范区未报送局');
+  });
+
+  it('breaks one cell down by body in pages, in one request per page, with the sum over all of them', async () => {
+    const preview = await reviewer.call('query', 'consolidate.preview', { year: 2021, includeDrafts: true });
+    const stored = await Promise.all(
+      [ids.tiantan, ids.town, ids.village].map((id) => reviewer.call('query', 'reports.get', { id })),
+    );
+    for (const cell of ['t3.new_received.total', 't2.fees.amount_wan_yuan']) {
+      const first = await reviewer.call('query', 'consolidate.contributions', {
+        year: 2021,
+        includeDrafts: true,
+        cell,
+        limit: 2,
+      });
+      expect(first.total).toBe(3);
+      expect(first.nextCursor).toBe(2);
+      const second = await reviewer.call('query', 'consolidate.contributions', {
+        year: 2021,
+        includeDrafts: true,
+        cell,
+        cursor: first.nextCursor,
+        limit: 2,
+      });
+      expect(second.nextCursor).toBeNull();
+      const rows = [...first.rows, ...second.rows];
+      // The preview's order, each body's own stored figure, and the preview's sum.
+      expect(rows.map((r: { reportId: number }) => r.reportId)).toEqual(
+        preview.included.map((o: { reportId: number }) => o.reportId),
+      );
+      expect(rows.map((r: { value: unknown }) => r.value)).toEqual(stored.map((r) => r.data.cells[cell]));
+      expect(first.sum, cell).toEqual(preview.data.cells[cell]);
+      expect(second.sum, cell).toEqual(preview.data.cells[cell]);
+    }
+    expect(
+      rowsOf(
+        await reviewer.call('query', 'consolidate.contributions', {
+          year: 2021,
+          cell: 't2.fees.amount_wan_yuan',
+        }),
+      ),
+    ).toEqual([
+      ['天坛街道办事处', '12.35'],
+      ['示范区某镇人民政府', '24.7'],
+    ]);
+  });
+
+  it('refuses an unknown cell or page size naming the field, and keeps the breakdown to the parent’s reviewers', async () => {
+    for (const [input, field] of [
+      [{ year: 2021, cell: 't9.nothing' }, 'cell'],
+      [{ year: 2021, cell: 't3.new_received.total', limit: 0 }, 'limit'],
+      [{ year: 2021, cell: 't3.new_received.total', cursor: -1 }, 'cursor'],
+    ] as const) {
+      const error = await failure(reviewer.call('query', 'consolidate.contributions', input));
+      expect(error.status, field).toBe(400);
+      expect((error.data.issues as { path: string[] }[])[0]!.path).toEqual([field]);
+      expect(error.text.zh, field).toBeTruthy();
+      expect(error.text.en, field).toBeTruthy();
+    }
+    const unknown = await failure(
+      reviewer.call('query', 'consolidate.contributions', { year: 2021, cell: 't9.nothing' }),
+    );
+    expect(unknown.text.zh).toContain('单元格（cell）「t9.nothing」');
+    expect(unknown.text.en).toContain('cell "t9.nothing"');
+    const cell = 't3.new_received.total';
+    expect(
+      (await failure(filler.call('query', 'consolidate.contributions', { year: 2021, cell }))).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await failure(
+          outsider.call('query', 'consolidate.contributions', { organisationId: PARENT, year: 2021, cell }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('stores the 汇总 as the parent’s draft, updates it by a versioned save, and downloads it as PDF', async () => {

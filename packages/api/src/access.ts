@@ -29,6 +29,17 @@ export async function canReview(db: Db, user: SessionUser, organisationId: numbe
   return (await subtreeIds(db, user.organisation_id)).includes(organisationId);
 }
 
+/**
+ * Keeping an organisation's contact details, which its report's opening statement prints: whoever may
+ * both write and review its reports (the workflow's writer and reviewer at once) — an administrator of
+ * it or of one above it, or its own reviewer. A filler reads them; a reviewer above it only reviews.
+ * Pure over `subtree` (the user's organisation and those below it) so that a list decides it per row.
+ */
+export function keepsContact(user: SessionUser, organisationId: number, subtree: readonly number[]): boolean {
+  if (user.role === 'admin') return subtree.includes(organisationId);
+  return user.role === 'reviewer' && organisationId === user.organisation_id;
+}
+
 export const REPORT = { zh: '该报告', en: 'This report' };
 
 /** The report when the user may read it; NOT_FOUND otherwise, so ids reveal nothing. */

@@ -14,7 +14,7 @@ export { apiError, type ConflictDetails, type ErrorDetails } from './errors.ts';
 export { LoginThrottle, type LoginThrottleOptions } from './loginThrottle.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export type { Me } from './routers/auth.ts';
-export type { Consolidation } from './routers/consolidate.ts';
+export type { Consolidation, Contributions } from './routers/consolidate.ts';
 export type { BulkOutcome, DeskEntry, DeskPage } from './routers/desk.ts';
 export type { ImportReading } from './routers/imports.ts';
 export type { Organisation } from './routers/orgs.ts';

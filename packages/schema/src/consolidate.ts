@@ -6,7 +6,7 @@
 import { cellIndex, formatCells, narrativeBlocks } from './cells.ts';
 import { migrateReport } from './migrate.ts';
 import { checkReport, type Finding } from './rules.ts';
-import type { FormatDef, Label, ReportData } from './types.ts';
+import type { CellValue, FormatDef, Label, ReportData } from './types.ts';
 import { amountUnits, countOf } from './values.ts';
 
 export interface ConsolidateOptions {
@@ -58,7 +58,8 @@ export class Consolidator {
     this.index = cellIndex(format);
   }
 
-  add(report: ReportData): void {
+  /** Adds a report; returns its cells as they went into the sum (in this format), or null when skipped. */
+  add(report: ReportData): ReportData['cells'] | null {
     const year = this.year;
     if (report.year !== year) {
       this.skipped.push({
@@ -68,7 +69,7 @@ export class Consolidator {
           en: `is a ${report.year} report, not ${year}`,
         },
       });
-      return;
+      return null;
     }
     // A unit that still reported in the 2019 format is carried into this one as far as it goes.
     const moved =
@@ -85,16 +86,21 @@ export class Consolidator {
       else this.counts.set(id, (this.counts.get(id) ?? 0) + countOf(value));
     }
     this.included.push(report.organisation);
+    return moved.data.cells;
+  }
+
+  /** One cell's sum so far (null: no report added has a figure there). */
+  total(id: string): CellValue | null {
+    if (this.index.get(id)?.kind === 'amount') {
+      const units = this.amounts.get(id);
+      return units === undefined ? null : unitsToAmount(units);
+    }
+    return this.counts.get(id) ?? null;
   }
 
   result(organisation: ReportData['organisation']): ConsolidationResult {
     const cells: ReportData['cells'] = {};
-    for (const cell of formatCells(this.format)) {
-      if (cell.kind === 'amount') {
-        const units = this.amounts.get(cell.id);
-        cells[cell.id] = units === undefined ? null : unitsToAmount(units);
-      } else cells[cell.id] = this.counts.get(cell.id) ?? null;
-    }
+    for (const cell of formatCells(this.format)) cells[cell.id] = this.total(cell.id);
     const narrative: ReportData['narrative'] = {};
     for (const block of narrativeBlocks(this.format)) if (block.required) narrative[block.id] = { zh: '' };
     const data: ReportData = { format: this.format.id, year: this.year, organisation, narrative, cells };

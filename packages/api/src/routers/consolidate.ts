@@ -16,7 +16,9 @@ import {
   streamReports,
 } from '@nianbao/db';
 import {
+  type CellValue,
   Consolidator,
+  cellIndex,
   type Finding,
   type FormatDef,
   formatForYear,
@@ -70,6 +72,21 @@ export interface Consolidation {
   existing: { id: number; version: number; status: ReportRow['status'] } | null;
 }
 
+/** One cell of the 汇总 broken down by body: what each included report puts into the sum there. */
+export interface Contributions {
+  cell: string;
+  /** The sum over every included report (not only this page). */
+  sum: CellValue | null;
+  /** How many reports are included, over all pages. */
+  total: number;
+  /** This page, in the order of `Consolidation.included`; `value` null: the report leaves the cell blank. */
+  rows: { organisationId: number; name: OrgName; reportId: number; value: CellValue | null }[];
+  /** Where the next page starts; null on the last page. */
+  nextCursor: number | null;
+}
+
+const PAGE = { default: 50, max: 500 };
+
 /** The scope of the 汇总, in the last narrative block (其他需要报告的事项), for the office to keep or edit. */
 function scopeNote(year: number, included: Consolidation['included'], missing: Consolidation['missing']) {
   const zhNames = included.map((o) => o.name.zh).join('、');
@@ -86,11 +103,12 @@ function scopeNote(year: number, included: Consolidation['included'], missing: C
   };
 }
 
-async function consolidation(
+/** Who may consolidate which parent, in which format, over which subordinates: shared by every query here. */
+async function scope(
   db: Db,
   user: SessionUser,
-  input: { organisationId?: number; year: number; includeDrafts?: boolean },
-): Promise<{ result: Consolidation; parent: OrganisationRow; format: FormatDef }> {
+  input: { organisationId?: number; year: number },
+): Promise<{ parent: OrganisationRow; format: FormatDef; subordinates: OrganisationRow[] }> {
   const organisationId = input.organisationId ?? user.organisation_id;
   if (!(await canRead(db, user, organisationId))) throw notFound(ORGANISATION);
   if (user.role === 'filler' || !(await canReview(db, user, organisationId))) {
@@ -116,6 +134,28 @@ async function consolidation(
       en: `${parent.name_en ?? parent.name_zh} has no subordinate organisations to consolidate`,
     });
   }
+  return { parent, format, subordinates };
+}
+
+/** The included reports, a batch at a time, in the order the preview lists them. */
+function includedReports(
+  db: Db,
+  subordinates: OrganisationRow[],
+  input: { year: number; includeDrafts?: boolean },
+) {
+  return streamReports(db, {
+    organisationIds: subordinates.map((o) => o.id),
+    year: input.year,
+    statuses: input.includeDrafts ? [...REPORT_STATUSES] : ['submitted', 'approved'],
+  });
+}
+
+async function consolidation(
+  db: Db,
+  user: SessionUser,
+  input: { organisationId?: number; year: number; includeDrafts?: boolean },
+): Promise<{ result: Consolidation; parent: OrganisationRow; format: FormatDef }> {
+  const { parent, format, subordinates } = await scope(db, user, input);
   // Which bodies have a report, and in which state, without their data.
   const states = new Map(
     (await listReports(db, { organisationIds: subordinates.map((o) => o.id), year: input.year })).map((r) => [
@@ -139,12 +179,7 @@ async function consolidation(
   }
   // The figures are summed a batch of reports at a time, each parsed once per version.
   const sum = new Consolidator(format, input.year);
-  const batches = streamReports(db, {
-    organisationIds: subordinates.map((o) => o.id),
-    year: input.year,
-    statuses: input.includeDrafts ? [...REPORT_STATUSES] : ['submitted', 'approved'],
-  });
-  for await (const batch of batches) {
+  for await (const batch of includedReports(db, subordinates, input)) {
     for (const row of batch) {
       sum.add(versionData(db, row));
       const org = byId.get(row.organisation_id)!;
@@ -181,11 +216,77 @@ async function consolidation(
   };
 }
 
+/** One cell's figure in each included report, a page at a time, and the cell's sum over all of them. */
+async function contributions(
+  db: Db,
+  user: SessionUser,
+  input: {
+    organisationId?: number;
+    year: number;
+    includeDrafts?: boolean;
+    cell: string;
+    cursor?: number;
+    limit?: number;
+  },
+): Promise<Contributions> {
+  const { format, subordinates } = await scope(db, user, input);
+  if (!cellIndex(format).has(input.cell)) {
+    const message = {
+      zh: `单元格（cell）「${input.cell}」不是${input.year}年度报告格式中的单元格`,
+      en: `cell "${input.cell}" is not a cell of the ${input.year} report format`,
+    };
+    throw apiError('BAD_REQUEST', message, { issues: [{ path: ['cell'], message }] });
+  }
+  const from = input.cursor ?? 0;
+  const to = from + (input.limit ?? PAGE.default);
+  const byId = new Map(subordinates.map((o) => [o.id, o]));
+  // Summed by the same Consolidator as the preview, so a 2019-format report counts as it does there.
+  const sum = new Consolidator(format, input.year);
+  const rows: Contributions['rows'] = [];
+  let index = 0;
+  for await (const batch of includedReports(db, subordinates, input)) {
+    for (const row of batch) {
+      const cells = sum.add(versionData(db, row));
+      if (index >= from && index < to) {
+        rows.push({
+          organisationId: row.organisation_id,
+          name: organisationLabel(byId.get(row.organisation_id)!),
+          reportId: row.id,
+          value: cells?.[input.cell] ?? null,
+        });
+      }
+      index++;
+    }
+  }
+  return {
+    cell: input.cell,
+    sum: sum.total(input.cell),
+    total: index,
+    rows,
+    nextCursor: to < index ? to : null,
+  };
+}
+
 export const consolidateRouter = router({
   /** The 汇总 of the parent's subordinates for a year, computed now; nothing is stored. */
   preview: authedProcedure
     .input(z.strictObject(target))
     .query(async ({ ctx, input }) => (await consolidation(ctx.db, ctx.user, input)).result),
+
+  /**
+   * What each included report puts into one cell of the 汇总, in pages (`cursor` from `nextCursor`):
+   * the screen's breakdown of a cell in one request, however many bodies there are.
+   */
+  contributions: authedProcedure
+    .input(
+      z.strictObject({
+        ...target,
+        cell: z.string().min(1).max(200),
+        cursor: z.number().int().min(0).max(2_147_483_647).optional(),
+        limit: z.number().int().min(1).max(PAGE.max).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => contributions(ctx.db, ctx.user, input)),
 
   /**
    * Stores the 汇总 as the parent organisation's report for the year: a new draft, or — when the

@@ -9,6 +9,8 @@ import {
 } from '@nianbao/db';
 import { plainText } from '@nianbao/schema';
 import { z } from 'zod';
+import { keepsContact } from '../access.ts';
+import type { SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
 import { id } from '../inputs.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
@@ -85,17 +87,20 @@ export interface Organisation {
   deadline: string | null;
   /** For the opening statement; null = not given. */
   contact: Record<ContactKey, string | null>;
+  /** Whether the user asking may change `contact` (`orgs.setContact`). */
+  canEditContact: boolean;
 }
 
 const ORGANISATION = { zh: '该机关', en: 'This organisation' };
 
-function shape(row: OrganisationRow): Organisation {
+function shape(row: OrganisationRow, user: SessionUser, subtree: readonly number[]): Organisation {
   return {
     id: row.id,
     name: { zh: row.name_zh, en: row.name_en },
     parentId: row.parent_id,
     deadline: row.deadline,
     contact: { address: row.address, postcode: row.postcode, phone: row.phone, email: row.email },
+    canEditContact: keepsContact(user, row.id, subtree),
   };
 }
 
@@ -113,7 +118,10 @@ export const orgsRouter = router({
       ctx.user.role === 'filler'
         ? [ctx.user.organisation_id]
         : await subtreeIds(ctx.db, ctx.user.organisation_id);
-    return (await listOrganisations(ctx.db)).filter((o) => ids.includes(o.id)).map(shape);
+    const subtree = await subtreeIds(ctx.db, ctx.user.organisation_id);
+    return (await listOrganisations(ctx.db))
+      .filter((o) => ids.includes(o.id))
+      .map((o) => shape(o, ctx.user, subtree));
   }),
 
   /** A new organisation below one the administrator manages. */
@@ -145,7 +153,7 @@ export const orgsRouter = router({
         userId: ctx.user.id,
         detail: { id: row.id, name: row.name_zh },
       });
-      return shape(row);
+      return shape(row, ctx.user, await subtreeIds(ctx.db, ctx.user.organisation_id));
     }),
 
   /** Renames an organisation, sets its deadline (null: back to the default) or its contact details. */
@@ -173,16 +181,44 @@ export const orgsRouter = router({
       });
       if (!row) throw apiError('NOT_FOUND', ORGANISATION);
       await audit(ctx.db, { action: 'org.update', userId: ctx.user.id, detail: input });
-      return shape(row);
+      return shape(row, ctx.user, await subtreeIds(ctx.db, ctx.user.organisation_id));
+    }),
+
+  /**
+   * The contact details alone, for whoever keeps them (`keepsContact`: an administrator, or the
+   * body's own reviewer); '' or null clears one, an absent field is left as it is.
+   */
+  setContact: authedProcedure
+    .input(
+      z.strictObject({
+        id,
+        address: contact.address.nullable().optional(),
+        postcode: contact.postcode.nullable().optional(),
+        phone: contact.phone.nullable().optional(),
+        email: contact.email.nullable().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }): Promise<Organisation> => {
+      const subtree = await subtreeIds(ctx.db, ctx.user.organisation_id);
+      const readable = ctx.user.role === 'filler' ? [ctx.user.organisation_id] : subtree;
+      if (!readable.includes(input.id)) throw notFound(ORGANISATION);
+      if (!keepsContact(ctx.user, input.id, subtree)) {
+        throw apiError('FORBIDDEN', {
+          zh: '只有本机关的审核人或管理员可以修改机关联系信息',
+          en: "Only the organisation's own reviewer or an administrator may change its contact details",
+        });
+      }
+      const row = await updateOrganisation(ctx.db, input.id, contactPatch(input));
+      if (!row) throw apiError('NOT_FOUND', ORGANISATION);
+      await audit(ctx.db, { action: 'org.contact', userId: ctx.user.id, detail: input });
+      return shape(row, ctx.user, subtree);
     }),
 
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }): Promise<Organisation> => {
-    const ids =
-      ctx.user.role === 'filler'
-        ? [ctx.user.organisation_id]
-        : await subtreeIds(ctx.db, ctx.user.organisation_id);
+    const subtree = await subtreeIds(ctx.db, ctx.user.organisation_id);
+    const ids = ctx.user.role === 'filler' ? [ctx.user.organisation_id] : subtree;
     const row = ids.includes(input.id) ? await getOrganisation(ctx.db, input.id) : undefined;
     if (!row) throw notFound(ORGANISATION);
-    return shape(row);
+    return shape(row, ctx.user, subtree);
   }),
 });
