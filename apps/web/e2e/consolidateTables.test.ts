@@ -77,6 +77,12 @@ for (const size of [
     await summed.waitFor();
     expect(await summed.inputValue()).toBe(String(2 * county.cells[ID]!));
     expect(await summed.getAttribute('readonly')).not.toBeNull();
+    // One server query gives every body's figure: no report is fetched from the browser for it.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/trpc/')) asked.push(...path.slice(6).split(','));
+    });
     await summed.click();
     const rows = page.getByTestId('contributions');
     await expect
@@ -86,6 +92,8 @@ for (const size of [
       expect.arrayContaining(['sum街道办事处', 'sum演示镇人民政府']),
     );
     expect(await rows.locator('tfoot td').textContent()).toBe(String(2 * county.cells[ID]!));
+    expect(await rows.locator('tfoot th').textContent()).toBe('合计（2 个单位）');
+    expect(asked).toEqual(['consolidate.contributions']);
     await page.screenshot({ path: join(OUTPUT, `consolidate-tables-${size.name}.png`) });
     await page.context().close();
   });

@@ -181,7 +181,9 @@ export function ConsolidatePage({ me }: { me: Me }) {
           )}
         </section>
       )}
-      {result && result.included.length > 0 && <ConsolidateTables result={result} />}
+      {result && result.included.length > 0 && (
+        <ConsolidateTables result={result} includeDrafts={includeDrafts} />
+      )}
     </div>
   );
 }

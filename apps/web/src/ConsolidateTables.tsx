@@ -1,20 +1,26 @@
 import type { Consolidation } from '@nianbao/api';
 import { ReportForm } from '@nianbao/form';
 import { cellIndex, cellName, getFormat } from '@nianbao/schema';
-import { useQueries } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { consolidateWords as w } from './consolidateWords.ts';
 import { useLang } from './i18n.ts';
-import { useTRPC } from './trpc.ts';
+import { errorMessage, useTRPC } from './trpc.ts';
 
-/** More reports than this are not fetched for one cell's breakdown (a province has thousands). */
-const MAX_LISTED = 50;
+/** Bodies per page of one cell's breakdown (a province has thousands; the sum covers them all). */
+const PAGE = 50;
 
 /**
  * The summed figures as the report's own read-only grids; selecting a cell lists what each included
- * body's report holds there, fetched only then.
+ * body's report holds there, asked of the server only then (`consolidate.contributions`, in pages).
  */
-export function ConsolidateTables({ result }: { result: Consolidation }) {
+export function ConsolidateTables({
+  result,
+  includeDrafts,
+}: {
+  result: Consolidation;
+  includeDrafts: boolean;
+}) {
   const { lang, say } = useLang();
   const format = getFormat(result.format);
   const index = useMemo(() => cellIndex(format), [format]);
@@ -41,7 +47,8 @@ export function ConsolidateTables({ result }: { result: Consolidation }) {
       </div>
       {cell && (
         <Contributions
-          included={result.included}
+          result={result}
+          includeDrafts={includeDrafts}
           cell={cell}
           name={cellName(index.get(cell)!, lang)}
           onClose={() => setCell(null)}
@@ -52,24 +59,30 @@ export function ConsolidateTables({ result }: { result: Consolidation }) {
 }
 
 function Contributions({
-  included,
+  result,
+  includeDrafts,
   cell,
   name,
   onClose,
 }: {
-  included: Consolidation['included'];
+  result: Consolidation;
+  includeDrafts: boolean;
   cell: string;
   name: string;
   onClose: () => void;
 }) {
   const { lang, say } = useLang();
   const trpc = useTRPC();
-  const listed = included.slice(0, MAX_LISTED);
-  const reports = useQueries({
-    queries: listed.map((o) => ({ ...trpc.reports.get.queryOptions({ id: o.reportId }), staleTime: 60_000 })),
-  });
-  const values = reports.map((r) => (r.data ? (r.data.data.cells[cell] ?? null) : undefined));
-  const sum = values.reduce<number>((s, v) => s + Number(v ?? 0), 0);
+  // One request per page of bodies, however many there are; the server sums them all.
+  const pages = useInfiniteQuery(
+    trpc.consolidate.contributions.infiniteQueryOptions(
+      { organisationId: result.organisation.id, year: result.year, includeDrafts, cell, limit: PAGE },
+      { getNextPageParam: (last) => last.nextCursor, staleTime: 60_000 },
+    ),
+  );
+  const loaded = pages.data?.pages ?? [];
+  const rows = loaded.flatMap((p) => p.rows);
+  const first = loaded[0];
   return (
     <section className="contributions" aria-label={say(w.contributions, { cell: name })} aria-live="polite">
       <div className="contributions-head">
@@ -78,25 +91,47 @@ function Contributions({
           ×<span className="nb-sr-only">{say(w.close)}</span>
         </button>
       </div>
+      {pages.error && (
+        <p className="form-error" role="alert">
+          {errorMessage(pages.error, lang)}
+        </p>
+      )}
       <table className="data-table" data-testid="contributions">
         <tbody>
-          {listed.map((o, i) => (
+          {rows.map((o) => (
             <tr key={o.reportId}>
               <th scope="row">{o.name[lang] ?? o.name.zh}</th>
-              <td className="num">{values[i] === undefined ? '…' : (values[i] ?? '—')}</td>
+              <td className="num">{o.value ?? '—'}</td>
             </tr>
           ))}
+          {!first && !pages.error && (
+            <tr>
+              <td colSpan={2}>…</td>
+            </tr>
+          )}
         </tbody>
-        {included.length <= MAX_LISTED && (
+        {first && (
           <tfoot>
             <tr>
-              <th scope="row">{say(w.sum)}</th>
-              <td className="num">{values.includes(undefined) ? '…' : Number(sum.toFixed(4))}</td>
+              <th scope="row">{say(w.sum, { n: first.total })}</th>
+              <td className="num">{first.sum ?? 0}</td>
             </tr>
           </tfoot>
         )}
       </table>
-      {included.length > MAX_LISTED && <p className="muted">{say(w.capped, { n: MAX_LISTED })}</p>}
+      {first && pages.hasNextPage && (
+        <p className="muted">
+          {say(w.shown, { shown: rows.length, n: first.total })}{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={pages.isFetchingNextPage}
+            onClick={() => void pages.fetchNextPage()}
+          >
+            {say(w.more, { n: PAGE })}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -11,10 +11,8 @@ export const consolidateWords = {
     en: 'Read-only. Select any cell (click or arrow keys) to list each organisation’s figure below.',
   },
   contributions: { zh: '「{cell}」各单位数字', en: 'Each organisation’s figure for “{cell}”' },
-  sum: { zh: '合计', en: 'Sum' },
-  capped: {
-    zh: '只列出前 {n} 个单位；其余单位的数字请打开其报告查看。',
-    en: 'Only the first {n} organisations are listed; open the others’ reports for theirs.',
-  },
+  sum: { zh: '合计（{n} 个单位）', en: 'Sum ({n} {n|organisation|organisations})' },
+  shown: { zh: '已列出 {shown} 个单位，共 {n} 个。', en: '{shown} of {n} organisations listed.' },
+  more: { zh: '再列出 {n} 个', en: 'List {n} more' },
   close: { zh: '关闭', en: 'Close' },
 } as const;

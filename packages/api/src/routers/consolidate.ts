@@ -284,6 +284,8 @@ export const consolidateRouter = router({
         cell: z.string().min(1).max(200),
         cursor: z.number().int().min(0).max(2_147_483_647).optional(),
         limit: z.number().int().min(1).max(PAGE.max).optional(),
+        // tRPC's infinite queries send which way they page; pages here only go forward.
+        direction: z.enum(['forward', 'backward']).optional(),
       }),
     )
     .query(({ ctx, input }) => contributions(ctx.db, ctx.user, input)),
