@@ -114,7 +114,7 @@ it('says which contact details the record lacks, and keeps the blocks usable at 
   const note = at125.locator('.nb-contact-missing');
   await expect
     .poll(() => note.textContent())
-    .toBe('机关信息中没有邮编、邮箱，生成的文字不含这些项；请管理员在机关设置中补充。');
+    .toBe('机关信息中没有邮编、邮箱，生成的文字不含这些项；请本机关审核人或管理员在「机关信息」中补充。');
   await at125.getByLabel('编制说明', { exact: true }).scrollIntoViewIfNeeded();
   await at125.screenshot({ path: join(OUTPUT, 'opening-125.png') });
   await zoomed.close();

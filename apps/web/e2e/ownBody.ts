@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 
 export interface Body {
   name: string;
+  orgId: number;
   filler: { login: string; password: string };
 }
 
@@ -28,7 +29,7 @@ export async function ownBody(dataDir: string, key: string, name: string): Promi
       role: 'filler',
       organisationId: org.id,
     });
-    return { name, filler };
+    return { name, orgId: org.id, filler };
   } finally {
     await db.destroy();
   }

@@ -7,8 +7,10 @@ import { DeskPage } from './DeskPage.tsx';
 import { Editor } from './Editor.tsx';
 import { LangContext, t, useLang } from './i18n.ts';
 import { Login } from './Login.tsx';
+import { OrganisationPage } from './OrganisationPage.tsx';
+import { organisationWords } from './organisationWords.ts';
 import { ReportList } from './ReportList.tsx';
-import { useRoute } from './route.ts';
+import { organisationHref, useRoute } from './route.ts';
 import { useTRPC } from './trpc.ts';
 import { UsersPage } from './UsersPage.tsx';
 
@@ -52,6 +54,11 @@ function TopBar({ me }: { me: Me | null }) {
             {me.organisation.name[lang] ?? me.organisation.name.zh} · {userName(me, lang)}
           </span>
         )}
+        {me && (
+          <a className="btn btn-quiet btn-on-dark" href={organisationHref()}>
+            {say(organisationWords.open)}
+          </a>
+        )}
         <button
           type="button"
           className="btn btn-quiet btn-on-dark"
@@ -92,6 +99,8 @@ function Pages() {
           <DeskPage me={user} />
         ) : route.page === 'users' ? (
           <UsersPage me={user} />
+        ) : route.page === 'organisation' ? (
+          <OrganisationPage key={route.id ?? 'own'} me={user} id={route.id} />
         ) : (
           <ReportList me={user} />
         )}

@@ -6,12 +6,15 @@ export type Route =
   | { page: 'consolidate' }
   | { page: 'desk' }
   | { page: 'users' }
+  | { page: 'organisation'; id: number | null }
   | { page: 'report'; id: number };
 
 function parseRoute(hash: string): Route {
   if (hash.startsWith('#/consolidate')) return { page: 'consolidate' };
   if (hash.startsWith('#/desk')) return { page: 'desk' };
   if (hash.startsWith('#/users')) return { page: 'users' };
+  const org = /^#\/organisation(?:\/(\d+))?/.exec(hash);
+  if (org) return { page: 'organisation', id: org[1] ? Number(org[1]) : null };
   const m = /^#\/reports\/(\d+)/.exec(hash);
   return m ? { page: 'report', id: Number(m[1]) } : { page: 'list' };
 }
@@ -30,3 +33,6 @@ export const reportHref = (id: number) => `#/reports/${id}`;
 export const CONSOLIDATE_HREF = '#/consolidate';
 export const DESK_HREF = '#/desk';
 export const USERS_HREF = '#/users';
+/** 机关信息: the user's own organisation, or one below it. */
+export const organisationHref = (id?: number) =>
+  id === undefined ? '#/organisation' : `#/organisation/${id}`;

@@ -7,7 +7,7 @@ import {
   subtreeIds,
   updateOrganisation,
 } from '@nianbao/db';
-import { plainText } from '@nianbao/schema';
+import { CONTACT_FIELDS, plainText } from '@nianbao/schema';
 import { z } from 'zod';
 import { keepsContact } from '../access.ts';
 import type { SessionUser } from '../context.ts';
@@ -36,10 +36,14 @@ const deadline = z
  * string clears one; full-width digits are what a Chinese IME types, so they are accepted as digits.
  */
 const halfWidth = (s: string) => s.normalize('NFKC').trim();
+const label = Object.fromEntries(CONTACT_FIELDS.map((f) => [f.key, f.label])) as Record<
+  (typeof CONTACT_FIELDS)[number]['key'],
+  { zh: string; en: string }
+>;
 const contact = {
   address: plainText(z.string().trim().max(200), {
-    zh: '通信地址（address）',
-    en: 'postal address (address)',
+    zh: `${label.address.zh}（address）`,
+    en: `${label.address.en.toLowerCase()} (address)`,
   }),
   postcode: z
     .string()
@@ -49,7 +53,7 @@ const contact = {
         .string()
         .regex(
           /^(\d{6})?$/,
-          '邮政编码（postcode）须为 6 位数字，如 100017｜postcode must be 6 digits, e.g. 100017',
+          `${label.postcode.zh}（postcode）须为 6 位数字，如 100017｜postcode must be 6 digits, e.g. 100017`,
         ),
     ),
   phone: z
@@ -60,7 +64,7 @@ const contact = {
         .string()
         .regex(
           /^([0-9+()\-–— 、,;转]{5,60})?$/,
-          '联系电话（phone）只能含数字、空格、+、-、括号，多个号码用「、」分隔，如 010-12345678｜phone may hold only digits, spaces, +, -, brackets, several numbers separated by 、, e.g. 010-12345678',
+          `${label.phone.zh}（phone）只能含数字、空格、+、-、括号，多个号码用「、」分隔，如 010-12345678｜phone may hold only digits, spaces, +, -, brackets, several numbers separated by 、, e.g. 010-12345678`,
         ),
     ),
   email: z
@@ -71,7 +75,7 @@ const contact = {
         z.literal(''),
         z
           .email(
-            '电子邮箱（email）格式不正确，如 gk@example.gov.cn｜email is not a valid address, e.g. gk@example.gov.cn',
+            `${label.email.zh}（email）格式不正确，如 gk@example.gov.cn｜email is not a valid address, e.g. gk@example.gov.cn`,
           )
           .max(200),
       ]),

@@ -4,7 +4,7 @@
  * (organisation, year), the format (basis, section headings) or the organisation's record
  * (address, postcode, phone, e-mail); a part the record lacks is left out, never invented.
  */
-import type { FormatDef, OrganisationContact, ReportData } from '../types.ts';
+import type { FormatDef, Label, OrganisationContact, ReportData } from '../types.ts';
 import type { Lang } from './types.ts';
 
 const REGULATIONS = {
@@ -12,13 +12,16 @@ const REGULATIONS = {
   en: "the Regulations of the People's Republic of China on Government Information Disclosure",
 };
 
-/** The record's contact fields in the order the opening names them, with their printed names. */
+/**
+ * The record's contact fields in the order the opening names them: `zh`/`en` as the opening prints
+ * them, `label` as a form and an error message name them.
+ */
 export const CONTACT_FIELDS = [
-  { key: 'address', zh: '地址', en: 'address' },
-  { key: 'postcode', zh: '邮编', en: 'postcode' },
-  { key: 'phone', zh: '电话', en: 'tel.' },
-  { key: 'email', zh: '邮箱', en: 'e-mail' },
-] as const satisfies readonly { key: keyof OrganisationContact; zh: string; en: string }[];
+  { key: 'address', zh: '地址', en: 'address', label: { zh: '通信地址', en: 'Postal address' } },
+  { key: 'postcode', zh: '邮编', en: 'postcode', label: { zh: '邮政编码', en: 'Postcode' } },
+  { key: 'phone', zh: '电话', en: 'tel.', label: { zh: '联系电话', en: 'Telephone' } },
+  { key: 'email', zh: '邮箱', en: 'e-mail', label: { zh: '电子邮箱', en: 'E-mail' } },
+] as const satisfies readonly { key: keyof OrganisationContact; zh: string; en: string; label: Label }[];
 
 /** 「一、总体情况」 → 「总体情况」, "I. Overview" → "overview". */
 const headingWords = (format: FormatDef, lang: Lang) =>
