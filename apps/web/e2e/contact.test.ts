@@ -142,7 +142,6 @@ it('prints them in the opening statement of the filler’s report, in its HTML a
   // The PDF wraps lines anywhere: compare without the line breaks.
   const text = execFileSync('pdftotext', ['-l', '1', file, '-']).toString().replace(/\s+/g, '');
   expect(text).toContain(SENTENCE);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(OUTPUT, 'contact-report')]);
   expect(consoleErrors).toEqual([]);
   await page.context().close();
 });
