@@ -30,6 +30,8 @@ export interface RowsRead {
   stuck?: { line: number; reason: Label };
   /** The figures were taken in order, not after their labels: only the rules can confirm them. */
   byOrder?: boolean;
+  /** Rows whose label came right after another row's label: only the rules can confirm them. */
+  doubtful?: Set<string>;
 }
 
 interface RowLabel {
@@ -90,6 +92,21 @@ function rowLabels(): { rows: RowLabel[]; groups: Label[]; groupsElsewhere: stri
 
 const LABELS = rowLabels();
 
+/** Every column header of table 三 (「其他」, 「总计」 …) in normal form. */
+const COLUMN_LABELS = new Set(
+  formats.flatMap((f) => {
+    const all: string[] = [];
+    const walk = (nodes: HeaderNode[]) => {
+      for (const n of nodes) {
+        all.push(normaliseLabel(n.label.zh));
+        if (n.children) walk(n.children);
+      }
+    };
+    walk(tableOf(f).columns);
+    return all;
+  }),
+);
+
 function stripGroups(text: string): string {
   let out = text;
   for (const g of LABELS.groups) out = out.split(normaliseLabel(g.zh)).join('');
@@ -143,6 +160,9 @@ function matchRow(text: string, next = ''): { row: RowLabel; printed: string } |
     if (shared < row.normal.length - tolerance(row.normal)) continue;
     const { distance, length } = suffixDistance(stripped, row.normal, tolerance(row.normal));
     if (distance > tolerance(row.normal)) continue;
+    // The column header 「其他」 is within 「3.其他」's tolerance: figures after the header alone
+    // (their row label lost) are no row's.
+    if (COLUMN_LABELS.has(stripped.slice(-length))) continue;
     const score = distance / row.normal.length;
     if (!best || score < best.score) best = { row, printed: stripped.slice(-length), score };
   }
@@ -161,6 +181,7 @@ function layoutOf(rowIds: Iterable<string>): FormatDef | undefined {
 function byRows(segments: Segment[], columns: number): RowsRead {
   const rows = new Map<string, Value[]>();
   const misprints: Misprint[] = [];
+  const doubtful = new Set<string>();
   for (const [n, segment] of segments.entries()) {
     if (segment.values.length === 0) continue;
     const match = matchRow(segment.text, segments[n + 1]?.text);
@@ -171,6 +192,7 @@ function byRows(segments: Segment[], columns: number): RowsRead {
       return {
         rows,
         misprints,
+        doubtful,
         stuck: {
           line,
           reason: {
@@ -184,6 +206,7 @@ function byRows(segments: Segment[], columns: number): RowsRead {
       return {
         rows,
         misprints,
+        doubtful,
         stuck: {
           line,
           reason: {
@@ -208,8 +231,13 @@ function byRows(segments: Segment[], columns: number): RowsRead {
       misprints.push({ official: match.row.label, printed, line: segment.lineAt[start] ?? segment.textLine });
     }
     rows.set(match.row.id, segment.values);
+    // Another row's label right before this one, no figures between: the figures may be either's
+    // (a label line moved, or a row whose figures were lost). Only the rules can say.
+    const before = stripGroups(segment.text).slice(0, -match.printed.length);
+    const other = before === '' ? undefined : matchRow(before);
+    if (other && other.row.lang === 'zh' && other.row.id !== match.row.id) doubtful.add(match.row.id);
   }
-  return { rows, misprints };
+  return { rows, misprints, doubtful };
 }
 
 function byColumns(lines: Line[], columns: number): Value[][] | undefined {
@@ -275,6 +303,18 @@ export function readApplicationsTable(lines: Line[]): RowsRead {
   });
   if (summing.length < rows.length * 0.8) return read;
   const ids = leaves(tableOf(layout).rows!).map((l) => l.id);
+  // Every row whose figures follow its label must be where the order puts it: rows moved about or
+  // repeated keep their sums (R3-ROW, R3-RES and R3-BAL hold whatever their order), so only the
+  // labels can tell.
+  const same = (a: Value[], b: Value[] | undefined) =>
+    a.length === b?.length && a.every((v, i) => v.token.raw === b[i]!.token.raw && v.line === b[i]!.line);
+  const segments = segmentsOf(lines);
+  const misplaced = segments.some((segment, n) => {
+    if (segment.values.length !== columns) return false;
+    const match = matchRow(segment.text, segments[n + 1]?.text);
+    return match !== undefined && !same(segment.values, rows[ids.indexOf(match.row.id)]);
+  });
+  if (misplaced) return read;
   const expected = leaves(tableOf(layout).rows!).map((l) => l.label);
   return {
     rows: new Map(ids.map((id, i) => [id, rows[i]!])),

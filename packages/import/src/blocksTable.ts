@@ -8,7 +8,7 @@ import { type BlocksTable, cellId, type FormatDef, formats, type Label } from '@
 import { findMisprints, type Misprint } from './labels.ts';
 import type { Line } from './lines.ts';
 import { findApprox, normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
-import { regionText, runs, segmentsOf, type Value, valuesOf } from './segments.ts';
+import { regionText, runs, type Segment, segmentsOf, type Value, valuesOf } from './segments.ts';
 
 function tableOf(format: FormatDef): BlocksTable {
   return format.sections.find((s) => s.id === 's2')!.table as BlocksTable;
@@ -50,37 +50,59 @@ export interface BlocksRead {
   byOrder: Set<string>;
 }
 
-/** Each row of the block placed by the label its figures follow, when every row is. */
-function byLabels(
-  table: BlocksTable,
-  block: BlocksTable['blocks'][number],
-  blockLines: Line[],
-): Map<string, Value> | undefined {
-  const placed = new Map<string, Value>();
-  const rows = new Set<string>();
-  for (const segment of segmentsOf(blockLines)) {
-    if (segment.values.length === 0) continue;
-    if (segment.values.length !== block.columns.length) return undefined;
-    // The closest label: 行政处罚 and 行政强制 are within each other's tolerance.
-    let row: (typeof block.rows)[number] | undefined;
-    let best = Number.POSITIVE_INFINITY;
-    // A bilingual PDF prints the English label under the Chinese one: it is left out.
-    const text = segment.text.replace(/[A-Za-z]/g, '');
-    for (const r of block.rows) {
-      const label = normaliseLabel(r.label.zh);
-      const { distance } = suffixDistance(text, label, tolerance(label));
-      if (distance <= tolerance(label) && distance < best) {
-        best = distance;
-        row = r;
-      }
+type Block = BlocksTable['blocks'][number];
+type Row = Block['rows'][number];
+
+/**
+ * The row whose label ends the text, compared with every row of the whole table: a moved line's
+ * 行政处罚 is within 行政许可's tolerance too, so only the closest counts, and two rows equally
+ * close make the text `ambiguous`. A bilingual PDF's English label under the Chinese one is left out.
+ */
+function closestRow(table: BlocksTable, text: string): { block: Block; row: Row } | 'ambiguous' | undefined {
+  const chinese = text.replace(/[A-Za-z]/g, '');
+  let best: { block: Block; row: Row } | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let tied = false;
+  for (const block of table.blocks)
+    for (const row of block.rows) {
+      const label = normaliseLabel(row.label.zh);
+      const { distance } = suffixDistance(chinese, label, tolerance(label));
+      if (distance > tolerance(label) || distance > bestDistance) continue;
+      tied = distance === bestDistance;
+      if (!tied) best = { block, row };
+      bestDistance = distance;
     }
-    if (!row || rows.has(row.id)) return undefined;
-    rows.add(row.id);
-    block.columns.forEach((col, c) => {
-      placed.set(cellId(table.id, row.id, col.id), segment.values[c]!);
-    });
+  return tied ? 'ambiguous' : best;
+}
+
+interface Labelled {
+  segment: Segment;
+  /** The block whose lines the segment stands in. */
+  region: Block;
+  match: ReturnType<typeof closestRow>;
+}
+
+/**
+ * Each row's figures from the segments its label ends, wherever in the table they stand. A row
+ * whose labelled segments disagree (a duplicated figure, two different lines with its label) or
+ * hold the wrong number of figures is not placed: which of them is right, nothing says.
+ */
+function placeByLabels(labelled: Labelled[]): Map<Row, Value[]> {
+  const found = new Map<Row, Value[][]>();
+  for (const { segment, match } of labelled) {
+    if (!match || match === 'ambiguous') continue;
+    const list = found.get(match.row) ?? [];
+    list.push(segment.values.length === match.block.columns.length ? segment.values : []);
+    found.set(match.row, list);
   }
-  return rows.size === block.rows.length ? placed : undefined;
+  const placed = new Map<Row, Value[]>();
+  const same = (a: Value[], b: Value[]) =>
+    a.length === b.length && a.every((v, i) => v.token.raw === b[i]!.token.raw);
+  for (const [row, lists] of found) {
+    const first = lists[0]!;
+    if (first.length > 0 && lists.every((l) => same(l, first))) placed.set(row, first);
+  }
+  return placed;
 }
 
 export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
@@ -106,8 +128,25 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
       }
     }
   }
-  starts.forEach(({ index, block }, n) => {
-    const blockLines = lines.slice(index, starts[n + 1]?.index ?? lines.length);
+  const regions = starts.map(({ index, block }, n) => ({
+    block,
+    lines: lines.slice(index, starts[n + 1]?.index ?? lines.length),
+  }));
+  const labelled: Labelled[] = regions.flatMap(({ block, lines: blockLines }) =>
+    segmentsOf(blockLines).map((segment) => ({
+      segment,
+      region: block,
+      match: closestRow(table, segment.text),
+    })),
+  );
+  const placed = placeByLabels(labelled.filter((l) => l.segment.values.length > 0));
+  for (const [row, rowValues] of placed) {
+    const block = table.blocks.find((b) => b.rows.includes(row))!;
+    block.columns.forEach((col, c) => {
+      values.set(cellId(table.id, row.id, col.id), rowValues[c]!);
+    });
+  }
+  for (const { block, lines: blockLines } of regions) {
     const first = blockLines[0]!.no;
     const last = blockLines[blockLines.length - 1]!.no;
     const region = regionText(blockLines);
@@ -116,58 +155,55 @@ export function readBlocksTable(format: FormatDef, lines: Line[]): BlocksRead {
     const figures = valuesOf(blockLines);
     const expected = block.rows.length * block.columns.length;
     const cellsOf = () => block.rows.flatMap((r) => block.columns.map((c) => cellId(table.id, r.id, c.id)));
-    const labelled = block.rows.length > 1 ? byLabels(table, block, blockLines) : undefined;
-    if (labelled) {
-      for (const [id, v] of labelled) values.set(id, v);
-      return;
+    if (block.rows.every((r) => placed.has(r))) continue;
+    // By position only where no row of the block was placed by its label, and no figure of its
+    // lines follows any row's label (a moved line's figures are never this block's).
+    const own = labelled.filter((l) => l.region === block);
+    const unlabelled =
+      !block.rows.some((r) => placed.has(r)) &&
+      own.every((l) => l.segment.values.length === 0 || l.match === undefined) &&
+      figures.length === expected;
+    // One row: its figures in column order — when its own label stands among these lines (before
+    // or after the figures), so that a block whose row line was lost takes no stray figures.
+    const row = block.rows[0]!;
+    if (
+      unlabelled &&
+      block.rows.length === 1 &&
+      own.some((l) => typeof l.match === 'object' && l.match.row === row)
+    ) {
+      block.columns.forEach((col, c) => {
+        values.set(cellId(table.id, row.id, col.id), figures[c]!);
+      });
+      continue;
     }
-    // One row: its figures in column order. Several: by position, which only the rules can confirm.
-    if (figures.length === expected && block.rows.length > 1) for (const id of cellsOf()) byOrder.add(id);
-    if (figures.length === expected) {
+    // Several: by position, which only the rules can confirm.
+    if (unlabelled && block.rows.length > 1) {
+      for (const id of cellsOf()) byOrder.add(id);
       // Raw pdftotext may read a block column by column: one run of lines per column.
       const columnRuns = runs(blockLines);
       const byColumn =
-        block.rows.length > 1 &&
         columnRuns.length === block.columns.length &&
         columnRuns.every((run) => run.length === block.rows.length);
-      if (byColumn) {
+      block.rows.forEach((r, i) => {
         block.columns.forEach((col, c) => {
-          block.rows.forEach((row, r) => {
-            values.set(cellId(table.id, row.id, col.id), columnRuns[c]![r]!);
-          });
-        });
-        return;
-      }
-      block.rows.forEach((row, r) => {
-        block.columns.forEach((col, c) => {
-          values.set(cellId(table.id, row.id, col.id), figures[r * block.columns.length + c]!);
+          values.set(
+            cellId(table.id, r.id, col.id),
+            byColumn ? columnRuns[c]![i]! : figures[i * block.columns.length + c]!,
+          );
         });
       });
-      return;
+      continue;
     }
-    // Fewer or more figures than cells: place only those that follow their row's label.
-    let placed = 0;
-    for (const segment of segmentsOf(blockLines)) {
-      if (segment.values.length !== block.columns.length) continue;
-      const row = block.rows.find((r) => {
-        const label = normaliseLabel(r.label.zh);
-        return suffixDistance(segment.text, label, tolerance(label)).distance <= tolerance(label);
-      });
-      if (!row) continue;
-      block.columns.forEach((col, c) => {
-        values.set(cellId(table.id, row.id, col.id), segment.values[c]!);
-      });
-      placed += block.columns.length;
-    }
-    if (placed < expected)
+    const notPlaced = cellsOf().filter((id) => !values.has(id));
+    if (notPlaced.length > 0)
       unread.push({
         block: block.caption,
         lines: [first, last],
         found: figures.length,
         expected,
-        cells: cellsOf().filter((id) => !values.has(id)),
+        cells: notPlaced,
       });
-  });
+  }
   const missing = table.blocks.filter((b) => !starts.some((s) => s.block === b));
   for (const block of missing)
     unread.push({

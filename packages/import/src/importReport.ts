@@ -215,6 +215,8 @@ export function importLines(
   const printed = new Map<string, Value>();
   /** Printed cells whose figures were placed by position alone. */
   const byOrder = new Set<string>();
+  /** Printed cells of rows whose label came right after another row's label. */
+  const doubtful = new Set<string>();
   const tableTwoFormat = t2Layout ?? format;
   if (t2Lines.length > 0) {
     const read = readBlocksTable(tableTwoFormat, t2Lines);
@@ -247,6 +249,7 @@ export function importLines(
       values.forEach((v, i) => {
         printed.set(cellId('t3', row, t3Columns[i]!), v);
         if (t3.byOrder) byOrder.add(cellId('t3', row, t3Columns[i]!));
+        if (t3.doubtful?.has(row)) doubtful.add(cellId('t3', row, t3Columns[i]!));
       });
     findings.push(...t3.misprints.map((m) => misprintFinding(m)));
     const all = leaves(t3Table(t3.layout ?? format).rows!);
@@ -295,8 +298,8 @@ export function importLines(
         lines: read.mismatch.lines,
         cells: tableCells('t4'),
         message: {
-          zh: `表四：找到 ${read.mismatch.found} 个数字，应为 ${read.mismatch.expected} 个，未读入`,
-          en: `table IV: ${read.mismatch.found} figures found where ${read.mismatch.expected} were expected; not read`,
+          zh: `表四：找到 ${read.mismatch.found} 个数字，应为 ${read.mismatch.expected} 个${read.mismatch.apart ? '，且不在表头之后连续排列' : ''}，未读入`,
+          en: `table IV: ${read.mismatch.found} figures found where ${read.mismatch.expected} were expected${read.mismatch.apart ? ', and not together after the headers' : ''}; not read`,
         },
       });
     }
@@ -400,12 +403,15 @@ export function importLines(
   }
   // Each table's reading, and the rules that confirm it; figures placed by position that no rule
   // confirms are taken out again and named.
-  const placedByOrder = new Set(
-    Object.keys(cells).filter((id) => {
-      const n = moved.data.cells[id];
-      return typeof n === 'number' && byOrder.has(order[n - 1]!);
-    }),
-  );
+  const placedBy = (printedIds: Set<string>) =>
+    new Set(
+      Object.keys(cells).filter((id) => {
+        const n = moved.data.cells[id];
+        return typeof n === 'number' && printedIds.has(order[n - 1]!);
+      }),
+    );
+  const placedByOrder = placedBy(byOrder);
+  const placedDoubtful = placedBy(doubtful);
   const tableMethods: [TableReading['table'], TableReading['method']][] = [
     ['t2', [...placedByOrder].some((id) => id.startsWith('t2.')) ? 'order' : 'labels'],
     ['t3', t3?.byOrder ? 'order' : 'labels'],
@@ -413,7 +419,7 @@ export function importLines(
   ];
   for (const [table, method] of tableMethods) {
     if (!Object.keys(cells).some((id) => id.startsWith(`${table}.`))) continue;
-    const reading = confirmTable(format, table, method, cells, placedByOrder);
+    const reading = confirmTable(format, table, method, cells, placedByOrder, placedDoubtful);
     readings.push(reading);
     if (reading.unconfirmed.length === 0) continue;
     const lineNos = reading.unconfirmed.map((id) => cellLines[id]!);
@@ -426,8 +432,8 @@ export function importLines(
       lines: [Math.min(...lineNos), Math.max(...lineNos)],
       cells: reading.unconfirmed,
       message: {
-        zh: `${name.zh}有 ${reading.unconfirmed.length} 个数字只能按先后位置对应到单元格，且没有勾稽关系（${table === 't2' ? '表二无合计' : 'R3-ROW、R3-RES、R3-BAL'}）能证实，未读入`,
-        en: `${reading.unconfirmed.length} figures of ${name.en} could only be placed by their position and no table rule (${table === 't2' ? 'table II has no totals' : 'R3-ROW, R3-RES, R3-BAL'}) confirms them; not read`,
+        zh: `${name.zh}有 ${reading.unconfirmed.length} 个数字只能按先后位置（或紧接在两个行标签之后）对应到单元格，且没有勾稽关系（${table === 't2' ? '表二无合计' : 'R3-ROW、R3-RES、R3-BAL'}）能证实，未读入`,
+        en: `${reading.unconfirmed.length} figures of ${name.en} could only be placed by their position (or follow two row labels) and no table rule (${table === 't2' ? 'table II has no totals' : 'R3-ROW, R3-RES, R3-BAL'}) confirms them; not read`,
       },
     });
   }

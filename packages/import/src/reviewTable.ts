@@ -3,14 +3,15 @@
  * character per line. The headers carry no figures, so the figures are those of the lines that hold
  * nothing else; a sentence in the section (「2020 年，…未出现…」) is not a figure line.
  */
-import { cellId, type FormatDef, leaves, type MatrixTable } from '@nianbao/schema';
+import { cellId, type FormatDef, type HeaderNode, leaves, type MatrixTable } from '@nianbao/schema';
 import { type Line, onlyFigures } from './lines.ts';
+import { normaliseLabel } from './normalise.ts';
 import type { Value, ValueToken } from './segments.ts';
 
 export interface ReviewRead {
   values: Map<string, Value>;
-  /** Figures found when they were not exactly one per cell. */
-  mismatch?: { found: number; expected: number; lines: [number, number] };
+  /** Figures found when they were not exactly one per cell, or not together after the headers (`apart`). */
+  mismatch?: { found: number; expected: number; lines: [number, number]; apart: boolean };
 }
 
 export function readReviewTable(format: FormatDef, lines: Line[]): ReviewRead {
@@ -19,12 +20,35 @@ export function readReviewTable(format: FormatDef, lines: Line[]): ReviewRead {
   const figures: Value[] = lines
     .filter(onlyFigures)
     .flatMap((line) => line.tokens.map((token) => ({ token: token as ValueToken, line: line.no })));
-  if (figures.length !== columns.length) {
+  // The figures are placed by their order alone, so they must stand after the headers and
+  // together (a header word or two between, as raw pdftotext puts a 「总计」): a figure line before
+  // or among the headers, or among other text, may be any cell's.
+  const headers = new Set<string>();
+  const walk = (nodes: HeaderNode[]) => {
+    for (const n of nodes) {
+      headers.add(normaliseLabel(n.label.zh));
+      if (n.children) walk(n.children);
+    }
+  };
+  walk(table.columns);
+  const isHeader = (line: Line) =>
+    line.tokens.length > 0 &&
+    line.tokens.every(
+      (t) => t.type === 'text' && t.text.split(/\s+/).every((w) => headers.has(normaliseLabel(w))),
+    );
+  const figureLines = lines.filter(onlyFigures);
+  const firstHeader = lines.findIndex(isHeader);
+  const from = lines.indexOf(figureLines[0]!);
+  const to = lines.indexOf(figureLines[figureLines.length - 1]!);
+  const between = lines.slice(from, to + 1).filter((line) => line.tokens.length > 0 && !onlyFigures(line));
+  const apart = from < firstHeader || between.length > 2 || !between.every(isHeader);
+  if (figures.length !== columns.length || apart) {
     return {
       values: new Map(),
       mismatch: {
         found: figures.length,
         expected: columns.length,
+        apart,
         lines: [lines[0]?.no ?? 0, lines[lines.length - 1]?.no ?? 0],
       },
     };
