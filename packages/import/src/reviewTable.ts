@@ -21,27 +21,43 @@ export function readReviewTable(format: FormatDef, lines: Line[]): ReviewRead {
     .filter(onlyFigures)
     .flatMap((line) => line.tokens.map((token) => ({ token: token as ValueToken, line: line.no })));
   // The figures are placed by their order alone, so they must stand after the headers and
-  // together (a header word or two between, as raw pdftotext puts a 「总计」): a figure line before
+  // together: a header word or two between (raw pdftotext puts a 「总计」 there), or headers
+  // between whole groups of columns (a converter's one small table per group). A figure line before
   // or among the headers, or among other text, may be any cell's.
-  const headers = new Set<string>();
+  const headerChars = new Set<string>();
+  const boundaries = new Set<number>();
+  let leavesSoFar = 0;
   const walk = (nodes: HeaderNode[]) => {
     for (const n of nodes) {
-      headers.add(normaliseLabel(n.label.zh));
+      for (const ch of normaliseLabel(n.label.zh)) headerChars.add(ch);
       if (n.children) walk(n.children);
+      else leavesSoFar++;
+      if (n.children?.every((c) => !c.children)) boundaries.add(leavesSoFar);
     }
   };
   walk(table.columns);
   const isHeader = (line: Line) =>
     line.tokens.length > 0 &&
     line.tokens.every(
-      (t) => t.type === 'text' && t.text.split(/\s+/).every((w) => headers.has(normaliseLabel(w))),
+      (t) =>
+        t.type === 'text' &&
+        [...normaliseLabel(t.text).replace(/[()（）]/g, '')].every((ch) => headerChars.has(ch)),
     );
   const figureLines = lines.filter(onlyFigures);
   const firstHeader = lines.findIndex(isHeader);
   const from = lines.indexOf(figureLines[0]!);
   const to = lines.indexOf(figureLines[figureLines.length - 1]!);
+  const cuts: number[] = [];
+  let count = 0;
+  for (const line of lines.slice(from, to + 1)) {
+    if (onlyFigures(line)) count += line.tokens.length;
+    else if (line.tokens.length > 0) cuts.push(count);
+  }
   const between = lines.slice(from, to + 1).filter((line) => line.tokens.length > 0 && !onlyFigures(line));
-  const apart = from < firstHeader || between.length > 2 || !between.every(isHeader);
+  const apart =
+    from < firstHeader ||
+    !between.every(isHeader) ||
+    (between.length > 2 && !cuts.every((c) => boundaries.has(c)));
   if (figures.length !== columns.length || apart) {
     return {
       values: new Map(),
