@@ -30,7 +30,7 @@ const booklet = () =>
     h(
       Page,
       { size: 'A4', style: { padding: 100, fontFamily: 'Noto Serif SC' } },
-      h(Text, { style: { fontSize: 26, marginTop: 200, textAlign: 'center' } }, COVER),
+      h(Text, { style: { fontSize: 22, marginTop: 200, textAlign: 'center' } }, COVER),
       h(Text, { style: { fontSize: 16, marginTop: 40, textAlign: 'center' } }, 'Consumer cover page'),
     ),
     h(ReportPages, { report, lang: 'zh', firstPageNumber: 'continue' }),
