@@ -3,7 +3,7 @@
  * confirmation (the new password shown once) and the unlock that clears its failed sign-ins. What
  * an action did, or why the server refused it, is shown in a line beneath the account.
  */
-import type { User } from '@nianbao/api';
+import type { ListedUser } from '@nianbao/api';
 import { ROLES, type Role } from '@nianbao/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
@@ -20,7 +20,7 @@ type Outcome =
   | { kind: 'unlock'; cleared: number }
   | { kind: 'password'; password: string };
 
-export function UserRow({ user, bodyName, self }: { user: User; bodyName: string; self: boolean }) {
+export function UserRow({ user, bodyName, self }: { user: ListedUser; bodyName: string; self: boolean }) {
   const { lang, say } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -35,7 +35,7 @@ export function UserRow({ user, bodyName, self }: { user: User; bodyName: string
         setOutcome({ kind: 'role', role: updated.role });
         // At once, so that the select does not fall back to the old role until the list is read again.
         queryClient.setQueryData(trpc.users.list.queryKey(), (users) =>
-          users?.map((u) => (u.id === updated.id ? updated : u)),
+          users?.map((u) => (u.id === updated.id ? { ...u, ...updated } : u)),
         );
         refresh();
       },
@@ -43,7 +43,10 @@ export function UserRow({ user, bodyName, self }: { user: User; bodyName: string
   );
   const unlock = useMutation(
     trpc.users.unlock.mutationOptions({
-      onSuccess: ({ cleared }) => setOutcome({ kind: 'unlock', cleared }),
+      onSuccess: ({ cleared }) => {
+        setOutcome({ kind: 'unlock', cleared });
+        refresh();
+      },
     }),
   );
   const reset = useMutation(
@@ -67,7 +70,14 @@ export function UserRow({ user, bodyName, self }: { user: User; bodyName: string
           <span className="user-login">{user.login}</span>
           {self && <span className="muted">{say(w.you)}</span>}
         </td>
-        <td>{user.displayName}</td>
+        <td>
+          {user.displayName}
+          {user.failedSignIns > 0 && (
+            <span className="tag tag-warning user-failures">
+              {say(w.failures, { n: user.failedSignIns })}
+            </span>
+          )}
+        </td>
         <td>{bodyName}</td>
         <td>
           <select
@@ -92,15 +102,18 @@ export function UserRow({ user, bodyName, self }: { user: User; bodyName: string
           )}
         </td>
         <td className="user-actions">
-          <button
-            ref={resetButton}
-            type="button"
-            className="btn btn-small"
-            disabled={busy}
-            onClick={() => setConfirming(true)}
-          >
-            {say(w.reset)}
-          </button>
+          {/* One's own reset would end one's own session with the new password on screen. */}
+          {!self && (
+            <button
+              ref={resetButton}
+              type="button"
+              className="btn btn-small"
+              disabled={busy}
+              onClick={() => setConfirming(true)}
+            >
+              {say(w.reset)}
+            </button>
+          )}
           <button
             type="button"
             className="btn btn-small"

@@ -9,6 +9,7 @@ export type {
   Consolidation,
   ErrorDetails,
   ImportReading,
+  ListedUser,
   Me,
   Organisation,
   Permissions,

@@ -7,6 +7,7 @@
  * the same NAT still sign in. Nothing is locked for good; an administrator can clear an account's counts.
  */
 import {
+  accountFailures,
   type Db,
   type LoginAttempt,
   loginFailures,
@@ -78,6 +79,11 @@ export class LoginThrottle {
     const counts = await loginFailures(this.db, attempt, this.since());
     if ((counts.address?.failures ?? 0) >= this.perAddress)
       await new Promise((r) => setTimeout(r, TARPIT_MS));
+  }
+
+  /** Each account's failed sign-ins that still count (for the administrator's list); lower-cased logins. */
+  async failuresOf(accounts: string[]): Promise<Map<string, number>> {
+    return accountFailures(this.db, accounts, this.since());
   }
 
   async succeeded(attempt: LoginAttempt): Promise<void> {

@@ -35,6 +35,7 @@ export {
   deskPage,
 } from './desk.ts';
 export {
+  accountFailures,
   clearLoginFailures,
   deleteOldLoginFailures,
   type FailureCount,

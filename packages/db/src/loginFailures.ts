@@ -105,6 +105,23 @@ export async function recordLoginSuccess(db: Db, attempt: LoginAttempt, at: stri
   });
 }
 
+/** Each account's failed sign-ins (from every address) since `since` (ISO); accounts lower-cased. */
+export async function accountFailures(
+  db: Db,
+  accounts: string[],
+  since: string,
+): Promise<Map<string, number>> {
+  if (accounts.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('login_failures')
+    .select(['account', 'failures'])
+    .where('kind', '=', 'account')
+    .where('account', 'in', accounts)
+    .where('last_at', '>=', since)
+    .execute();
+  return new Map(rows.map((r) => [r.account, r.failures]));
+}
+
 /**
  * An administrator's unlock: the account's failure counts, from every address, are forgotten.
  * Returns how many failed sign-ins the account had counted (its own row sums every address; the

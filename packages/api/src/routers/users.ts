@@ -47,6 +47,12 @@ export interface User {
   createdAt: string;
 }
 
+/** As the administrator's list shows it: with the failed sign-ins that slow the account down now. */
+export interface ListedUser extends User {
+  /** Failures counted against the account in the throttle's window (15 minutes); unlock clears them. */
+  failedSignIns: number;
+}
+
 const USER = { zh: '该用户', en: 'This user' };
 
 function shape(row: UserRow): User {
@@ -74,10 +80,12 @@ async function managed(
 export const usersRouter = router({
   list: adminProcedure
     .input(z.strictObject({ organisationId: id.optional() }).optional())
-    .query(async ({ ctx, input }): Promise<User[]> => {
+    .query(async ({ ctx, input }): Promise<ListedUser[]> => {
       let ids = await subtreeIds(ctx.db, ctx.user.organisation_id);
       if (input?.organisationId !== undefined) ids = ids.filter((i) => i === input.organisationId);
-      return (await listUsers(ctx.db, ids)).map(shape);
+      const rows = await listUsers(ctx.db, ids);
+      const failures = await ctx.deps.loginThrottle.failuresOf(rows.map((r) => r.login.toLowerCase()));
+      return rows.map((r) => ({ ...shape(r), failedSignIns: failures.get(r.login.toLowerCase()) ?? 0 }));
     }),
 
   /** A new account; without `password` one is generated and returned once. */
