@@ -78,6 +78,12 @@ it('is reached from the list and lists the bodies’ users with body and role', 
   expect(await chosen(ADMIN.login)).toBe('管理员');
   // Only this administrator's bodies: the demo county's users are not theirs.
   expect(await page.locator('.users-table').textContent()).not.toContain('tiantan');
+  // A body's name leads to its 机关信息 (contact details), and back.
+  await row('users-filler').getByRole('link', { name: 'users街道办事处' }).click();
+  await page.getByRole('heading', { name: '机关信息' }).waitFor();
+  expect(page.url()).toContain(`#/organisation/${body.orgId}`);
+  await page.goBack();
+  await page.locator('.users-table').waitFor();
 });
 
 it('shows each refusal at the field it names, in the chosen language', async () => {

@@ -10,6 +10,8 @@ import { useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { t, useLang } from './i18n.ts';
 import { OncePassword } from './OncePassword.tsx';
+import { organisationWords } from './organisationWords.ts';
+import { organisationHref } from './route.ts';
 import { errorMessage, fieldErrors, useTRPC } from './trpc.ts';
 import { usersWords as w } from './usersWords.ts';
 import { WorkflowDialog } from './WorkflowDialog.tsx';
@@ -78,7 +80,12 @@ export function UserRow({ user, bodyName, self }: { user: ListedUser; bodyName: 
             </span>
           )}
         </td>
-        <td>{bodyName}</td>
+        <td>
+          {/* The body's contact details (the 机关信息 screen), kept by the same administrator. */}
+          <a href={organisationHref(user.organisationId)} title={say(organisationWords.open)}>
+            {bodyName}
+          </a>
+        </td>
         <td>
           <select
             className="role-select"
