@@ -146,6 +146,7 @@ it('adds a user and shows the password once, with a copy button; it signs them i
 it('refuses to drop one’s own administrator role, in both languages, at the role', async () => {
   const own = page.getByLabel(`${ADMIN.login}的角色`);
   await own.selectOption('reviewer');
+  await row(ADMIN.login).getByRole('button', { name: '更改角色' }).click();
   await expect.poll(() => description(own)).toContain('不能取消自己的管理员身份，请由另一位管理员操作');
   expect(await own.inputValue()).toBe('admin');
   // Nor is one's own password reset here: it would end this session with the new one on screen.
@@ -158,8 +159,17 @@ it('refuses to drop one’s own administrator role, in both languages, at the ro
   await page.getByRole('button', { name: '中文' }).click();
 });
 
-it('changes a role', async () => {
-  await page.getByLabel(`${NEW_LOGIN}的角色`).selectOption('reviewer');
+it('changes a role with a button, not at every arrow key in the select', async () => {
+  const select = page.getByLabel(`${NEW_LOGIN}的角色`);
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await select.inputValue()).toBe('admin');
+  await row(NEW_LOGIN).getByRole('button', { name: '取消' }).click();
+  expect(await select.inputValue()).toBe('filler');
+  await select.selectOption('reviewer');
+  await page.screenshot({ path: join(OUTPUT, 'users-role-choice.png') });
+  await row(NEW_LOGIN).getByRole('button', { name: '更改角色' }).click();
   await outcome(NEW_LOGIN).getByText(`已将 ${NEW_LOGIN} 的角色改为审核人。`).waitFor();
   expect(await page.getByLabel(`${NEW_LOGIN}的角色`).inputValue()).toBe('reviewer');
 });

@@ -29,11 +29,15 @@ export function UserRow({ user, bodyName, self }: { user: ListedUser; bodyName: 
   const id = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** A role chosen in the select and not yet applied. */
+  const [choice, setChoice] = useState<Role | null>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const setRole = useMutation(
     trpc.users.setRole.mutationOptions({
+      onError: () => setChoice(null),
       onSuccess: (updated) => {
+        setChoice(null);
         setOutcome({ kind: 'role', role: updated.role });
         // At once, so that the select does not fall back to the old role until the list is read again.
         queryClient.setQueryData(trpc.users.list.queryKey(), (users) =>
@@ -92,9 +96,12 @@ export function UserRow({ user, bodyName, self }: { user: ListedUser; bodyName: 
             aria-label={say(w.roleOf, { name: user.login })}
             aria-invalid={roleError ? true : undefined}
             aria-describedby={roleError ? `${id}-role-error` : undefined}
-            value={setRole.isPending ? setRole.variables.role : user.role}
+            value={choice ?? user.role}
             disabled={busy}
-            onChange={(e) => start(() => setRole.mutate({ id: user.id, role: e.target.value as Role }))}
+            onChange={(e) => {
+              setRole.reset();
+              setChoice(e.target.value === user.role ? null : (e.target.value as Role));
+            }}
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -102,6 +109,22 @@ export function UserRow({ user, bodyName, self }: { user: ListedUser; bodyName: 
               </option>
             ))}
           </select>
+          {/* Applied by a button: arrow keys on a closed select change it at every press. */}
+          {choice && (
+            <span className="role-apply">
+              <button
+                type="button"
+                className="btn btn-small btn-primary"
+                disabled={busy}
+                onClick={() => start(() => setRole.mutate({ id: user.id, role: choice }))}
+              >
+                {say(w.applyRole)}
+              </button>
+              <button type="button" className="btn btn-small" disabled={busy} onClick={() => setChoice(null)}>
+                {say(t.cancel)}
+              </button>
+            </span>
+          )}
           {roleError && (
             <p className="field-error" id={`${id}-role-error`} role="alert">
               {roleError}

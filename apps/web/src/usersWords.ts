@@ -51,6 +51,7 @@ export const usersWords = {
     en: '{login} has no failed sign-ins to clear.',
   },
   failures: { zh: '{n} 次登录失败', en: '{n} failed {n|sign-in|sign-ins}' },
+  applyRole: { zh: '更改角色', en: 'Change role' },
   roleChanged: { zh: '已将 {login} 的角色改为{role}。', en: '{login} is now a {role}.' },
   you: { zh: '（本人）', en: ' (you)' },
   search: { zh: '按用户名、姓名或机关查找', en: 'Find by login, name or body' },
