@@ -30,8 +30,10 @@ export interface RowsRead {
   stuck?: { line: number; reason: Label };
   /** The figures were taken in order, not after their labels: only the rules can confirm them. */
   byOrder?: boolean;
-  /** Rows whose label came right after another row's label: only the rules can confirm them. */
+  /** Rows whose label came right after another row's label, or whose 总计 was blank: only the rules can confirm them. */
   doubtful?: Set<string>;
+  /** Rows printed with six figures, the 总计 left blank (their figures are the first six columns). */
+  blankTotals?: Set<string>;
 }
 
 interface RowLabel {
@@ -182,6 +184,7 @@ function byRows(segments: Segment[], columns: number): RowsRead {
   const rows = new Map<string, Value[]>();
   const misprints: Misprint[] = [];
   const doubtful = new Set<string>();
+  const blankTotals = new Set<string>();
   for (const [n, segment] of segments.entries()) {
     if (segment.values.length === 0) continue;
     const match = matchRow(segment.text, segments[n + 1]?.text);
@@ -193,6 +196,7 @@ function byRows(segments: Segment[], columns: number): RowsRead {
         rows,
         misprints,
         doubtful,
+        blankTotals,
         stuck: {
           line,
           reason: {
@@ -202,11 +206,15 @@ function byRows(segments: Segment[], columns: number): RowsRead {
         },
       };
     }
-    if (segment.values.length !== columns || rows.has(match.row.id)) {
+    // A row printed with its 总计 left blank (copied text drops the empty cell): the six applicant
+    // figures, the 总计 not read. Which cell was blank only the rules across rows can confirm.
+    const totalBlank = segment.values.length === columns - 1;
+    if ((segment.values.length !== columns && !totalBlank) || rows.has(match.row.id)) {
       return {
         rows,
         misprints,
         doubtful,
+        blankTotals,
         stuck: {
           line,
           reason: {
@@ -231,13 +239,17 @@ function byRows(segments: Segment[], columns: number): RowsRead {
       misprints.push({ official: match.row.label, printed, line: segment.lineAt[start] ?? segment.textLine });
     }
     rows.set(match.row.id, segment.values);
+    if (totalBlank) {
+      blankTotals.add(match.row.id);
+      doubtful.add(match.row.id);
+    }
     // Another row's label right before this one, no figures between: the figures may be either's
     // (a label line moved, or a row whose figures were lost). Only the rules can say.
     const before = stripGroups(segment.text).slice(0, -match.printed.length);
     const other = before === '' ? undefined : matchRow(before);
     if (other && other.row.lang === 'zh' && other.row.id !== match.row.id) doubtful.add(match.row.id);
   }
-  return { rows, misprints, doubtful };
+  return { rows, misprints, doubtful, blankTotals };
 }
 
 function byColumns(lines: Line[], columns: number): Value[][] | undefined {

@@ -252,6 +252,18 @@ export function importLines(
         if (t3.doubtful?.has(row)) doubtful.add(cellId('t3', row, t3Columns[i]!));
       });
     findings.push(...t3.misprints.map((m) => misprintFinding(m)));
+    for (const row of t3.blankTotals ?? []) {
+      const label = leaves(t3Table(t3.layout ?? format).rows!).find((r) => r.id === row)?.label.zh ?? row;
+      const at = t3.rows.get(row)![0]!.line;
+      unread.push({
+        lines: [at, at],
+        cells: [cellId('t3', row, 'total')],
+        message: {
+          zh: `表三「${label}」一行只有 ${t3Columns.length - 1} 个数字，总计栏空白，未读入`,
+          en: `table III "${label}" holds ${t3Columns.length - 1} figures, its 总计 (total) blank; not read`,
+        },
+      });
+    }
     const all = leaves(t3Table(t3.layout ?? format).rows!);
     const missing = all.filter((r) => !t3.rows.has(r.id));
     if (missing.length > 0) {

@@ -54,11 +54,24 @@ export function isPageNumber(raw: string): boolean {
 }
 
 /**
+ * A merged cell's span written into the text by a converter or a copy — 「（跨 8 行）」, 「（合并 3 列）」,
+ * 「rowspan="3"」, 「[colspan=2]」 — is layout, not content: its number is no figure of the table.
+ */
+const SPAN_NOTES = [
+  /[[(（【]\s*(?:跨|合并)\s*\d+\s*(?:行|列)\s*[\])）】]/g,
+  /[[(（【]?\s*\b(?:row|col)span\s*[=:：]?\s*["'“”]?\s*\d+\s*["'“”]?\s*[\])）】]?/gi,
+];
+
+export function dropSpanNotes(text: string): string {
+  return SPAN_NOTES.reduce((out, note) => out.replace(note, ' '), text);
+}
+
+/**
  * One line of text as tokens: whitespace-separated pieces that are figures become numbers; the
  * other pieces, joined, are text. The `|` cell marks of copied web tables are dropped.
  */
 export function tokeniseLine(raw: string): Token[] {
-  const pieces = raw
+  const pieces = dropSpanNotes(raw)
     .replace(/\f/g, '')
     .split(/[\s\u00a0\u3000|]+/)
     .filter((p) => p !== '');

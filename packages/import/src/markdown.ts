@@ -3,7 +3,7 @@
  * row (|---|:--:|), **bold** labels. The marks are taken out line by line, so line numbers stay
  * those of the input; the pipes themselves are cell marks the text reader already ignores.
  */
-import { type Line, readNumber, type Token, textLines, tokeniseLine } from './lines.ts';
+import { dropSpanNotes, type Line, readNumber, type Token, textLines, tokeniseLine } from './lines.ts';
 
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 
@@ -17,11 +17,12 @@ function rowTokens(line: string): Token[] | undefined {
   const m = /^\s*\|(.*)\|\s*$/.exec(line);
   if (!m || SEPARATOR_ROW.test(line)) return undefined;
   return m[1]!.split('|').map((cell): Token => {
-    const text = cell
+    const text = dropSpanNotes(cell)
       .replace(/\*\*|__/g, '')
       .replace(/<br\s*\/?>/gi, ' ')
       .trim();
-    if (text === '') return { type: 'empty', raw: '' };
+    // A cell that held only a span note is the merged cell's continuation, not a blank figure.
+    if (text === '') return cell.trim() === '' ? { type: 'empty', raw: '' } : { type: 'text', text: '' };
     const number = readNumber(text.replace(/\s+/g, ''));
     if (number) return number;
     const tokens = tokeniseLine(text);
