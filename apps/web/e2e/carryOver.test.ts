@@ -1,7 +1,8 @@
 /**
  * Carry-over provenance (issue 18, 6): the form says which version of last year's report the
  * carried-over figures come from and when that report is still a draft; a figure changed from it
- * takes a reason, kept with the report and read by the reviewer.
+ * takes a reason, kept with the report and read by the reviewer, and put into 六 as a sentence of the
+ * published report when the filler asks.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -69,6 +70,46 @@ it('takes a reason for a carried-over figure changed from last year, kept after 
   await small.locator('.nb-carry').waitFor();
   await small.screenshot({ path: join(OUTPUT, 'carry-over-125.png') });
   await small.context().close();
+});
+
+it('puts the reason into 六 when asked, once, and the report prints it', async () => {
+  const block = '六、其他需要报告的事项 / （五）其他报告事项';
+  const other = page.locator('[id="nb-text-s6.other-zh"]');
+  const sentence = (reason: string) => `本报告所列上年结转数与2021年度报告所列数字不一致，原因是：${reason}`;
+  expect(await other.inputValue()).toBe('');
+  await page.getByRole('button', { name: `把说明写入报告「${block}」` }).click();
+  await expect.poll(() => other.inputValue()).toBe(sentence(NOTE));
+  await page.locator('.nb-carry-in-report').waitFor();
+  expect(await page.locator('.nb-carry-in-report').textContent()).toBe(
+    `报告「${block}」中已有此说明，将随报告公开。`,
+  );
+  // A changed note offers to update the sentence, which replaces the one written before.
+  const changed = '2021 年度报告结转数有误，经核对台账实为 3 件（另 2 件已于 2021 年底办结）。';
+  await note().fill(changed);
+  await page.getByRole('button', { name: `更新报告「${block}」中的说明` }).click();
+  await expect.poll(() => other.inputValue()).toBe(sentence(changed));
+  await note().fill(NOTE);
+  await page.getByRole('button', { name: `更新报告「${block}」中的说明` }).click();
+  await expect.poll(() => other.inputValue()).toBe(sentence(NOTE));
+  await saved(page);
+  await page.locator('.nb-carry').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(OUTPUT, 'carry-in-report.png') });
+  const small = await zoomed(browser, page);
+  await small.locator('.nb-carry-in-report').waitFor();
+  await small.locator('.nb-carry').scrollIntoViewIfNeeded();
+  await small.screenshot({ path: join(OUTPUT, 'carry-in-report-125.png') });
+  await small.context().close();
+  const id = /#\/reports\/(\d+)/.exec(page.url())![1];
+  // The printed text drops the spaces typed between Chinese and digits: compare without spaces.
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const html = squeeze(
+    (await (await page.request.get(`/reports/${id}.html?lang=zh`)).text()).replace(/<[^>]+>/g, ''),
+  );
+  const at = ['六、其他需要报告的事项', '（五）其他报告事项', squeeze(sentence(NOTE))].map((p) =>
+    html.indexOf(p),
+  );
+  expect(at, html.slice(html.indexOf('六、'))).not.toContain(-1);
+  expect(at).toEqual([...at].sort((a, b) => a - b));
 });
 
 it('shows the reviewer the reason', async () => {

@@ -1,9 +1,19 @@
 /**
  * Where the carried-over figures (上年结转, 上年现行有效件数) come from — which version of last
  * year's report, approved or still a draft — and, when they differ from it (X-CARRY, R2-STOCK), the
- * filler's reason: a note the reviewer reads in the same place.
+ * filler's reason: a note the reviewer reads in the same place, which one click also puts into the
+ * report as a sentence of 六 (其他需要报告的事项) when the body wants it published.
  */
-import { type ReportStatus, reportStatusLabels, say } from '@nianbao/schema';
+import {
+  blockName,
+  hasCarryNote,
+  mentionsCarryNote,
+  otherMattersBlock,
+  type ReportStatus,
+  reportStatusLabels,
+  say,
+  withCarryNote,
+} from '@nianbao/schema';
 import { memo, useId, useMemo, useSyncExternalStore } from 'react';
 import { useReportForm } from './context.ts';
 import { words } from './i18n.ts';
@@ -15,7 +25,7 @@ export interface CarriedFrom {
 }
 
 export const CarryOver = memo(function CarryOver({ from, year }: { from: CarriedFrom | null; year: number }) {
-  const { store, lang, readOnly, format } = useReportForm();
+  const { store, lang, readOnly, format, writeNarrative } = useReportForm();
   const id = useId();
   const carryRules = useMemo(
     () => new Set(format.rules.filter((r) => r.type === 'carry' || r.type === 'stock').map((r) => r.id)),
@@ -25,7 +35,26 @@ export const CarryOver = memo(function CarryOver({ from, year }: { from: Carried
     store.findings.some((f) => carryRules.has(f.rule)),
   );
   const note = useSyncExternalStore(store.subscribe, () => store.report.carryNote ?? '');
+  const other = useMemo(() => otherMattersBlock(format), [format]);
+  // Whether 六 says the note as it is now, says an older one, or says nothing about it.
+  const inReport = useSyncExternalStore(store.subscribe, () => {
+    const text = store.report.narrative[other.id]?.zh ?? '';
+    return hasCarryNote(text, year, note, 'zh')
+      ? 'current'
+      : mentionsCarryNote(text, year, 'zh')
+        ? 'stale'
+        : 'none';
+  });
   if (carryRules.size === 0) return null;
+  const block = blockName(format, other)[lang];
+  // The Chinese text always; the English only where the block is written in English too.
+  const toReport = () => {
+    for (const text of ['zh', 'en'] as const) {
+      const current = store.report.narrative[other.id]?.[text] ?? '';
+      if (text === 'en' && current === '') continue;
+      writeNarrative(other.id, text, withCarryNote(current, year, note, text));
+    }
+  };
   const vars = {
     year: year - 1,
     n: from?.version ?? 0,
@@ -48,6 +77,18 @@ export const CarryOver = memo(function CarryOver({ from, year }: { from: Carried
             readOnly={readOnly}
             onChange={(e) => store.replace({ ...store.report, carryNote: e.target.value || undefined })}
           />
+          {inReport === 'current' ? (
+            <p className="nb-carry-in-report" role="status">
+              {say(words.carryInReport, lang, { block })}
+            </p>
+          ) : (
+            !readOnly &&
+            note.trim() !== '' && (
+              <button type="button" className="nb-draft-button nb-carry-to-report" onClick={toReport}>
+                {say(inReport === 'stale' ? words.carryUpdate : words.carryToReport, lang, { block })}
+              </button>
+            )
+          )}
         </>
       )}
     </div>

@@ -60,6 +60,12 @@ export const words = {
     zh: '结转数与上年报告不一致的说明（审核人可见）',
     en: 'Why the carried-over figures differ from last year’s report (the reviewer sees this)',
   },
+  carryToReport: { zh: '把说明写入报告「{block}」', en: 'Put the reason in the report under “{block}”' },
+  carryUpdate: { zh: '更新报告「{block}」中的说明', en: 'Update the reason in the report under “{block}”' },
+  carryInReport: {
+    zh: '报告「{block}」中已有此说明，将随报告公开。',
+    en: 'The report says this under “{block}”; it is published with the report.',
+  },
   lengthLeft: { zh: '已写 {n} 字，上限 {max} 字，还可写 {d} 字', en: '{n} of {max} characters; {d} left' },
   lengthOver: {
     zh: '已写 {n} 字，超过上限 {max} 字（多 {d} 字），不能保存；请精简',

@@ -57,6 +57,13 @@ export {
   treeDepth,
 } from './layout.ts';
 export { type MigrationLoss, type MigrationResult, migrateReport } from './migrate.ts';
+export {
+  carryNoteSentence,
+  hasCarryNote,
+  mentionsCarryNote,
+  otherMattersBlock,
+  withCarryNote,
+} from './narrative/carryNote.ts';
 export { type Claim, type ClaimKind, type ReadingValue, readClaims } from './narrative/claims.ts';
 export {
   type DraftContext,

@@ -22,7 +22,7 @@ import {
   type Finding,
   type FormatDef,
   formatForYear,
-  narrativeBlocks,
+  otherMattersBlock,
   REPORT_STATUSES,
   type ReportData,
 } from '@nianbao/schema';
@@ -192,7 +192,7 @@ async function consolidation(
     }
   }
   const summed = sum.result(organisationLabel(parent));
-  const last = narrativeBlocks(format).at(-1)!;
+  const last = otherMattersBlock(format);
   const data: ReportData = {
     ...summed.data,
     narrative: { ...summed.data.narrative, [last.id]: scopeNote(input.year, included, missing) },
@@ -325,7 +325,7 @@ export const consolidateRouter = router({
             });
           }
           const current = reportData(existing);
-          const last = narrativeBlocks(format).at(-1)!;
+          const last = otherMattersBlock(format);
           const keep = current.narrative[last.id]?.zh ? {} : { [last.id]: result.data.narrative[last.id]! };
           const saved = await save(
             ctx.db,
