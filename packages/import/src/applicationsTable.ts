@@ -15,7 +15,7 @@ import {
   leaves,
   type MatrixTable,
 } from '@nianbao/schema';
-import { findMisprints, type Misprint } from './labels.ts';
+import { findMisprints, groupPieceIn, type Misprint } from './labels.ts';
 import type { Line } from './lines.ts';
 import { isSubsequence, normaliseLabel, suffixDistance, tolerance } from './normalise.ts';
 import { regionText, runs, type Segment, segmentsOf, type Value } from './segments.ts';
@@ -93,6 +93,7 @@ function rowLabels(): { rows: RowLabel[]; groups: Label[]; groupsElsewhere: stri
 }
 
 const LABELS = rowLabels();
+const GROUP_NORMALS = LABELS.groups.map((g) => normaliseLabel(g.zh));
 
 /** Every column header of table 三 (「其他」, 「总计」 …) in normal form. */
 const COLUMN_LABELS = new Set(
@@ -233,10 +234,17 @@ function byRows(segments: Segment[], columns: number): RowsRead {
     );
     if (match.printed !== match.row.normal && !isSubsequence(match.row.normal, around)) {
       const start = segment.text.lastIndexOf(match.printed);
-      // Shown as printed, full-width punctuation and all.
-      const printed =
-        start >= 0 ? segment.source.slice(start, start + match.printed.length).join('') : match.printed;
-      misprints.push({ official: match.row.label, printed, line: segment.lineAt[start] ?? segment.textLine });
+      // Shown as printed, full-width punctuation and all (a wrapped group label's piece taken out).
+      const [from, to] = groupPieceIn(match.printed, match.row.normal, GROUP_NORMALS) ?? [0, 0];
+      const source =
+        start >= 0 ? segment.source.slice(start, start + match.printed.length) : [...match.printed];
+      const printed = source.filter((_, i) => i < from || i >= to).join('');
+      if (normaliseLabel(printed) !== match.row.normal)
+        misprints.push({
+          official: match.row.label,
+          printed,
+          line: segment.lineAt[start] ?? segment.textLine,
+        });
     }
     rows.set(match.row.id, segment.values);
     if (totalBlank) {

@@ -41,6 +41,7 @@ import {
 } from './meta.ts';
 import { openingNarrative, paragraphs, sectionNarrative } from './narrative.ts';
 import { normaliseLabel } from './normalise.ts';
+import { ORDERS_TRIED } from './reviewOrders.ts';
 import { readReviewTable } from './reviewTable.ts';
 import { findRegions } from './sections.ts';
 import type { Value } from './segments.ts';
@@ -302,16 +303,19 @@ export function importLines(
     });
   }
 
+  let t4Reordered = false;
   if (t4Lines.length > 0) {
     const read = readReviewTable(format, t4Lines);
+    t4Reordered = read.reordered !== undefined;
     for (const [id, v] of read.values) printed.set(id, v);
     if (read.mismatch) {
+      const orders = read.mismatch.orders && ORDERS_TRIED[read.mismatch.orders];
       unread.push({
         lines: read.mismatch.lines,
         cells: tableCells('t4'),
         message: {
-          zh: `表四：找到 ${read.mismatch.found} 个数字，应为 ${read.mismatch.expected} 个${read.mismatch.apart ? '，且不在表头之后连续排列' : ''}，未读入`,
-          en: `table IV: ${read.mismatch.found} figures found where ${read.mismatch.expected} were expected${read.mismatch.apart ? ', and not together after the headers' : ''}; not read`,
+          zh: `表四：找到 ${read.mismatch.found} 个数字，应为 ${read.mismatch.expected} 个${read.mismatch.apart ? '，且不在表头之后连续排列' : ''}${orders ? orders.zh : ''}，未读入`,
+          en: `table IV: ${read.mismatch.found} figures found where ${read.mismatch.expected} were expected${read.mismatch.apart ? ', and not together after the headers' : ''}${orders ? orders.en : ''}; not read`,
         },
       });
     }
@@ -427,7 +431,8 @@ export function importLines(
   const tableMethods: [TableReading['table'], TableReading['method']][] = [
     ['t2', [...placedByOrder].some((id) => id.startsWith('t2.')) ? 'order' : 'labels'],
     ['t3', t3?.byOrder ? 'order' : 'labels'],
-    ['t4', 'columns'],
+    // Figures apart from their headers are placed in the one order R4-SUM confirms (reviewOrders.ts).
+    ['t4', t4Reordered ? 'order' : 'columns'],
   ];
   for (const [table, method] of tableMethods) {
     if (!Object.keys(cells).some((id) => id.startsWith(`${table}.`))) continue;

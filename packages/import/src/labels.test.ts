@@ -42,6 +42,18 @@ describe('X-LABEL on the real 2024 report of 淮安市洪泽区人民政府 (pdf
     expect(result.data.cells).toEqual(importText(hongze2024).data.cells);
   });
 
+  it('a group label whose piece stands inside a wrapped sub-row label: no deviation on either', () => {
+    // As the real 淮安市人民政府 2024 -layout text prints 「（六）其」「2、…通知要」「他处理」「求缴纳…」.
+    let text = edit(hongze2024, '（四）无法提供   1.本机关', '（四）无        1.本机关');
+    text = edit(
+      text,
+      /^(\s*)2\.没有现成信息需要另行制作(.*)$/m,
+      '$12、没有现成信息需要\n     法提供\n$1另行制作$2',
+    );
+    expect(labels(text)).toEqual(['error 2.其他法律行政止公开', 'warning 2、没有现成信息需要另行制作']);
+    expect(importText(text).data.cells).toEqual(importText(hongze2024).data.cells);
+  });
+
   it('a deviation in punctuation alone is a warning', () => {
     const text = edit(hongze2024, '3.危及“三安全一稳定”', '3、危及“三安全一稳定”');
     expect(labels(text)).toEqual(['error 2.其他法律行政止公开', 'warning 3、危及“三安全一稳定”']);

@@ -16,7 +16,70 @@ export interface Misprint {
 
 const MASK = '\u0000';
 
-export function findMisprints(region: RegionText, expected: Label[], known: Label[]): Misprint[] {
+/** Lines after a wrapped label's first piece that may hold its next piece. */
+const WRAP_LINES = 4;
+
+/**
+ * A group label wrapped inside its narrow merged cell (「（六）其」 … 「他处理」) has its pieces at the
+ * starts of lines, with the sub-row labels of the next column on the lines between — and -layout
+ * text may set a piece inside a sub-row label that wraps too (「…通知要」「他处理」「求缴纳…」).
+ * The pieces are taken out of the text, so that neither the group label nor the sub-row label
+ * around a piece is taken for a misprint; the labels so found are returned.
+ */
+function unwrapLabels(region: RegionText, labels: string[]): { region: RegionText; wrapped: Set<string> } {
+  const starts = region.text
+    .split('')
+    .map((_, i) => i)
+    .filter((i) => i === 0 || region.lineAt[i] !== region.lineAt[i - 1]);
+  const lineEnd = (k: number) => starts[k + 1] ?? region.text.length;
+  const drop = new Set<number>();
+  const wrapped = new Set<string>();
+  /** Pieces of `rest` at the starts of the lines after line `k` (indices into `starts`), or undefined. */
+  const pieces = (rest: string, k: number): [number, number][] | undefined => {
+    for (let next = k + 1; next <= k + WRAP_LINES && next < starts.length; next++) {
+      const at = starts[next]!;
+      const line = region.text.slice(at, lineEnd(next));
+      for (let n = Math.min(rest.length, line.length); n >= 1; n--) {
+        if (line.slice(0, n) !== rest.slice(0, n)) continue;
+        if (n === rest.length) return [[at, at + n]];
+        const more = pieces(rest.slice(n), next);
+        if (more) return [[at, at + n], ...more];
+      }
+    }
+    return undefined;
+  };
+  for (const label of labels) {
+    if (label.length < 2 || region.text.includes(label)) continue;
+    for (let k = 0; k < starts.length && !wrapped.has(label); k++) {
+      const line = region.text.slice(starts[k], lineEnd(k));
+      // The first piece ends before the label does; a line holding the whole label is no wrap.
+      for (let n = Math.min(label.length - 1, line.length); n >= 1; n--) {
+        if (line.slice(0, n) !== label.slice(0, n)) continue;
+        const more = pieces(label.slice(n), k);
+        if (!more) continue;
+        for (const [from, to] of [[starts[k]!, starts[k]! + n] as [number, number], ...more])
+          for (let i = from; i < to; i++) drop.add(i);
+        wrapped.add(label);
+        break;
+      }
+    }
+  }
+  if (drop.size === 0) return { region, wrapped };
+  const keep = (_: unknown, i: number) => !drop.has(i);
+  return {
+    region: {
+      text: region.text.split('').filter(keep).join(''),
+      lineAt: region.lineAt.filter(keep),
+      source: region.source.filter(keep),
+    },
+    wrapped,
+  };
+}
+
+export function findMisprints(whole: RegionText, expected: Label[], known: Label[]): Misprint[] {
+  const { region, wrapped } = unwrapLabels(whole, [
+    ...new Set([...expected, ...known].map((l) => normaliseLabel(l.zh))),
+  ]);
   let masked = region.text;
   const byLength = [...new Set([...expected, ...known].map((l) => normaliseLabel(l.zh)))].sort(
     (a, b) => b.length - a.length,
@@ -31,7 +94,7 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
   const out: Misprint[] = [];
   for (const label of expected) {
     const official = normaliseLabel(label.zh);
-    if (region.text.includes(official)) continue;
+    if (region.text.includes(official) || wrapped.has(official)) continue;
     const match = findApprox(masked, official, tolerance(official));
     if (!match) continue;
     // An alignment may run into a neighbouring label's blanked-out characters at either end.
@@ -70,6 +133,27 @@ export function findMisprints(region: RegionText, expected: Label[], known: Labe
 
 /** Letters and digits only: 「1、属于国家秘密」 and 「1.属于国家秘密」 differ in punctuation alone. */
 const wording = (text: string) => normaliseLabel(text).replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * A later piece of a wrapped group label set inside a sub-row label that wraps too (-layout text:
+ * 「2、…通知要」「他处理」「求缴纳…」 beside 「（六）其」): where the piece is, when taking it out
+ * leaves the official label's wording. `printed` and `official` are normalised.
+ */
+export function groupPieceIn(
+  printed: string,
+  official: string,
+  groups: string[],
+): [number, number] | undefined {
+  for (const group of groups)
+    for (let from = 1; from < group.length; from++)
+      for (let to = from + 2; to <= group.length; to++) {
+        const piece = group.slice(from, to);
+        for (let at = printed.indexOf(piece); at >= 0; at = printed.indexOf(piece, at + 1))
+          if (wording(printed.slice(0, at) + printed.slice(at + piece.length)) === wording(official))
+            return [at, at + piece.length];
+      }
+  return undefined;
+}
 
 /** A deviation in punctuation alone is a warning; one in wording is an error (or `level`). */
 export function misprintFinding(m: Misprint, level: 'error' | 'warning' = 'error'): ImportFinding {

@@ -75,6 +75,8 @@ interface Case {
   name: string;
   /** Cells of the truth the importer reads (all right); the others are listed in unread. */
   read: number;
+  /** The truth file when several texts are of one report (a PDF's raw and -layout text). */
+  truth?: string;
 }
 
 const cases: Case[] = [
@@ -88,10 +90,13 @@ const cases: Case[] = [
   { name: 'pingtan-experimental-zone-2022', read: 0 },
   { name: 'pingtan-experimental-zone-2024', read: 0 },
   { name: 'pingtan-experimental-zone-2025', read: 0 },
+  // Table 四 of the raw text stands out of column order and no order R4-SUM confirms: listed.
+  { name: 'huaian-city-govt-2024-raw', truth: 'huaian-city-govt-2024', read: 185 },
+  { name: 'huaian-city-govt-2024-layout', truth: 'huaian-city-govt-2024', read: 200 },
 ];
 
-describe.each(cases)('$name as found', ({ name, read }) => {
-  const { truth, cells } = truthOf(name);
+describe.each(cases)('$name as found', ({ name, read, truth: truthName }) => {
+  const { truth, cells } = truthOf(truthName ?? name);
   const result = importText(fixture(`${name}.txt`));
 
   it(`reads ${read} of its ${cells.size} transcribed cells, each right, and lists the rest`, () => {
@@ -143,6 +148,29 @@ describe('known mistakes are found, and no label is accused that is printed righ
       const result = importText(fixture(`pingtan-experimental-zone-${year}.txt`));
       expect(result.data.organisation.zh).toBe('平潭综合实验区');
       expect(labelFindings(result, 'error')).toEqual([]);
+    }
+  });
+});
+
+describe('淮安市人民政府 2024, the published PDF', () => {
+  const { cells } = truthOf('huaian-city-govt-2024');
+
+  it('reads all 200 cells right from the PDF itself (its -layout text wins)', async () => {
+    const pdf = readFileSync(new URL('../test/fixtures/huaian-city-govt-2024.pdf', import.meta.url));
+    const result = await importBytes(new Uint8Array(pdf));
+    expect(result.provenance.form).toBe('pdf-layout');
+    expect(compare(result, cells)).toEqual({ read: 200, listed: 0 });
+  }, 30_000);
+
+  it('the group label 「（六）其他处理」 wrapped around a sub-row label is no deviation; 「1、」 for 「1.」 is a warning', () => {
+    for (const text of ['raw', 'layout']) {
+      const result = importText(fixture(`huaian-city-govt-2024-${text}.txt`));
+      expect(labelFindings(result, 'error'), text).toEqual([]);
+      expect(labelFindings(result, 'warning'), text).toEqual([
+        '1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+        '2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+        '3、其他',
+      ]);
     }
   });
 });

@@ -6,12 +6,22 @@
 import { cellId, type FormatDef, type HeaderNode, leaves, type MatrixTable } from '@nianbao/schema';
 import { type Line, onlyFigures } from './lines.ts';
 import { normaliseLabel } from './normalise.ts';
+import { orderByTotals } from './reviewOrders.ts';
 import type { Value, ValueToken } from './segments.ts';
 
 export interface ReviewRead {
   values: Map<string, Value>;
   /** Figures found when they were not exactly one per cell, or not together after the headers (`apart`). */
-  mismatch?: { found: number; expected: number; lines: [number, number]; apart: boolean };
+  mismatch?: {
+    found: number;
+    expected: number;
+    lines: [number, number];
+    apart: boolean;
+    /** Apart: no other order keeps R4-SUM (`none`), or several with different values do. */
+    orders?: 'none' | 'several';
+  };
+  /** The figures were apart and placed in the one order that R4-SUM confirms (reviewOrders.ts). */
+  reordered?: 'R4-SUM';
 }
 
 export function readReviewTable(format: FormatDef, lines: Line[]): ReviewRead {
@@ -58,6 +68,10 @@ export function readReviewTable(format: FormatDef, lines: Line[]): ReviewRead {
     from < firstHeader ||
     !between.every(isHeader) ||
     (between.length > 2 && !cuts.every((c) => boundaries.has(c)));
+  const ids = columns.map((c) => cellId(table.id, undefined, c.id));
+  const ordered =
+    figures.length === columns.length && apart ? orderByTotals(format, ids, figures) : undefined;
+  if (ordered?.values) return { values: ordered.values, reordered: ordered.confirmedBy };
   if (figures.length !== columns.length || apart) {
     return {
       values: new Map(),
@@ -65,9 +79,10 @@ export function readReviewTable(format: FormatDef, lines: Line[]): ReviewRead {
         found: figures.length,
         expected: columns.length,
         apart,
+        ...(ordered && { orders: ordered.found }),
         lines: [lines[0]?.no ?? 0, lines[lines.length - 1]?.no ?? 0],
       },
     };
   }
-  return { values: new Map(columns.map((c, i) => [cellId(table.id, undefined, c.id), figures[i]!])) };
+  return { values: new Map(ids.map((id, i) => [id, figures[i]!])) };
 }
