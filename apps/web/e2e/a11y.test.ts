@@ -1,7 +1,7 @@
 /**
  * axe-core (every default rule) finds nothing on each page a staff member meets: login, the list,
  * the editor of a draft (with findings marked) and of an approved report, the history drawer, the
- * PDF panel and 汇总.
+ * PDF panel, 汇总 and 机关信息.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -83,5 +83,15 @@ it('汇总', async () => {
   await page.getByRole('link', { name: '汇总' }).click();
   await page.getByLabel('年度').selectOption('2021');
   await page.getByTestId('included').locator('li').first().waitFor();
+  expect(await violations()).toEqual([]);
+});
+
+it('机关信息, as its keeper sees it and after a refused field', async () => {
+  await page.getByRole('link', { name: '机关信息' }).click();
+  await page.getByLabel('机关', { exact: true }).selectOption({ label: 'axe上级机关' });
+  await page.getByRole('heading', { level: 2, name: 'axe上级机关' }).waitFor();
+  await page.getByLabel('邮政编码', { exact: true }).fill('123');
+  await page.getByRole('button', { name: '保存联系信息' }).click();
+  await page.locator('.contact-field .form-error').waitFor();
   expect(await violations()).toEqual([]);
 });
