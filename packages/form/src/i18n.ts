@@ -83,7 +83,7 @@ export const words = {
   draftOpening: { zh: '按机关信息生成', en: "Draft from the agency's record" },
   contactMissing: {
     zh: '机关信息中没有{parts}，生成的文字不含这些项；请本机关审核人或管理员在「机关信息」中补充。',
-    en: "The agency's record has no {parts}, so the draft leaves them out; the body’s reviewer or an administrator can add them under “Organisation details”.",
+    en: "The agency's record has no {parts}, so the draft leaves them out; the body's reviewer or an administrator can add them under “Organisation details”.",
   },
   optional: { zh: '选填', en: 'Optional' },
   draftUpdate: { zh: '更新', en: 'Update' },
