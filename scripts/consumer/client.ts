@@ -7,7 +7,9 @@ const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc',
 
 export async function saveFirstDraft(): Promise<Report | undefined> {
   await trpc.auth.login.mutate({ login: 'tiantan', password: 'tiantan-demo' });
-  const [first] = await trpc.reports.list.query({ status: 'draft' });
+  const {
+    rows: [first],
+  } = await trpc.reports.list.query({ status: 'draft' });
   if (!first) return undefined;
   const report = await trpc.reports.get.query({ id: first.id });
   const saved = await trpc.reports.save.mutate({

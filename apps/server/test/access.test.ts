@@ -27,14 +27,14 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function draft2021(): Promise<{ id: number; version: number }> {
-  const list = await filler.call('query', 'reports.list', { year: 2021 });
+  const list = (await filler.call('query', 'reports.list', { year: 2021 })).rows;
   return { id: list[0].id, version: list[0].version };
 }
 
 describe('organisations', () => {
   it("denies another organisation's report to a filler, for reading, writing and downloading", async () => {
     const { id, version } = await draft2021();
-    expect(await town.call('query', 'reports.list')).toEqual([]);
+    expect((await town.call('query', 'reports.list')).rows).toEqual([]);
     for (const [kind, path, input] of [
       ['query', 'reports.get', { id }],
       ['query', 'reports.revisions', { id }],
@@ -60,11 +60,11 @@ describe('organisations', () => {
 
   it('lets a reviewer of the parent organisation see the subordinate organisations’ reports', async () => {
     const created = await town.call('mutation', 'reports.create', { year: 2021 });
-    const list = await reviewer.call('query', 'reports.list', { year: 2021 });
+    const list = (await reviewer.call('query', 'reports.list', { year: 2021 })).rows;
     expect(list.map((r: { organisation: { id: number } }) => r.organisation.id).sort()).toEqual([2, townOrg]);
     expect((await reviewer.call('query', 'reports.get', { id: created.id })).organisation.id).toBe(townOrg);
     expect(
-      (await filler.call('query', 'reports.list')).every(
+      (await filler.call('query', 'reports.list')).rows.every(
         (r: { organisation: { id: number } }) => r.organisation.id === 2,
       ),
     ).toBe(true);
@@ -74,7 +74,7 @@ describe('organisations', () => {
     const error = await failure(filler.call('mutation', 'reports.create', { year: 2021 }));
     expect(error.code).toBe('CONFLICT');
     // Due by the statutory 31 January of the following year unless the organisation sets a deadline.
-    expect((await filler.call('query', 'reports.list', { year: 2021 }))[0].dueDate).toBe('2022-01-31');
+    expect((await filler.call('query', 'reports.list', { year: 2021 })).rows[0].dueDate).toBe('2022-01-31');
   });
 
   it('keeps organisation and user administration to administrators', async () => {

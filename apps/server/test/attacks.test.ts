@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await testServer();
   filler = new Client(server.url);
   await filler.login('tiantan', 'tiantan-demo');
-  const draft = (await filler.call('query', 'reports.list', { year: 2021 }))[0];
+  const draft = (await filler.call('query', 'reports.list', { year: 2021 })).rows[0];
   reportId = draft.id;
   version = draft.version;
 });

@@ -27,7 +27,7 @@ describe('sign-in', () => {
       role: 'filler',
       organisation: { name: { zh: '天坛街道办事处' } },
     });
-    expect((await client.call('query', 'reports.list')).length).toBe(2);
+    expect((await client.call('query', 'reports.list')).rows.length).toBe(2);
 
     const stolen = client.cookie;
     await client.call('mutation', 'auth.logout');
@@ -105,7 +105,7 @@ describe('session expiry', () => {
     try {
       const client = new Client(short.url);
       await client.login('tiantan', 'tiantan-demo');
-      expect((await client.call('query', 'reports.list')).length).toBe(2);
+      expect((await client.call('query', 'reports.list')).rows.length).toBe(2);
       await new Promise((r) => setTimeout(r, 1300));
       expect(await client.call('query', 'auth.me')).toBeNull();
       expect((await failure(client.call('query', 'reports.list'))).code).toBe('UNAUTHORIZED');

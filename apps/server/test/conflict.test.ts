@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = await testServer();
   const client = new Client(server.url);
   await client.login('tiantan', 'tiantan-demo');
-  reportId = (await client.call('query', 'reports.list', { year: 2021 }))[0].id;
+  reportId = (await client.call('query', 'reports.list', { year: 2021 })).rows[0].id;
 });
 afterAll(() => server.stop());
 

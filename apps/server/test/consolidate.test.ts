@@ -31,7 +31,7 @@ function scaled(k: number, organisation: { zh: string; en?: string }) {
 }
 
 async function fill(client: Client, organisation: { zh: string; en?: string }, k: number, submit: boolean) {
-  const list = await client.call('query', 'reports.list', { year: 2021 });
+  const list = (await client.call('query', 'reports.list', { year: 2021 })).rows;
   const report = list[0] ?? (await client.call('mutation', 'reports.create', { year: 2021 }));
   const saved = await client.call('mutation', 'reports.save', {
     id: report.id,

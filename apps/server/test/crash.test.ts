@@ -36,7 +36,7 @@ describe('durability', () => {
     expect(first.output()).toContain('demo data seeded');
     const client = new Client(first.url);
     await client.login('tiantan', 'tiantan-demo');
-    const reports = [(await client.call('query', 'reports.list', { year: 2021 }))[0]];
+    const reports = [(await client.call('query', 'reports.list', { year: 2021 })).rows[0]];
     for (const year of [2022, 2023, 2024])
       reports.push(await client.call('mutation', 'reports.create', { year }));
     const acks: Ack[] = [];

@@ -136,7 +136,7 @@ describe('a report of nothing but zeros', () => {
 
 describe('carry-over', () => {
   it("says which version of last year's report the carry-over comes from: the approved one first", async () => {
-    const list = await filler.call('query', 'reports.list', {});
+    const list = (await filler.call('query', 'reports.list', {})).rows;
     const last = list.find((r: { year: number }) => r.year === 2021);
     const next = list.find((r: { year: number }) => r.year === 2022);
     const draft = await filler.call('query', 'reports.get', { id: next.id });
@@ -180,7 +180,7 @@ describe('carry-over', () => {
   });
 
   it('keeps the reason for a carried-over figure that differs, as a note for the reviewer', async () => {
-    const list = await filler.call('query', 'reports.list', {});
+    const list = (await filler.call('query', 'reports.list', {})).rows;
     const next = list.find((r: { year: number }) => r.year === 2022);
     const current = await filler.call('query', 'reports.get', { id: next.id });
     const carryNote = '上年报告结转数有误，已按台账更正为 5 件。';

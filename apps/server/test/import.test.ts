@@ -34,7 +34,7 @@ async function snapshot(): Promise<string> {
 }
 
 async function tiantan2019() {
-  const [summary] = await filler.call('query', 'reports.list', { year: 2019 });
+  const [summary] = (await filler.call('query', 'reports.list', { year: 2019 })).rows;
   return filler.call('query', 'reports.get', { id: summary.id });
 }
 
@@ -87,7 +87,7 @@ describe('import of a file into a new draft', () => {
 
 describe('report JSON into an existing draft', () => {
   it('saves it as a new version that shows in the revisions and can be restored', async () => {
-    const [summary] = await filler.call('query', 'reports.list', { year: 2021 });
+    const [summary] = (await filler.call('query', 'reports.list', { year: 2021 })).rows;
     const before = await filler.call('query', 'reports.get', { id: summary.id });
     const json = JSON.stringify(example('demo-county-2021'));
     const saved = await filler.call('mutation', 'imports.into', {
@@ -183,7 +183,7 @@ describe('Word files and files that do not say whose report it is', () => {
 
 describe('bad uploads', () => {
   it('answers each with a 4xx and a message that names the problem, and stores nothing', async () => {
-    const [summary] = await filler.call('query', 'reports.list', { year: 2021 });
+    const [summary] = (await filler.call('query', 'reports.list', { year: 2021 })).rows;
     const { id, version } = await filler.call('query', 'reports.get', { id: summary.id });
     const badCell = { ...example('demo-county-2021') } as { cells: Record<string, unknown> };
     badCell.cells = { ...badCell.cells, 't3.new_received.natural_person': -3 };

@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await testServer();
   client = new Client(server.url);
   await client.login('tiantan', 'tiantan-demo');
-  const draft = (await client.call('query', 'reports.list', { year: 2021 }))[0];
+  const draft = (await client.call('query', 'reports.list', { year: 2021 })).rows[0];
   id = draft.id;
   valid = { ...example('demo-county-2021'), organisation: { zh: '天坛街道办事处' } };
   version = (await client.call('mutation', 'reports.save', { id, baseVersion: draft.version, data: valid }))
@@ -146,6 +146,8 @@ function corpus(): Case[] {
       body: `{"organisationId":"'; DELETE FROM users; --","year":2023}`,
     },
     query('an unknown status', 'reports.list', `{"status":"deleted"}`),
+    query('a page before the first', 'reports.list', `{"page":0}`),
+    query('a page of 100,000 reports', 'reports.list', `{"size":100000}`),
     // Values out of range
     { name: 'a year before 2019', path: '/trpc/reports.create', body: '{"year":1999}' },
     { name: 'a fractional year', path: '/trpc/reports.create', body: '{"year":2021.5}' },

@@ -49,7 +49,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('two server processes on one P
     await onA.login('tiantan', 'tiantan-demo');
     const onB = new Client(b.url);
     onB.cookie = onA.cookie;
-    const [report] = await onA.call('query', 'reports.list', { year: 2021 });
+    const [report] = (await onA.call('query', 'reports.list', { year: 2021 })).rows;
     const saved = await onA.call('mutation', 'reports.save', {
       id: report.id,
       baseVersion: report.version,
@@ -90,7 +90,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('two server processes on one P
     const onB = new Client(b.url);
     onB.cookie = onA.cookie;
     const created = await onB.call('mutation', 'reports.create', { year: 2022 });
-    const [r2021] = await onA.call('query', 'reports.list', { year: 2021 });
+    const [r2021] = (await onA.call('query', 'reports.list', { year: 2021 })).rows;
     const saved = await onB.call('mutation', 'reports.save', {
       id: r2021.id,
       baseVersion: r2021.version,
@@ -98,7 +98,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('two server processes on one P
     });
     const admin = new Client(a.url);
     await admin.login('admin', 'admin-demo');
-    const listed = await admin.call('query', 'reports.list', {});
+    const listed = (await admin.call('query', 'reports.list', {})).rows;
     expect(listed.map((r: { id: number }) => r.id)).toContain(created.id);
     expect(listed.find((r: { id: number }) => r.id === r2021.id).version).toBe(saved.version);
     const preview = await admin.call('query', 'consolidate.preview', { year: 2021, includeDrafts: true });

@@ -80,7 +80,7 @@ describe('GET /openapi.json', () => {
 
     const list = await call('reports.list', {}, cookie);
     expect(list.status).toBe(200);
-    expect(list.json.result.data.map((r: { year: number }) => r.year).sort()).toEqual([2019, 2021]);
+    expect(list.json.result.data.rows.map((r: { year: number }) => r.year).sort()).toEqual([2019, 2021]);
     // Without the session cookie the document's security requirement is not met: 401.
     expect((await call('reports.list', {})).status).toBe(401);
   });

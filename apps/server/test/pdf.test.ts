@@ -37,7 +37,7 @@ beforeAll(async () => {
   server = await testServer();
   client = new Client(server.url);
   await client.login('tiantan', 'tiantan-demo');
-  const draft = (await client.call('query', 'reports.list', { year: 2021 }))[0];
+  const draft = (await client.call('query', 'reports.list', { year: 2021 })).rows[0];
   report2021 = draft.id;
   await client.call('mutation', 'reports.save', {
     id: draft.id,
@@ -76,7 +76,7 @@ describe('PDF downloads', () => {
   });
 
   it('refuses English when narrative lacks English, naming the blocks (422)', async () => {
-    const r2019 = (await client.call('query', 'reports.list', { year: 2019 }))[0].id;
+    const r2019 = (await client.call('query', 'reports.list', { year: 2019 })).rows[0].id;
     const { status, bytes } = await download(`/reports/${r2019}.pdf?lang=en`);
     expect(status).toBe(422);
     const error = JSON.parse(bytes.toString()).error;
@@ -99,7 +99,7 @@ describe('PDF downloads', () => {
       headers: { cookie: client.cookie, 'if-none-match': headers.get('etag')! },
     });
     expect(again.status).toBe(304);
-    const r2019 = (await client.call('query', 'reports.list', { year: 2019 }))[0].id;
+    const r2019 = (await client.call('query', 'reports.list', { year: 2019 })).rows[0].id;
     expect((await download(`/reports/${r2019}.docx?lang=en`)).status).toBe(422);
     expect((await download(`/reports/${report2021}.docx?lang=fr`)).status).toBe(400);
   });

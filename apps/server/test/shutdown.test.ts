@@ -98,7 +98,7 @@ describe('Ctrl-C on pnpm start', () => {
     const url = `http://127.0.0.1:${port}`;
     const client = new Client(url);
     await client.login('tiantan', 'tiantan-demo');
-    const reports = [(await client.call('query', 'reports.list', { year: 2021 }))[0]];
+    const reports = [(await client.call('query', 'reports.list', { year: 2021 })).rows[0]];
     for (let year = 2022; year < 2031; year++)
       reports.push(await client.call('mutation', 'reports.create', { year }));
     const acks: { id: number; version: number; mark: string }[] = [];

@@ -123,3 +123,14 @@ it('approves two submitted reports at once', async () => {
   await page.screenshot({ path: join(OUTPUT, 'desk-approved.png') });
   expect(consoleErrors).toEqual([]);
 });
+
+it('finds bodies by the 拼音 initials of their names', async () => {
+  // 示范市1 and 示范市10–19 of the 60 cities: 「sfs1」 are their initials' beginning.
+  await page.getByLabel('按名称或拼音首字母查找').fill('sfs1');
+  await expect.poll(() => page.getByText('共 11 个机关').count()).toBe(1);
+  const names = await page.locator('.desk-table tbody tr td:nth-child(2)').allTextContents();
+  expect(names.every((n) => /^示范市1\d?$/.test(n))).toBe(true);
+  await page.screenshot({ path: join(OUTPUT, 'desk-initials.png') });
+  await page.getByLabel('按名称或拼音首字母查找').fill('');
+  expect(consoleErrors).toEqual([]);
+});

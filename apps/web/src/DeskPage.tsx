@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useId, useState } from 'react';
 import { deskWords as w } from './deskWords.ts';
 import { formatTime, t, useLang } from './i18n.ts';
+import { Pager, pageCount } from './Pager.tsx';
 import { reportHref } from './route.ts';
 import { errorMessage, useTRPC } from './trpc.ts';
 
@@ -54,7 +55,7 @@ export function DeskPage({ me }: { me: Me }) {
     placeholderData: keepPreviousData,
   });
   const data = desk.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const pages = data ? pageCount(data.total, PAGE_SIZE) : 1;
   const refilter = (f: () => void) => {
     f();
     setPage(1);
@@ -355,29 +356,7 @@ export function DeskPage({ me }: { me: Me }) {
           </tbody>
         </table>
       )}
-      {data && (
-        <nav className="pager" aria-label={say(w.pageOf, { page, pages })}>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            {say(w.previous)}
-          </button>
-          <span>
-            {say(w.pageOf, { page, pages })} · {say(w.total, { n: data.total })}
-          </span>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            {say(w.next)}
-          </button>
-        </nav>
-      )}
+      {data && <Pager page={page} pages={pages} summary={say(w.total, { n: data.total })} onPage={setPage} />}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import type { Me } from '@nianbao/api';
 import { formatForYear } from '@nianbao/schema';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { deskWords } from './deskWords.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { formatTime, t, useLang } from './i18n.ts';
+import { Pager, pageCount } from './Pager.tsx';
 import { CONSOLIDATE_HREF, DESK_HREF, reportHref, USERS_HREF } from './route.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { errorMessage, useTRPC } from './trpc.ts';
@@ -14,12 +15,20 @@ export function ReportList({ me }: { me: Me }) {
   const { lang, say } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.reports.list.queryOptions());
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    ...trpc.reports.list.queryOptions({ page, size: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  // The years the own body has a report for, whichever page they are on (at most one per year).
+  const ownReports = useQuery(
+    trpc.reports.list.queryOptions({ organisationId: me.organisation.id, size: MAX_YEARS }),
+  );
   const orgs = useQuery(trpc.orgs.list.queryOptions());
   const deadlineOf = (orgId: number) => orgs.data?.find((o) => o.id === orgId)?.deadline ?? DEFAULT_DEADLINE;
   const id = useId();
   const thisYear = new Date().getFullYear();
-  const own = (list.data ?? []).filter((r) => r.organisation.id === me.organisation.id).map((r) => r.year);
+  const own = (ownReports.data?.rows ?? []).map((r) => r.year);
   const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i).filter(
     (y) => formatForYear(y) && !own.includes(y),
   );
@@ -38,9 +47,9 @@ export function ReportList({ me }: { me: Me }) {
   // 汇总 is for the reviewers and administrators of a body with subordinate bodies.
   const canConsolidate =
     me.role !== 'filler' && (orgs.data ?? []).some((o) => o.parentId === me.organisation.id);
-  const rows = [...(list.data ?? [])].sort(
-    (a, b) => b.year - a.year || a.organisation.name.zh.localeCompare(b.organisation.name.zh),
-  );
+  // In the server's order: newest year first, then by body name.
+  const rows = list.data?.rows ?? [];
+  const pages = list.data ? pageCount(list.data.total, PAGE_SIZE) : 1;
   return (
     <div className="page">
       <div className="page-head">
@@ -155,9 +164,21 @@ export function ReportList({ me }: { me: Me }) {
           </tbody>
         </table>
       )}
+      {list.data && pages > 1 && (
+        <Pager
+          page={page}
+          pages={pages}
+          summary={say(t.reportsTotal, { n: list.data.total })}
+          onPage={setPage}
+        />
+      )}
     </div>
   );
 }
+
+const PAGE_SIZE = 50;
+/** Report years there can be (2019 to 2100): one page of the own body's reports holds them all. */
+const MAX_YEARS = 200;
 
 /** 条例第四十九条: by 1月31日 of the following year, unless the organisation has its own deadline. */
 const DEFAULT_DEADLINE = '01-31';

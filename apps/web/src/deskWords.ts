@@ -11,7 +11,7 @@ export const deskWords = {
   overdue: { zh: '已逾期', en: 'Overdue' },
   late: { zh: '逾期提交', en: 'Submitted late' },
   name: { zh: '机关名称', en: 'Body' },
-  search: { zh: '按名称查找', en: 'Find by name' },
+  search: { zh: '按名称或拼音首字母查找', en: 'Find by name or pinyin initials' },
   level: { zh: '层级', en: 'Level' },
   allLevels: { zh: '全部层级', en: 'All levels' },
   levelN: { zh: '第 {n} 级', en: 'Level {n}' },
@@ -38,9 +38,6 @@ export const deskWords = {
   bulkAllDone: { zh: '{ok} 份已全部处理。', en: 'All {ok} done.' },
   exportXlsx: { zh: '导出 Excel', en: 'Export .xlsx' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
-  previous: { zh: '上一页', en: 'Previous' },
-  next: { zh: '下一页', en: 'Next' },
-  pageOf: { zh: '第 {page} / {pages} 页', en: 'Page {page} of {pages}' },
   none: { zh: '没有符合条件的机关。', en: 'No body matches.' },
   sortBy: { zh: '按{what}排序', en: 'Sort by {what}' },
 };

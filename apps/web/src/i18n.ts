@@ -28,6 +28,7 @@ export const t = {
     zh: '还没有报告。请新建本机关的年度报告。',
     en: 'No reports yet. Create your organisation’s report.',
   },
+  reportsTotal: { zh: '共 {n} 份报告', en: '{n} {n|report|reports}' },
   errorsN: { zh: '{n} 处错误', en: '{n} {n|error|errors}' },
   warningsN: { zh: '{n} 处提醒', en: '{n} {n|warning|warnings}' },
   yearAndFormat: { zh: '{year}（{format}）', en: '{year} ({format})' },

@@ -15,6 +15,7 @@ export type {
   Permissions,
   RejectedSave,
   Report,
+  ReportsPage,
   RevisionSummary,
   SaveResult,
   User,

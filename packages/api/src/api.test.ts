@@ -114,7 +114,9 @@ describe('the router without HTTP', () => {
         }),
       );
     await (await caller()).auth.login({ login: 'tiantan', password: 'tiantan-demo' });
-    const [last] = await (await caller()).reports.list({ year: 2021 });
+    const {
+      rows: [last],
+    } = await (await caller()).reports.list({ year: 2021 });
     const next = await (await caller()).reports.create({ year: 2022 });
     let lastVersion = last!.version;
     let nextVersion = next.version;

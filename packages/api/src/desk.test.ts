@@ -164,6 +164,27 @@ describe('the desk', () => {
     expect(sub.total).toBe(5);
   });
 
+  it('finds a body by the 拼音 initials of its name, also after it was created or renamed', async () => {
+    // A tree of its own, so that the counts above stay as they are.
+    const root = (await createOrganisation(db, { nameZh: '淮安市人民政府' })).id;
+    await user('huaian-admin', 'admin', root);
+    const admin = await as('huaian-admin');
+    const hongze = (await createOrganisation(db, { nameZh: '洪泽区人民政府', parentId: root })).id;
+    await admin.orgs.create({ nameZh: '重庆路街道办事处', parentId: root });
+    await admin.orgs.create({ nameZh: '淮安区人民政府', parentId: root });
+    const names = async (name: string) =>
+      (await admin.desk.list({ year: YEAR, name, size: 50 })).rows.map((r) => r.nameZh);
+    expect(await names('hzq')).toEqual(['洪泽区人民政府']);
+    expect(await names('HZQ')).toEqual(['洪泽区人民政府']);
+    // 重 read in context as chong (重庆), not zhong.
+    expect(await names('cql')).toEqual(['重庆路街道办事处']);
+    expect(await names('qrmzf')).toEqual(['洪泽区人民政府', '淮安区人民政府']);
+    expect(await names('x_')).toEqual([]);
+    await admin.orgs.update({ id: hongze, nameZh: '盱眙县人民政府' });
+    expect(await names('hzq')).toEqual([]);
+    expect(await names('xyx')).toEqual(['盱眙县人民政府']);
+  });
+
   it('approves and returns several reports at once, answering per report', async () => {
     const reviewer = await as('city-reviewer');
     const submitted = await reviewer.desk.list({ year: YEAR, status: ['submitted'], size: 3 });

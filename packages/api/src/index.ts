@@ -18,7 +18,7 @@ export type { Consolidation, Contributions } from './routers/consolidate.ts';
 export type { BulkOutcome, DeskEntry, DeskPage } from './routers/desk.ts';
 export type { ImportReading } from './routers/imports.ts';
 export type { Organisation } from './routers/orgs.ts';
-export type { RejectedSave, Report, ReportEvent, RevisionSummary } from './routers/reports.ts';
+export type { RejectedSave, Report, ReportEvent, ReportsPage, RevisionSummary } from './routers/reports.ts';
 export type { ListedUser, User } from './routers/users.ts';
 export { type DemoLogin, demoLogins, seedDemo } from './services/demo.ts';
 export { type ReportSummary, type UserRef, versionData } from './services/reports.ts';

@@ -7,6 +7,7 @@
 import type { ReportStatus } from '@nianbao/schema';
 import type { Db } from './database.ts';
 import { now } from './database.ts';
+import { nameInitials } from './nameInitials.ts';
 
 const BATCH = 200;
 
@@ -31,16 +32,18 @@ export interface SubordinateTree {
 /** Creates `count` bodies below the parent; returns their ids in creation order. */
 export async function seedSubordinates(db: Db, tree: SubordinateTree): Promise<number[]> {
   const at = now();
+  // Digits keep themselves in the initials: convert the prefix once, not 20,000 names.
+  const prefixInitials = nameInitials(tree.prefix);
   return db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     let parents = [tree.parentId];
     let made = 0;
     while (made < tree.count) {
       const fanout = tree.fanout ?? tree.count;
-      const level: { name_zh: string; parent_id: number }[] = [];
+      const level: { n: number; parent_id: number }[] = [];
       for (const parent of parents) {
         for (let i = 0; i < fanout && made + level.length < tree.count; i++) {
-          level.push({ name_zh: `${tree.prefix}${made + level.length + 1}`, parent_id: parent });
+          level.push({ n: made + level.length + 1, parent_id: parent });
         }
       }
       const levelIds: number[] = [];
@@ -49,7 +52,8 @@ export async function seedSubordinates(db: Db, tree: SubordinateTree): Promise<n
           .insertInto('organisations')
           .values(
             chunk.map((o) => ({
-              name_zh: o.name_zh,
+              name_zh: `${tree.prefix}${o.n}`,
+              name_initials: `${prefixInitials}${o.n}`,
               name_en: null,
               parent_id: o.parent_id,
               deadline: tree.deadline ?? null,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   changeStatus,
@@ -89,6 +89,38 @@ describe('migrations', () => {
     } finally {
       await fresh.drop();
     }
+  });
+
+  it('fill the 拼音 initials of the organisations already there, and keep them in step with the name', async () => {
+    const fresh = await createTestDatabase();
+    const old = await fresh.open({ migrate: false });
+    try {
+      const before = Object.keys(migrations).filter((name) => name < '0007');
+      const migrator = new Migrator({ db: old, provider: { getMigrations: async () => migrations } });
+      const { error } = await migrator.migrateTo(before.at(-1)!);
+      expect(error).toBeUndefined();
+      for (const name of ['洪泽区人民政府', '重庆市人民政府', '长沙市教育局'])
+        await sql`insert into organisations (name_zh, created_at) values (${name}, '2021-01-01T00:00:00.000Z')`.execute(
+          old,
+        );
+      expect(await migrateToLatest(old as never)).toEqual(['0007_organisation_initials']);
+      const rows = await old
+        .selectFrom('organisations')
+        .select(['name_zh', 'name_initials'])
+        .orderBy('id')
+        .execute();
+      // Polyphones read in context: 重庆 chongqing, 长沙 changsha.
+      expect(rows.map((r) => r.name_initials)).toEqual(['hzqrmzf', 'cqsrmzf', 'cssjyj']);
+    } finally {
+      await old.destroy();
+      await fresh.drop();
+    }
+    const org = await createOrganisation(db, { nameZh: '盱眙县人民政府' });
+    expect(org.name_initials).toBe('xyxrmzf');
+    expect((await updateOrganisation(db, org.id, { nameZh: '淮安市洪泽区人民政府' }))!.name_initials).toBe(
+      'hashzqrmzf',
+    );
+    expect((await updateOrganisation(db, org.id, { deadline: '02-01' }))!.name_initials).toBe('hashzqrmzf');
   });
 
   it('enforce the references and the one-report-per-organisation-and-year rule', async () => {

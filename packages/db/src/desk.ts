@@ -39,7 +39,7 @@ export interface DeskQuery {
   status?: readonly DeskStatus[];
   /** Only bodies whose deadline has passed without a submitted or approved report. */
   overdue?: boolean;
-  /** Part of the Chinese or English name. */
+  /** Part of the Chinese or English name, or of the Chinese name's 拼音 initials (「hzq」 finds 洪泽区…). */
   name?: string;
   /** Depth below the root: 1 = direct subordinates. */
   level?: number;
@@ -83,7 +83,7 @@ const tree = (rootId: number) => sql`
 function deskRows(q: Pick<DeskQuery, 'rootId' | 'year'>) {
   return sql`${tree(q.rootId)},
   desk as (
-    select o.id as organisation_id, o.name_zh, o.name_en, o.parent_id, t.depth as level,
+    select o.id as organisation_id, o.name_zh, o.name_en, o.name_initials, o.parent_id, t.depth as level,
       cast(${`${q.year + 1}-`} as text) || coalesce(o.deadline, ${DEFAULT_DEADLINE}) as deadline,
       case when r.id is null then 'none'
            when r.status = 'draft' and r.returned_at is not null then 'returned'
@@ -128,7 +128,9 @@ function filters(q: DeskQuery): RawBuilder<unknown> {
   if (q.name) {
     const pattern = likePattern(q.name);
     parts.push(
-      sql`(name_zh like ${pattern} escape '\\' or lower(coalesce(name_en, '')) like lower(cast(${pattern} as text)) escape '\\')`,
+      sql`(name_zh like ${pattern} escape '\\'
+        or lower(coalesce(name_en, '')) like lower(cast(${pattern} as text)) escape '\\'
+        or name_initials like ${pattern.toLowerCase()} escape '\\')`,
     );
   }
   if (q.level !== undefined) parts.push(sql`level = ${q.level}`);

@@ -49,6 +49,7 @@ export { migrateToLatest, migrations } from './migrations.ts';
 export {
   createOrganisation,
   getOrganisation,
+  getOrganisations,
   listChildren,
   listOrganisations,
   type NewOrganisation,
@@ -71,7 +72,9 @@ export {
   listRevisions,
   type NewReport,
   type ReportSummaryRow,
+  type ReportsPageQuery,
   type RevisionSummaryRow,
+  reportsPage,
   type SaveData,
   type SaveOutcome,
   saveReportData,

@@ -3,6 +3,7 @@
  * the auto-increment key differs between SQLite and PostgreSQL.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
+import { nameInitials } from './nameInitials.ts';
 
 function isPostgres(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -178,6 +179,28 @@ const organisationContact: Migration = {
   },
 };
 
+/**
+ * The 拼音 initials of every name (「hzq」 finds 洪泽区…), computed once here and on each create or
+ * rename, so that the desk filters on a column instead of converting every name of the tree.
+ */
+const organisationInitials: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('organisations')
+      .addColumn('name_initials', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    const { rows } = await sql<{
+      id: number;
+      name_zh: string;
+    }>`select id, name_zh from organisations`.execute(db);
+    for (const row of rows) {
+      await sql`update organisations set name_initials = ${nameInitials(row.name_zh)} where id = ${row.id}`.execute(
+        db,
+      );
+    }
+  },
+};
+
 /** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -185,6 +208,7 @@ export const migrations: Record<string, Migration> = {
   '0003_desk_index': deskIndex,
   '0004_login_failures': loginFailures,
   '0006_organisation_contact': organisationContact,
+  '0007_organisation_initials': organisationInitials,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

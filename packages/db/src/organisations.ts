@@ -1,5 +1,6 @@
 import { compiledOnce } from './compiled.ts';
 import { type Db, now } from './database.ts';
+import { nameInitials } from './nameInitials.ts';
 import type { OrganisationRow } from './types.ts';
 
 export interface NewOrganisation {
@@ -20,6 +21,7 @@ export async function createOrganisation(db: Db, org: NewOrganisation): Promise<
     .insertInto('organisations')
     .values({
       name_zh: org.nameZh,
+      name_initials: nameInitials(org.nameZh),
       name_en: org.nameEn ?? null,
       parent_id: org.parentId ?? null,
       deadline: org.deadline ?? null,
@@ -49,6 +51,16 @@ export function listChildren(db: Db, parentId: number): Promise<OrganisationRow[
   return childrenOf(db, parentId);
 }
 
+/** The organisations with these ids (one query, for a page of rows that name them). */
+export function getOrganisations(db: Db, ids: readonly number[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return db.selectFrom('organisations').selectAll().orderBy('id').execute();
 }
@@ -59,7 +71,10 @@ export async function updateOrganisation(
   patch: Partial<NewOrganisation>,
 ): Promise<OrganisationRow | undefined> {
   const values: Partial<Omit<OrganisationRow, 'id'>> = {};
-  if (patch.nameZh !== undefined) values.name_zh = patch.nameZh;
+  if (patch.nameZh !== undefined) {
+    values.name_zh = patch.nameZh;
+    values.name_initials = nameInitials(patch.nameZh);
+  }
   if (patch.nameEn !== undefined) values.name_en = patch.nameEn;
   if (patch.parentId !== undefined) values.parent_id = patch.parentId;
   if (patch.deadline !== undefined) values.deadline = patch.deadline;

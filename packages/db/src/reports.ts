@@ -5,6 +5,7 @@
  */
 
 import type { ReportStatus } from '@nianbao/schema';
+import { sql } from 'kysely';
 import { compiledOnce } from './compiled.ts';
 import type { Db } from './database.ts';
 import { now } from './database.ts';
@@ -142,6 +143,49 @@ export function listReports(
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   return query.orderBy('year', 'desc').orderBy('organisation_id').execute();
+}
+
+export interface ReportsPageQuery {
+  organisationIds: number[];
+  year?: number;
+  status?: ReportStatus;
+  /** 1-based. */
+  page: number;
+  size: number;
+}
+
+/**
+ * One page of reports, newest year first, then by the body's name in 拼音 order (its initials, then
+ * the name itself) and id, so that pages never overlap or skip a row; with the number of matching
+ * reports (a window count on the page's rows, or a count of its own past the last page).
+ */
+export async function reportsPage(
+  db: Db,
+  q: ReportsPageQuery,
+): Promise<{ rows: ReportSummaryRow[]; total: number }> {
+  if (q.organisationIds.length === 0) return { rows: [], total: 0 };
+  let query = db
+    .selectFrom('reports')
+    .innerJoin('organisations', 'organisations.id', 'reports.organisation_id')
+    .where('reports.organisation_id', 'in', q.organisationIds);
+  if (q.year !== undefined) query = query.where('reports.year', '=', q.year);
+  if (q.status !== undefined) query = query.where('reports.status', '=', q.status);
+  const rows = await query
+    .select(SUMMARY_COLUMNS.map((c) => `reports.${c}` as const))
+    .select(sql<number | string>`count(*) over ()`.as('total'))
+    .orderBy('reports.year', 'desc')
+    .orderBy('organisations.name_initials')
+    .orderBy('organisations.name_zh')
+    .orderBy('reports.id')
+    .limit(q.size)
+    .offset((q.page - 1) * q.size)
+    .execute();
+  let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  if (rows.length === 0 && q.page > 1) {
+    const counted = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    total = Number(counted?.n ?? 0);
+  }
+  return { total, rows: rows.map(({ total: _, ...row }) => row) };
 }
 
 export type SaveOutcome =

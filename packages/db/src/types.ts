@@ -9,6 +9,8 @@ export interface OrganisationsTable {
   id: Generated<number>;
   name_zh: string;
   name_en: string | null;
+  /** The 拼音 initials of `name_zh` (`nameInitials`), kept in step with it on every write. */
+  name_initials: string;
   parent_id: number | null;
   /** Submission deadline as `MM-DD` of the following year (statute: 01-31); null = the default. */
   deadline: string | null;

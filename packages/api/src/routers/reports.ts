@@ -2,17 +2,17 @@ import {
   audit,
   type Db,
   getOrganisation,
+  getOrganisations,
   getReport,
   getReportSummary,
   getRevision,
   keepRejectedSave,
   lastAudit,
   listAudit,
-  listOrganisations,
   listRejectedSaves,
-  listReports,
   listRevisions,
   type ReportRow,
+  reportsPage,
 } from '@nianbao/db';
 import {
   allTablesZero,
@@ -77,6 +77,17 @@ export interface Report extends ReportSummary {
   permissions: Permissions;
 }
 
+/** Rows per page of the reports list at most. */
+const MAX_LIST_PAGE = 200;
+
+/** One page of the reports list and the number of reports that match its filters. */
+export interface ReportsPage {
+  rows: ReportSummary[];
+  total: number;
+  page: number;
+  size: number;
+}
+
 export interface RejectedSave {
   id: number;
   /** The version the refused save was based on. */
@@ -138,7 +149,10 @@ async function reopenedWith(db: Db, reportId: number): Promise<Report['reopened'
 }
 
 export const reportsRouter = router({
-  /** Reports of the user's organisation; for reviewers and administrators also of the organisations below. */
+  /**
+   * One page of the reports of the user's organisation (for reviewers and administrators also of the
+   * organisations below), newest year first, with the number of matching reports.
+   */
   list: authedProcedure
     .input(
       z
@@ -146,20 +160,28 @@ export const reportsRouter = router({
           organisationId: id.optional(),
           year: year.optional(),
           status: z.enum(REPORT_STATUSES).optional(),
+          page: z.number().int().min(1).max(1_000_000).default(1),
+          size: z.number().int().min(1).max(MAX_LIST_PAGE).default(50),
         })
-        .optional(),
+        .default({ page: 1, size: 50 }),
     )
-    .query(async ({ ctx, input }): Promise<ReportSummary[]> => {
+    .query(async ({ ctx, input }): Promise<ReportsPage> => {
       let orgIds = await readableOrganisations(ctx.db, ctx.user);
-      if (input?.organisationId !== undefined) orgIds = orgIds.filter((o) => o === input.organisationId);
-      const rows = await listReports(ctx.db, {
-        organisationIds: orgIds,
-        year: input?.year,
-        status: input?.status,
-      });
-      const orgs = new Map((await listOrganisations(ctx.db)).map((o) => [o.id, o]));
+      if (input.organisationId !== undefined) orgIds = orgIds.filter((o) => o === input.organisationId);
+      const { rows, total } = await reportsPage(ctx.db, { ...input, organisationIds: orgIds });
+      const orgs = new Map(
+        (await getOrganisations(ctx.db, [...new Set(rows.map((r) => r.organisation_id))])).map((o) => [
+          o.id,
+          o,
+        ]),
+      );
       const names = await userNames(ctx.db, rows.flatMap(summaryUserIds));
-      return rows.map((r) => summary(r, orgs.get(r.organisation_id)!, names));
+      return {
+        rows: rows.map((r) => summary(r, orgs.get(r.organisation_id)!, names)),
+        total,
+        page: input.page,
+        size: input.size,
+      };
     }),
 
   get: authedProcedure.input(byId).query(async ({ ctx, input }): Promise<Report> => {
