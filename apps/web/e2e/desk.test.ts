@@ -125,7 +125,8 @@ it('approves two submitted reports at once', async () => {
 });
 
 it('finds bodies by the 拼音 initials of their names', async () => {
-  // 示范市1 and 示范市10–19 of the 60 cities: 「sfs1」 are their initials' beginning.
+  // 示范市1 and 示范市10–19 of the 60 cities: 「sfs1」 are their initials' beginning. Every status.
+  await page.getByRole('button', { name: /^全部/ }).click();
   await page.getByLabel('按名称或拼音首字母查找').fill('sfs1');
   await expect.poll(() => page.getByText('共 11 个机关').count()).toBe(1);
   const names = await page.locator('.desk-table tbody tr td:nth-child(2)').allTextContents();
