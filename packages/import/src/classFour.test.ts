@@ -87,3 +87,32 @@ describe('总计 left blank in some rows of table 三 (洪泽区 2024, its figur
     for (const [id, value] of Object.entries(read(result))) expect(value, id).toEqual(whole[id]);
   });
 });
+
+describe('an OCR slip of one character in the body’s name (沭阳县发改局 2023 page)', () => {
+  // The title read 「沐阳县…」 (沭 → 沐, the slip of the real 沭阳县 2025 OCR); the portal's 发布机构 field and the signature are right.
+  const page = fixture('suqian-shuyang-drc-2023.txt').replace(
+    '<h1 class="article-title">沭阳县发展和改革局',
+    '<h1 class="article-title">沐阳县发展和改革局',
+  );
+
+  it('imports with the name as the title prints it, says where it came from and where it is spelt otherwise', () => {
+    expect(page).toContain('沐阳县发展和改革局2023年');
+    const result = importText(page);
+    expect(result.data.organisation.zh).toBe('沐阳县发展和改革局');
+    expect(result.provenance.organisation).toMatchObject({
+      value: '沐阳县发展和改革局',
+      source: 'title',
+      spelledElsewhere: [
+        { value: '沭阳县发展和改革局', source: 'publisher' },
+        { value: '沭阳县发展和改革局', source: 'closing' },
+      ],
+    });
+    expect(result.data.cells['t3.new_received.total']).toBe(26);
+  });
+
+  it('says nothing of the kind when every place spells it alike', () => {
+    expect(
+      importText(fixture('suqian-shuyang-drc-2023.txt')).provenance.organisation.spelledElsewhere,
+    ).toBeUndefined();
+  });
+});

@@ -40,7 +40,7 @@ import {
   yearFromName,
 } from './meta.ts';
 import { openingNarrative, paragraphs, sectionNarrative } from './narrative.ts';
-import { normaliseLabel } from './normalise.ts';
+import { editDistance, normaliseLabel } from './normalise.ts';
 import { ORDERS_TRIED } from './reviewOrders.ts';
 import { readReviewTable } from './reviewTable.ts';
 import { findRegions } from './sections.ts';
@@ -136,20 +136,34 @@ export function importLines(
     signature && closingGuess.from < regions.s6![1] - regions.s6![0] && !/\d{4}\s*年/.test(signature.raw)
       ? signature.raw.trim()
       : undefined;
-  const organisationFound: ImportProvenance['organisation'] | undefined = (() => {
-    if (options.organisation !== undefined && options.organisation.trim() !== '')
-      return { value: options.organisation.trim(), source: 'option' as const };
-    if (title)
-      return { value: title.organisation, source: 'title' as const, line: title.line, text: title.printed };
-    const publisher = readPublisher(head);
-    if (publisher)
-      return { value: publisher.organisation, source: 'publisher' as const, line: publisher.line };
-    if (signed && signature) return { value: signed, source: 'closing' as const, line: signature.no };
-    const said = readNarrativeOrganisation(opening);
-    return (
-      said && { value: said.organisation, source: 'narrative' as const, line: said.line, text: said.text }
-    );
-  })();
+  // Every place the text names the body, in order of precedence.
+  const publisher = readPublisher(head);
+  const said = readNarrativeOrganisation(opening);
+  const named: ImportProvenance['organisation'][] = [
+    ...(title
+      ? [{ value: title.organisation, source: 'title' as const, line: title.line, text: title.printed }]
+      : []),
+    ...(publisher
+      ? [{ value: publisher.organisation, source: 'publisher' as const, line: publisher.line }]
+      : []),
+    ...(signed && signature ? [{ value: signed, source: 'closing' as const, line: signature.no }] : []),
+    ...(said
+      ? [{ value: said.organisation, source: 'narrative' as const, line: said.line, text: said.text }]
+      : []),
+  ];
+  const organisationFound: ImportProvenance['organisation'] | undefined =
+    options.organisation !== undefined && options.organisation.trim() !== ''
+      ? { value: options.organisation.trim(), source: 'option' as const }
+      : named[0] && { ...named[0] };
+  if (organisationFound && organisationFound.source !== 'option') {
+    // An OCR or typing slip (「沐阳县」 for 「沭阳县」): the name as read is kept — it never stops the
+    // import — and the same name spelt a character or two differently elsewhere is said beside it.
+    const slips = named.filter((n) => {
+      const d = editDistance(n.value, organisationFound.value, 2);
+      return d >= 1 && d <= 2 && n.value.length === organisationFound.value.length && n.value.length >= 4;
+    });
+    if (slips.length > 0) organisationFound.spelledElsewhere = slips.map(({ text: _, ...where }) => where);
+  }
   const t2Layout = t2Lines.length > 0 ? tableTwoLayout(t2Lines) : undefined;
   const t3 = t3Lines.length > 0 ? readApplicationsTable(t3Lines) : undefined;
 

@@ -41,7 +41,10 @@ export interface ImportProvenance {
   /** option: --year; title; period: 「统计期限为2023年1月1日至12月31日」; narrative: 「2023年，…」; name: the file name. */
   year: Provenance<number, 'option' | 'title' | 'period' | 'narrative' | 'name'>;
   /** option: --org; title; publisher: a portal's 发布机构; closing: the signature; narrative: 「2023年，某局…」. */
-  organisation: Provenance<string, 'option' | 'title' | 'publisher' | 'closing' | 'narrative'>;
+  organisation: Provenance<string, 'option' | 'title' | 'publisher' | 'closing' | 'narrative'> & {
+    /** The same name spelt a character or two differently elsewhere in the text (an OCR or typing slip). */
+    spelledElsewhere?: Omit<ImportProvenance['organisation'], 'spelledElsewhere' | 'text'>[];
+  };
   /** The format the year requires, and the layout the tables were printed in when it differs. */
   format: { value: FormatDef['id']; source: 'year'; printed?: FormatDef['id'] };
   form: InputForm;
