@@ -66,6 +66,14 @@ describe('table 四 printed out of column order (raw pdftotext)', () => {
     expect(t4Unread(result)).toBeUndefined();
   });
 
+  it('the two 行政诉讼 groups with one 总计, printed the other way round as in the real text: left empty', () => {
+    // 复议后起诉 20 1 4 1 | 26 stands before 直接起诉 13 4 8 1 | 26, as 12 1 1 6 does in the report:
+    // read in column order both sums hold, so R4-SUM cannot tell which group is which.
+    const result = importText(withFigures([72, 64, 178, 37, 20, 1, 4, 1, 351, 13, 4, 8, 1, 26, 26]));
+    expect(t4(result)).toEqual({});
+    expect(t4Unread(result)?.cells).toHaveLength(15);
+  });
+
   it('two orders keep R4-SUM with different values: left empty and listed', () => {
     // 0 1 0 0 | 0 0 2 0 | 1 | 2 0 0 0 2 | 2: 复议后起诉 reads 2 0 0 0 2 (its 总计 last) or 0 0 0 2 2
     // (the first 2 of the run as 直接起诉's 总计); R4-SUM holds on both.
