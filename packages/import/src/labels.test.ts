@@ -58,4 +58,13 @@ describe('X-LABEL on the real 2024 report of 淮安市洪泽区人民政府 (pdf
     const text = edit(hongze2024, '3.危及“三安全一稳定”', '3、危及“三安全一稳定”');
     expect(labels(text)).toEqual(['error 2.其他法律行政止公开', 'warning 3、危及“三安全一稳定”']);
   });
+
+  it('a label cut short of its official wording is a warning, one with other words an error', () => {
+    const cut = edit(hongze2024, '3.危及“三安全一稳定”', '3.危及“三安全');
+    expect(labels(cut)).toEqual(['error 2.其他法律行政止公开', 'warning 3.危及“三安全']);
+    const other = edit(hongze2024, '3.危及“三安全一稳定”', '3.危及“三安全一稳');
+    expect(labels(other)).toContain('warning 3.危及“三安全一稳');
+    const worded = edit(hongze2024, '3.危及“三安全一稳定”', '3.危害“三安全一稳定”');
+    expect(labels(worded)).toEqual(['error 2.其他法律行政止公开', 'error 3.危害“三安全一稳定”']);
+  });
 });

@@ -155,24 +155,36 @@ export function groupPieceIn(
   return undefined;
 }
 
-/** A deviation in punctuation alone is a warning; one in wording is an error (or `level`). */
+/**
+ * A deviation in punctuation alone is a warning; so is a label that stops short of the official
+ * wording (「（六）其他」 for 「（六）其他处理」): a cell too narrow for it, or a converter, may have cut
+ * it, and the published page may well be right. One in wording is an error (or `level`).
+ */
 export function misprintFinding(m: Misprint, level: 'error' | 'warning' = 'error'): ImportFinding {
-  const punctuationOnly = wording(m.printed) === wording(m.official.zh);
+  const printed = wording(m.printed);
+  const official = wording(m.official.zh);
+  const punctuationOnly = printed === official;
+  const cut = !punctuationOnly && printed.length >= 2 && official.startsWith(printed);
   return {
     rule: 'X-LABEL',
-    level: punctuationOnly ? 'warning' : level,
+    level: punctuationOnly || cut ? 'warning' : level,
     cells: [],
     expected: m.official.zh,
     actual: m.printed,
     line: m.line,
-    message: punctuationOnly
+    message: cut
       ? {
-          zh: `第 ${m.line} 行的标签印为「${m.printed}」，只有标点与官方格式「${m.official.zh}」不同；宜按官方格式统一。`,
-          en: `Line ${m.line} prints the label "${m.printed}", which differs from the official "${m.official.zh}" (${m.official.en}) in punctuation only; better follow the official form.`,
+          zh: `第 ${m.line} 行的标签印为「${m.printed}」，比官方格式「${m.official.zh}」少了末尾的字，可能是排版或转换时截断；请核对原件。`,
+          en: `Line ${m.line} prints the label "${m.printed}", which stops short of the official "${m.official.zh}" (${m.official.en}); it may have been cut in layout or conversion. Check the original.`,
         }
-      : {
-          zh: `第 ${m.line} 行的标签印为「${m.printed}」，官方格式为「${m.official.zh}」；请按官方格式更正。`,
-          en: `Line ${m.line} prints the label "${m.printed}"; the official format reads "${m.official.zh}" (${m.official.en}). Correct it.`,
-        },
+      : punctuationOnly
+        ? {
+            zh: `第 ${m.line} 行的标签印为「${m.printed}」，只有标点与官方格式「${m.official.zh}」不同；宜按官方格式统一。`,
+            en: `Line ${m.line} prints the label "${m.printed}", which differs from the official "${m.official.zh}" (${m.official.en}) in punctuation only; better follow the official form.`,
+          }
+        : {
+            zh: `第 ${m.line} 行的标签印为「${m.printed}」，官方格式为「${m.official.zh}」；请按官方格式更正。`,
+            en: `Line ${m.line} prints the label "${m.printed}"; the official format reads "${m.official.zh}" (${m.official.en}). Correct it.`,
+          },
   };
 }
