@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsdown';
 import { serviceBuild } from '../../tsdown.service.ts';
 
-export default defineConfig({ ...serviceBuild, entry: ['src/index.ts'] });
+export default defineConfig({ ...serviceBuild, entry: ['src/index.ts', 'src/services/deskExport.ts'] });

@@ -27,6 +27,7 @@ import {
 import { isReportLang, REPORT_LANGS, reportTitle } from '@nianbao/schema';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBody } from './body.ts';
+import { ExportPool, type ExportPoolOptions } from './export/pool.ts';
 import {
   answerClientError,
   contentTypeRefusal,
@@ -67,6 +68,8 @@ export interface ServerOptions {
   pdfCacheMb?: number;
   /** Import workers, their time limit and the limits on concurrent imports. */
   imports?: ImportPoolOptions;
+  /** The desk export's worker (threads, queue, time limit). */
+  exports?: ExportPoolOptions;
   /** Longest a request may take to arrive, headers and body (default 60 s); then 408. */
   requestTimeoutMs?: number;
   /** Seconds to let in-flight requests finish on shutdown (default 10). */
@@ -97,9 +100,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? ((line: string) => console.log(line));
   const db = await openDatabase({ file: options.databaseFile, url: options.databaseUrl });
   const imports = new ImportPool(options.imports);
+  const exportPool = new ExportPool(
+    { file: options.databaseFile, url: options.databaseUrl },
+    options.exports,
+  );
   const deps = createApiDeps({
     db,
     uploadReader: imports,
+    deskExporter: exportPool.export,
     sessionTtlMs: options.sessionTtlMs,
     secureCookies: options.secureCookies,
     loginThrottle: options.loginThrottle,
@@ -405,6 +413,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await stopped;
         await pool.destroy();
         await imports.destroy();
+        await exportPool.destroy();
         await db.destroy();
       })();
       return closed;

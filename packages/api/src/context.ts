@@ -1,6 +1,7 @@
 import { type Db, findSession, getOrganisation, type OrganisationRow, type UserRow } from '@nianbao/db';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { LoginThrottle, type LoginThrottleOptions } from './loginThrottle.ts';
+import { type DeskExporter, exportDesk } from './services/deskExport.ts';
 import { inThreadUploadReader, type UploadReader } from './uploadReader.ts';
 
 /** What the API needs from the process: the database and its settings. One per server. */
@@ -14,6 +15,8 @@ export interface ApiDeps {
   loginThrottle: LoginThrottle;
   /** Reads uploaded published reports (imports). */
   uploadReader: UploadReader;
+  /** Builds the desk's spreadsheets. */
+  deskExporter: DeskExporter;
 }
 
 export interface ApiOptions {
@@ -24,6 +27,11 @@ export interface ApiOptions {
   loginThrottle?: LoginThrottleOptions;
   /** Default: in this thread, without a time limit (the server passes its worker pool). */
   uploadReader?: UploadReader;
+  /**
+   * Default: in this thread on `db` (tests, scripts). The server passes its worker pool: reading
+   * 20,000 rows and building their workbook take seconds of CPU that would hold up every request.
+   */
+  deskExporter?: DeskExporter;
 }
 
 export function createApiDeps(options: ApiOptions): ApiDeps {
@@ -33,6 +41,7 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     secureCookies: options.secureCookies ?? false,
     loginThrottle: new LoginThrottle(options.db, options.loginThrottle),
     uploadReader: options.uploadReader ?? inThreadUploadReader,
+    deskExporter: options.deskExporter ?? ((job) => exportDesk(options.db, job)),
   };
 }
 

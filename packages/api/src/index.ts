@@ -21,6 +21,7 @@ export type { Organisation } from './routers/orgs.ts';
 export type { RejectedSave, Report, ReportEvent, ReportsPage, RevisionSummary } from './routers/reports.ts';
 export type { ListedUser, User } from './routers/users.ts';
 export { type DemoLogin, demoLogins, seedDemo } from './services/demo.ts';
+export type { DeskExporter, DeskExportJob, DeskExportResult, DeskFile } from './services/deskExport.ts';
 export { type ReportSummary, type UserRef, versionData } from './services/reports.ts';
 export type { SaveResult } from './services/save.ts';
 export type { Permissions } from './services/workflow.ts';

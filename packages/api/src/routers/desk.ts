@@ -7,7 +7,6 @@ import {
   DESK_SORTS,
   DESK_STATUSES,
   type DeskCounts,
-  type DeskRow,
   deskCounts,
   deskPage,
   getOrganisation,
@@ -19,7 +18,8 @@ import { canRead } from '../access.ts';
 import type { Context, SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
 import { id, version } from '../inputs.ts';
-import { deskExport } from '../services/deskExport.ts';
+import { type DeskEntry, deskEntry } from '../services/deskEntry.ts';
+import { MAX_EXPORT_ROWS } from '../services/deskExport.ts';
 import { authedProcedure, createCallerFactory, router } from '../trpc.ts';
 import { reportsRouter } from './reports.ts';
 
@@ -40,12 +40,7 @@ const filters = {
   desc: z.boolean().optional(),
 };
 
-export interface DeskEntry extends DeskRow {
-  /** Days left to the deadline (negative: overdue), while no report is submitted; else null. */
-  daysLeft: number | null;
-  /** Days the report was submitted after the deadline; null when on time or not submitted. */
-  daysLate: number | null;
-}
+export type { DeskEntry };
 
 export interface DeskPage {
   organisation: { id: number; name: Label };
@@ -63,16 +58,6 @@ export interface BulkOutcome {
   ok: boolean;
   /** Why this report was not changed. */
   error?: Label;
-}
-
-const DAY = 86_400_000;
-const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
-
-function deskEntry(row: DeskRow, today: string): DeskEntry {
-  const open = row.status === 'none' || row.status === 'draft' || row.status === 'returned';
-  const submittedOn = row.submittedAt?.slice(0, 10);
-  const late = submittedOn && submittedOn > row.deadline ? days(row.deadline, submittedOn) : null;
-  return { ...row, daysLeft: open ? days(today, row.deadline) : null, daysLate: late };
 }
 
 /** The parent body whose desk the user may see: a reviewer's or administrator's own, or one below it. */
@@ -168,27 +153,27 @@ export const deskRouter = router({
       bulk(ctx, input.items, (reports, item) => reports.return({ ...item, comment: input.comment })),
     ),
 
-  /** Every row that matches the filters, as a spreadsheet (.xlsx) or CSV, base64-encoded. */
+  /**
+   * Every row that matches the filters, as a spreadsheet (.xlsx) or CSV, base64-encoded. Read and
+   * built by `deps.deskExporter`: in the server, a worker thread, so that 20,000 rows hold up no one.
+   */
   export: authedProcedure
     .input(z.strictObject({ ...filters, format: z.enum(['xlsx', 'csv']), lang: z.enum(['zh', 'en']) }))
     .query(async ({ ctx, input }) => {
+      const { organisationId: _, format, lang, ...query } = input;
       const org = await deskRoot(ctx, input.organisationId);
-      const at = today();
-      const query = { ...input, rootId: org.id, today: at };
-      const counts = await deskCounts(ctx.db, query);
-      if (counts.total > 50_000) {
+      const result = await ctx.deps.deskExporter({
+        query: { ...query, rootId: org.id, today: today() },
+        organisation: { zh: org.name_zh, en: org.name_en ?? org.name_zh },
+        format,
+        lang,
+      });
+      if (!result.ok) {
         throw apiError('PAYLOAD_TOO_LARGE', {
-          zh: '下级机关超过 50,000 个，请按层级或状态筛选后导出',
-          en: 'More than 50,000 bodies: filter by level or status before exporting',
+          zh: `符合条件的机关超过 ${MAX_EXPORT_ROWS.toLocaleString('en')} 个，请按层级或状态筛选后导出`,
+          en: `More than ${MAX_EXPORT_ROWS.toLocaleString('en')} bodies match: filter by level or status before exporting`,
         });
       }
-      const { rows } = await deskPage(ctx.db, { ...query, page: 1, size: counts.total || 1 });
-      return deskExport({
-        organisation: { zh: org.name_zh, en: org.name_en ?? org.name_zh },
-        year: input.year,
-        rows: rows.map((r) => deskEntry(r, at)),
-        format: input.format,
-        lang: input.lang,
-      });
+      return result.file;
     }),
 });

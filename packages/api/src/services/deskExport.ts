@@ -1,12 +1,19 @@
 /**
  * The desk as a spreadsheet for a meeting: one row per body, the same columns as the web desk.
  * .xlsx through exceljs; CSV with a BOM so that Excel and WPS open the Chinese correctly.
+ *
+ * Imports nothing but @nianbao/schema and exceljs, so that a worker thread can load it alone
+ * (`@nianbao/api/deskExport`, built to dist/): the server builds big workbooks there.
  */
+import { type Db, type DeskQuery, deskPage } from '@nianbao/db';
 import { deskStatusLabels, type Label, type Lang } from '@nianbao/schema';
 import ExcelJS from 'exceljs';
-import type { DeskEntry } from '../routers/desk.ts';
+import { type DeskEntry, deskEntry } from './deskEntry.ts';
 
-export interface DeskExportInput {
+/** Rows an export takes at most: beyond, the user is asked to filter. */
+export const MAX_EXPORT_ROWS = 50_000;
+
+interface DeskExportInput {
   organisation: Label;
   year: number;
   rows: DeskEntry[];
@@ -54,7 +61,36 @@ function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export async function deskExport(input: DeskExportInput): Promise<DeskFile> {
+/** What an export is asked for: the desk's filters and sort, and the file's kind and language. */
+export interface DeskExportJob {
+  query: Omit<DeskQuery, 'page' | 'size'>;
+  organisation: Label;
+  format: 'xlsx' | 'csv';
+  lang: Lang;
+}
+
+/** The file, or the number of matching rows when there are more than an export takes. */
+export type DeskExportResult = { ok: true; file: DeskFile } | { ok: false; total: number };
+
+/** Runs an export: in this thread (`exportDesk` on the API's database) or in the server's worker pool. */
+export type DeskExporter = (job: DeskExportJob) => Promise<DeskExportResult>;
+
+/** Reads every row of the desk that matches the job's filters and builds its file. */
+export async function exportDesk(db: Db, job: DeskExportJob): Promise<DeskExportResult> {
+  const { query } = job;
+  const { rows, total } = await deskPage(db, { ...query, page: 1, size: MAX_EXPORT_ROWS + 1 });
+  if (total > MAX_EXPORT_ROWS) return { ok: false, total };
+  const file = await deskExport({
+    organisation: job.organisation,
+    year: query.year,
+    rows: rows.map((r) => deskEntry(r, query.today)),
+    format: job.format,
+    lang: job.lang,
+  });
+  return { ok: true, file };
+}
+
+async function deskExport(input: DeskExportInput): Promise<DeskFile> {
   const { lang } = input;
   const base = `${input.organisation[lang]}-${input.year}-${lang === 'zh' ? '报告进度' : 'progress'}`;
   if (input.format === 'csv') {
