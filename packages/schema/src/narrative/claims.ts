@@ -86,12 +86,27 @@ function hitsOf(pattern: RegExp, text: string, from: number, to: number): Hit[] 
   return out;
 }
 
+/**
+ * A pattern's hits in the whole of a text, kept for the last text each pattern was run on: every
+ * figure of a passage asks for the subject words before it, and scanning the passage from its start
+ * once per figure made a report's check grow with figures × length.
+ */
+const wholeTextHits = new Map<RegExp, { text: string; hits: Hit[] }>();
+function hitsBefore(pattern: RegExp, text: string, at: number): Hit[] {
+  let kept = wholeTextHits.get(pattern);
+  if (kept?.text !== text) {
+    kept = { text, hits: hitsOf(pattern, text, 0, text.length) };
+    wholeTextHits.set(pattern, kept);
+  }
+  return kept.hits.filter((h) => h.end <= at);
+}
+
 /** The subject whose word stands last before `at` (English: or first after it, before `to`). */
 function subjectAt(text: string, lang: Lang, at: number, after: number): Subject | undefined {
   let before: { subject: Subject; end: number } | undefined;
   let next: { subject: Subject; start: number } | undefined;
   for (const [subject, w] of Object.entries(SUBJECTS) as [Subject, Record<Lang, RegExp>][]) {
-    const last = hitsOf(w[lang], text, 0, at).at(-1);
+    const last = hitsBefore(w[lang], text, at).at(-1);
     if (last && (!before || last.end > before.end)) before = { subject, end: last.end };
     if (lang === 'en') {
       // 「1,256 licensing decisions」: the subject follows the figure.
