@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { integrityCheck, openDatabase } from '@nianbao/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Ack, Client, saveStream, type TestServer, testServer } from './helpers.ts';
+import { type Ack, Client, expectSavesKept, saveStream, type TestServer, testServer } from './helpers.ts';
 
 const cliMain = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 const nianbao = (args: string[]) =>
@@ -53,16 +53,7 @@ describe('backup and restore (SQLite)', () => {
     const db = await openDatabase({ file: server.file, migrate: false });
     try {
       expect(await integrityCheck(db)).toEqual(['ok']);
-      for (const ack of before) {
-        const revision = await db
-          .selectFrom('report_revisions')
-          .select('data')
-          .where('report_id', '=', ack.report)
-          .where('version', '=', ack.version)
-          .executeTakeFirst();
-        expect(revision, `${ack.mark} (report ${ack.report} v${ack.version})`).toBeDefined();
-        expect(JSON.parse(revision!.data).narrative['s1.active'].zh).toBe(ack.mark);
-      }
+      await expectSavesKept(db, before);
       // The saves after the backup are not in it: the restore really replaced the database.
       const last = acks.at(-1)!;
       const latest = await db

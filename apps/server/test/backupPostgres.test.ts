@@ -12,7 +12,7 @@ import { openDatabase } from '@nianbao/db';
 import { postgresProgram, testDatabaseKind } from '@nianbao/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server.ts';
-import { type Ack, Client, saveStream, type TestServer, testServer } from './helpers.ts';
+import { type Ack, Client, expectSavesKept, saveStream, type TestServer, testServer } from './helpers.ts';
 
 const run = promisify(execFile);
 
@@ -53,16 +53,7 @@ describe.runIf(testDatabaseKind() === 'postgres')(
       ]);
       const db = await openDatabase({ url, migrate: false });
       try {
-        for (const ack of before) {
-          const revision = await db
-            .selectFrom('report_revisions')
-            .select('data')
-            .where('report_id', '=', ack.report)
-            .where('version', '=', ack.version)
-            .executeTakeFirst();
-          expect(revision, `${ack.mark} (report ${ack.report} v${ack.version})`).toBeDefined();
-          expect(JSON.parse(revision!.data).narrative['s1.active'].zh).toBe(ack.mark);
-        }
+        await expectSavesKept(db, before);
         // The saves after the dump are not in it: the restore really replaced the data.
         const last = acks.at(-1)!;
         const latest = await db

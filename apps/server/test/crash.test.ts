@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   type Ack,
   Client,
+  expectSavesKept,
   killServerProcesses,
   type ServerProcess,
   saveStream,
@@ -50,16 +51,7 @@ describe('durability', () => {
 
     const db = await openDatabase({ file, url, migrate: false });
     expect(await integrityCheck(db)).toEqual(['ok']);
-    for (const ack of acks) {
-      const revision = await db
-        .selectFrom('report_revisions')
-        .select('data')
-        .where('report_id', '=', ack.report)
-        .where('version', '=', ack.version)
-        .executeTakeFirst();
-      expect(revision, `${ack.mark} (report ${ack.report} v${ack.version})`).toBeDefined();
-      expect(JSON.parse(revision!.data).narrative['s1.active'].zh).toBe(ack.mark);
-    }
+    await expectSavesKept(db, acks);
     await db.destroy();
 
     const second = await start();

@@ -6,9 +6,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from '@nianbao/api';
-import { createOrganisation, createUser } from '@nianbao/db';
+import { createOrganisation, createUser, type Db } from '@nianbao/db';
 import { createTestDatabase } from '@nianbao/db/testing';
 import { type ExampleName, exampleJson } from '@nianbao/examples';
+import { expect } from 'vitest';
 import { type RunningServer, type ServerOptions, startServer } from '../src/server.ts';
 
 export const example = (name: ExampleName): Record<string, unknown> =>
@@ -269,4 +270,18 @@ export function saveStream(
     }),
   );
   return { stop: () => (stop = true), done };
+}
+
+/** Every acknowledged save is in the database: its revision, with the mark it was sent with. */
+export async function expectSavesKept(db: Db, acks: Ack[]): Promise<void> {
+  for (const ack of acks) {
+    const revision = await db
+      .selectFrom('report_revisions')
+      .select('data')
+      .where('report_id', '=', ack.report)
+      .where('version', '=', ack.version)
+      .executeTakeFirst();
+    expect(revision, `${ack.mark} (report ${ack.report} v${ack.version})`).toBeDefined();
+    expect(JSON.parse(revision!.data).narrative['s1.active'].zh).toBe(ack.mark);
+  }
 }

@@ -10,6 +10,7 @@ import {
   type Ack,
   Client,
   dataFor,
+  expectSavesKept,
   failure,
   killServerProcesses,
   type ServerProcess,
@@ -128,16 +129,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('two server processes on one P
 
     const db = await openDatabase({ url: database.url, migrate: false });
     try {
-      for (const ack of acks) {
-        const revision = await db
-          .selectFrom('report_revisions')
-          .select('data')
-          .where('report_id', '=', ack.report)
-          .where('version', '=', ack.version)
-          .executeTakeFirst();
-        expect(revision, `${ack.mark} (report ${ack.report} v${ack.version})`).toBeDefined();
-        expect(JSON.parse(revision!.data).narrative['s1.active'].zh).toBe(ack.mark);
-      }
+      await expectSavesKept(db, acks);
     } finally {
       await db.destroy();
     }
