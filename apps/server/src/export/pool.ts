@@ -5,9 +5,9 @@
  * worker by default, started on the first export; a few exports may wait for it, beyond that the
  * answer is "busy, try again".
  */
-import { fileURLToPath } from 'node:url';
 import { apiError, type DeskExporter, type DeskExportJob, type DeskExportResult } from '@nianbao/api';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { workerPool } from '../workerPool.ts';
 
 export interface ExportPoolOptions {
   /** Worker threads (default 1: exports are rare, and PDFs render on the cores). */
@@ -31,14 +31,8 @@ export class ExportPool {
     const threads = Math.max(1, options.threads ?? 1);
     this.maxQueue = options.maxQueue ?? 4;
     this.timeoutMs = options.timeoutMs ?? 120_000;
-    this.piscina = new Piscina({
-      // Loaded by import() from a CommonJS entry (see esmWorker.cjs), never by require().
-      filename: fileURLToPath(new URL('../esmWorker.cjs', import.meta.url)),
-      workerData: { module: new URL('./worker.mjs', import.meta.url).href },
-      // Not this process's flags: under tsx with the "@nianbao/source" condition the worker would
-      // resolve @nianbao/api to TypeScript, which worker threads cannot load through tsx on Node 20.
-      execArgv: [],
-      // Started on the first export, not with every server.
+    // Started on the first export, not with every server.
+    this.piscina = workerPool(new URL('./worker.mjs', import.meta.url), {
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 5 * 60_000,

@@ -5,12 +5,12 @@
  * are read at once overall; beyond that the answer is "busy, try again", not a queue.
  */
 
-import { fileURLToPath } from 'node:url';
 import type { UploadReader } from '@nianbao/api';
 import { UploadRefused } from '@nianbao/api';
 import { ImportError } from '@nianbao/import';
 import { UPLOAD_LIMITS, type UploadLimits, type UploadReading } from '@nianbao/import/node';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { workerPool } from '../workerPool.ts';
 import type { ReadJob, ReadResult } from './readJob.ts';
 
 export interface ImportPoolOptions {
@@ -43,14 +43,8 @@ export class ImportPool implements UploadReader {
     this.maxPerUser = options.maxPerUser ?? 1;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.limits = options.limits ?? UPLOAD_LIMITS;
-    this.piscina = new Piscina({
-      // Loaded by import() from a CommonJS entry (see esmWorker.cjs), never by require().
-      filename: fileURLToPath(new URL('../esmWorker.cjs', import.meta.url)),
-      workerData: { module: new URL('./worker.mjs', import.meta.url).href },
-      // Not this process's flags: under tsx with the "@nianbao/source" condition the worker would
-      // resolve @nianbao/import to TypeScript, which worker threads cannot load through tsx on Node 20.
-      execArgv: [],
-      // Started on the first import, not with every server.
+    // Started on the first import, not with every server.
+    this.piscina = workerPool(new URL('./worker.mjs', import.meta.url), {
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 5 * 60_000,

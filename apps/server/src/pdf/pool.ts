@@ -4,8 +4,8 @@
  * share one job.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { workerPool } from '../workerPool.ts';
 import type { RenderJob, RenderResult } from './renderJob.ts';
 
 export interface RenderPoolOptions {
@@ -38,13 +38,7 @@ export class RenderPool {
     this.cacheBytes = options.cacheBytes ?? 64 * 1024 * 1024;
     this.maxQueue = options.maxQueue ?? 256;
     this.timeoutMs = options.timeoutMs ?? 60_000;
-    this.piscina = new Piscina({
-      // Loaded by import() from a CommonJS entry (see esmWorker.cjs), never by require().
-      filename: fileURLToPath(new URL('../esmWorker.cjs', import.meta.url)),
-      workerData: { module: new URL('./worker.mjs', import.meta.url).href },
-      // Not this process's flags: under tsx with the "@nianbao/source" condition the worker would
-      // resolve @nianbao/pdf to TypeScript, which worker threads cannot load through tsx on Node 20.
-      execArgv: [],
+    this.piscina = workerPool(new URL('./worker.mjs', import.meta.url), {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
