@@ -56,8 +56,37 @@ afterAll(async () => {
   await browser?.close();
 });
 
-it('imports a published report’s text into a new draft, showing what was read', async () => {
+it('shows a 2019-layout report of 2023: read as printed, the migration and what it loses, the name slip, each table’s confirmation', async () => {
   await login(town, TOWN);
+  // The Tiantan text relabelled 2023 (its tables stay in the 2019 layout), 事 misread as 亊 in the
+  // title and the body's name signed correctly at the end.
+  const relabelled = join(OUTPUT, 'tiantan-2023-in-2019-layout.txt');
+  writeFileSync(
+    relabelled,
+    `${readFileSync(TIANTAN_TEXT, 'utf8')
+      .replace(/2019(\s*)年/g, '2023$1年')
+      .replace('天坛街道办事处2023', '天坛街道办亊处2023')
+      .trimEnd()}\n\n天坛街道办事处\n2024年1月15日\n`,
+  );
+  await town.locator('.import-card input[type="file"]').setInputFiles(relabelled);
+  const reading = town.getByTestId('reading');
+  await reading.waitFor({ timeout: 30_000 });
+  expect(await town.getByTestId('spelled-elsewhere').textContent()).toMatch(
+    /落款（第 \d+ 行）写作「天坛街道办事处」/,
+  );
+  const migration = town.getByTestId('migration');
+  expect(await migration.textContent()).toMatch(
+    /表格按2019年版格式（试行）印制（X-FMT）.*2023 年度报告须使用2021年版格式.*「（六）其他处理」一行并入「3.其他」.*迁移后丢失以下 2 个数字/,
+  );
+  expect(await town.getByTestId('migration-lost').textContent()).toMatch(/政府集中采购.*= 21.*= 95/);
+  expect(await town.getByTestId('readings').textContent()).toMatch(/表三：按行标签读取，由 R3-BAL.*证实/);
+  expect(await reading.textContent()).toMatch(/X-FMT/);
+  await town.getByRole('button', { name: '迁移到2021年版格式并导入为 2023 年度草稿' }).waitFor();
+  await migration.scrollIntoViewIfNeeded();
+  await town.screenshot({ path: join(OUTPUT, 'import-migration.png') });
+});
+
+it('imports a published report’s text into a new draft, showing what was read', async () => {
   await town.locator('.import-card input[type="file"]').setInputFiles(TIANTAN_TEXT);
   const reading = town.getByTestId('reading');
   await reading.waitFor({ timeout: 30_000 });

@@ -40,6 +40,9 @@ function ReadingView({
         </p>
       )}
       {reading.provenance && <ProvenanceView provenance={reading.provenance} />}
+      {reading.migration && reading.data && (
+        <MigrationView migration={reading.migration} year={reading.data.year} />
+      )}
       {reading.readings && reading.readings.length > 0 && (
         <>
           <h3>{say(t.readingsTitle)}</h3>
@@ -138,6 +141,15 @@ function ProvenanceView({ provenance }: { provenance: NonNullable<ImportReading[
             value: provenance.organisation.value,
             source: where(provenance.organisation),
           })}
+          {provenance.organisation.spelledElsewhere?.map((slip) => (
+            <span
+              key={`${slip.source}-${slip.line}`}
+              className="reading-slip"
+              data-testid="spelled-elsewhere"
+            >
+              {say(t.provenanceSpelled, { where: where(slip), value: slip.value })}
+            </span>
+          ))}
         </li>
         <li>
           {say(t.provenanceFormat, {
@@ -149,6 +161,45 @@ function ProvenanceView({ provenance }: { provenance: NonNullable<ImportReading[
         </li>
       </ul>
     </>
+  );
+}
+
+/** A report printed in another year's layout: read as printed, and what migrating it into its year's format loses. */
+function MigrationView({
+  migration,
+  year,
+}: {
+  migration: NonNullable<ImportReading['migration']>;
+  year: number;
+}) {
+  const { lang, say } = useLang();
+  const from = getFormat(migration.from).label[lang];
+  const to = getFormat(migration.to).label[lang];
+  return (
+    <div className="banner banner-warning migration" data-testid="migration">
+      <h3>{say(t.migrationTitle)}</h3>
+      <p>
+        {say(t.migrationPrinted, { from, to, year })}
+        {migration.merged.map((m) => (
+          <span key={m.from}> {say(t.migrationMerged, { from: m.name[lang], into: m.into[lang] })}</span>
+        ))}
+      </p>
+      {migration.lost.length === 0 ? (
+        <p>{say(t.migrationNothingLost)}</p>
+      ) : (
+        <>
+          <p>{say(t.migrationLost, { n: migration.lost.length, to })}</p>
+          <ul className="reading-list" data-testid="migration-lost">
+            {migration.lost.map((l) => (
+              <li key={l.cell}>
+                <span className="reading-line">{say(t.lineN, { n: l.line })}</span>
+                {l.name[lang]} = {l.value}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -268,7 +319,9 @@ export function ImportPanel({ ownYears }: { ownYears: number[] }) {
               disabled={create.isPending}
               onClick={() => create.mutate({ file: upload, ...answers() })}
             >
-              {say(t.importCreate, { year: year! })}
+              {read.data.migration
+                ? say(t.migrationCreate, { to: getFormat(read.data.migration.to).label[lang], year: year! })
+                : say(t.importCreate, { year: year! })}
             </button>
           )}
         </>

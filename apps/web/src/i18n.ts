@@ -169,6 +169,25 @@ export const t = {
     zh: '；表格按 {printed} 版式印制',
     en: '; the tables are printed in the {printed} layout',
   },
+  provenanceSpelled: {
+    zh: '；{where}写作「{value}」（相差一两个字，可能是识别或录入错误，请核对）',
+    en: '; {where} spells it “{value}” (a character or two apart: an OCR or typing slip? please check)',
+  },
+  migrationTitle: { zh: '格式迁移', en: 'Format migration' },
+  migrationPrinted: {
+    zh: '表格按{from}印制（X-FMT），已按印制的版式读出；{year} 年度报告须使用{to}，导入时迁移到{to}。',
+    en: 'The tables are printed in the {from} (X-FMT) and were read in that layout; a {year} report must use the {to}, so the import migrates them into it.',
+  },
+  migrationMerged: { zh: '「{from}」一行并入「{into}」。', en: '“{from}” goes into “{into}”.' },
+  migrationLost: {
+    zh: '迁移后丢失以下 {n} 个数字（{to}没有对应栏目）：',
+    en: 'The migration loses these {n} figures (the {to} has no cell for them):',
+  },
+  migrationNothingLost: { zh: '迁移不丢失任何数字。', en: 'The migration loses no figure.' },
+  migrationCreate: {
+    zh: '迁移到{to}并导入为 {year} 年度草稿',
+    en: 'Migrate to the {to} and import as the {year} draft',
+  },
   sourceOption: { zh: '您填写的', en: 'as you gave it' },
   sourceTitle: { zh: '标题', en: 'the title' },
   sourcePeriod: { zh: '统计期限', en: 'the statistics period' },

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '@nianbao/schema';
 import {
+  type CellDef,
   cellId,
   cellIndex,
   cellName,
@@ -39,6 +40,7 @@ import {
   titleIsOfficial,
   yearFromName,
 } from './meta.ts';
+import { migrationOffer } from './migrationOffer.ts';
 import { openingNarrative, paragraphs, sectionNarrative } from './narrative.ts';
 import { editDistance, normaliseLabel } from './normalise.ts';
 import { ORDERS_TRIED } from './reviewOrders.ts';
@@ -84,6 +86,21 @@ const span = (part: Line[]): [number, number] | undefined => {
   const filled = part.filter((l) => l.raw.trim() !== '');
   return filled.length > 0 ? [filled[0]!.no, filled[filled.length - 1]!.no] : undefined;
 };
+
+/** Whether a printed figure is a valid value of its cell (an amount, a whole number, a signed one). */
+function fits(cell: CellDef, text: string): boolean {
+  return cell.kind === 'amount'
+    ? /^\d{1,12}(\.\d{1,4})?$/.test(text)
+    : /^-?\d{1,15}$/.test(text) && (cell.kind === 'signedCount' || !text.startsWith('-'));
+}
+
+/** A printed figure as its cell's value: a blank is null, 「/」 or 「—」 zero; undefined when it does not fit. */
+function cellValue(cell: CellDef, value: Value): ReportData['cells'][string] | undefined {
+  if (value.token.type === 'empty') return value.token.raw === '' ? null : cell.kind === 'amount' ? '0' : 0;
+  const text = value.token.value;
+  if (!fits(cell, text)) return undefined;
+  return cell.kind === 'amount' ? text : Number(text);
+}
 
 function t3Table(format: FormatDef): MatrixTable {
   return format.sections.find((s) => s.id === 's3')!.table as MatrixTable;
@@ -406,7 +423,7 @@ export function importLines(
     const value = printed.get(order[n - 1]!)!;
     cellLines[id] = value.line;
     if (value.token.type === 'empty') {
-      cells[id] = value.token.raw === '' ? null : cell.kind === 'amount' ? '0' : 0;
+      cells[id] = cellValue(cell, value)!;
       const entry = emptyByTable.get(cell.table) ?? { ids: [], marks: new Set<string>(), line: value.line };
       entry.ids.push(id);
       entry.marks.add(value.token.raw === '' ? '空白' : value.token.raw);
@@ -414,11 +431,7 @@ export function importLines(
       continue;
     }
     const text = value.token.value;
-    const fits =
-      cell.kind === 'amount'
-        ? /^\d{1,12}(\.\d{1,4})?$/.test(text)
-        : /^-?\d{1,15}$/.test(text) && (cell.kind === 'signedCount' || !text.startsWith('-'));
-    if (!fits) {
+    if (!fits(cell, text)) {
       unread.push({
         lines: [value.line, value.line],
         cells: [id],
@@ -429,7 +442,7 @@ export function importLines(
       });
       continue;
     }
-    cells[id] = cell.kind === 'amount' ? text : Number(text);
+    cells[id] = cellValue(cell, value)!;
   }
   // Each table's reading, and the rules that confirm it; figures placed by position that no rule
   // confirms are taken out again and named.
@@ -547,6 +560,31 @@ export function importLines(
           )
           .flatMap((r) => t3Columns.map((c) => cellId('t3', r.id, c)))
       : [];
+  const printedIn =
+    t3Layout && t3Layout.id !== format.id
+      ? t3Layout
+      : t2Layout && t2Layout.id !== format.id
+        ? t2Layout
+        : undefined;
+  const migration =
+    printedIn &&
+    migrationOffer({
+      from: printedIn,
+      to: format,
+      layouts: [tableTwoFormat, t3Layout ?? format, format],
+      printed,
+      source: new Map(
+        Object.entries(moved.data.cells).flatMap(([id, n]) =>
+          typeof n === 'number' ? [[id, order[n - 1]!] as const] : [],
+        ),
+      ),
+      kept: cells,
+      byOrder,
+      doubtful,
+      t3: t3?.layout ? { layout: t3.layout, method: t3.byOrder ? 'order' : 'labels' } : undefined,
+      lostIds: moved.lost.map((l) => order[Number(l.value) - 1]!),
+      valueOf: cellValue,
+    });
   const parsed = parseReport(data, { draft: true });
   if (!parsed.ok) {
     // Every value was checked against its kind above; reaching this is a bug, not the input's fault.
@@ -574,14 +612,11 @@ export function importLines(
       format: {
         value: format.id,
         source: 'year',
-        ...(t3Layout && t3Layout.id !== format.id
-          ? { printed: t3Layout.id }
-          : t2Layout && t2Layout.id !== format.id
-            ? { printed: t2Layout.id }
-            : {}),
+        ...(printedIn ? { printed: printedIn.id } : {}),
       },
       form,
     },
     readings,
+    ...(migration ? { migration } : {}),
   };
 }

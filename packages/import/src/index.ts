@@ -3,9 +3,10 @@ export { htmlLines, looksLikeHtml } from './html.ts';
 export { ImportError, importLines, importText } from './importReport.ts';
 export { type Line, type Token, textLines } from './lines.ts';
 export { normaliseLabel } from './normalise.ts';
-export { findingLine, summaryLine, unreadLine } from './printFindings.ts';
+export { findingLine, migrationLines, summaryLine, unreadLine } from './printFindings.ts';
 export type {
   ImportFinding,
+  ImportMigration,
   ImportOptions,
   ImportProvenance,
   ImportResult,

@@ -1,6 +1,6 @@
 /** Findings and unread notes as lines of text for a terminal, in Chinese or English. */
 import type { Finding, Lang } from '@nianbao/schema';
-import type { ImportFinding, Unread } from './types.ts';
+import type { ImportFinding, ImportMigration, Unread } from './types.ts';
 
 const words = {
   zh: {
@@ -45,4 +45,20 @@ export function summaryLine(findings: Finding[], lang: Lang): string {
   return lang === 'zh'
     ? `共 ${errors} 个错误，${warnings} 个警告`
     : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+/**
+ * The migration offered for a report printed in another year's layout: what `data` holds instead
+ * of the printed layout, then one line per figure it loses.
+ */
+export function migrationLines(migration: ImportMigration, lang: Lang): string[] {
+  const w = words[lang];
+  const merged = migration.merged.map((m) =>
+    lang === 'zh' ? `「${m.name.zh}」并入「${m.into.zh}」` : `"${m.name.en}" goes into "${m.into.en}"`,
+  );
+  const head =
+    lang === 'zh'
+      ? `迁移：表格按 ${migration.from} 版式印制，数据按 ${migration.to} 版格式导入${merged.length ? `（${merged.join('，')}）` : ''}；${migration.lost.length ? `迁移丢失 ${migration.lost.length} 个数字：` : '迁移不丢失数字'}`
+      : `migration: the tables are printed in the ${migration.from} layout, the data is imported into the ${migration.to} format${merged.length ? ` (${merged.join('; ')})` : ''}; ${migration.lost.length ? `the migration loses ${migration.lost.length} figures:` : 'the migration loses no figure'}`;
+  return [head, ...migration.lost.map((l) => `  ${l.name[lang]} = ${l.value} (${w.line(l.line)})`)];
 }

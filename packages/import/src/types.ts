@@ -68,6 +68,27 @@ export interface TableReading {
   unconfirmed: string[];
 }
 
+/**
+ * A report printed in another official layout than its year requires (a 2023 report in the 2019
+ * layout, or a 2020 one in the 2021 layout; X-FMT). Its figures are read in the cells of the layout
+ * they were printed in (`printedCells`); `ImportResult.data` is the offer: those figures carried into
+ * the year's format by the schema's own migration (`migrateReport`), which is the only form a report
+ * of that year can be saved in. What the migration loses or merges is listed here, so that the user
+ * sees it before taking the offer.
+ */
+export interface ImportMigration {
+  /** The layout the tables were printed in. */
+  from: FormatDef['id'];
+  /** The format the year requires, which `data` holds. */
+  to: FormatDef['id'];
+  /** Every figure read, in the printed layout's own cell ids (blank cells as null). */
+  printedCells: ReportData['cells'];
+  /** Printed figures the year's format has no cell for: not in `data` (zeros and blanks are no loss). */
+  lost: { cell: string; name: Label; value: string; line: number }[];
+  /** Printed rows whose figures go into another row of the year's format (（六）其他处理 → 3.其他). */
+  merged: { from: string; to: string; name: Label; into: Label }[];
+}
+
 export interface ImportResult {
   /** The report data; accepted by `parseReport(data, { draft: true })`, and by the full schema when every narrative part was found. */
   data: ReportData;
@@ -86,4 +107,6 @@ export interface ImportResult {
   provenance: ImportProvenance;
   /** Each table's reading and the rules that confirm it. */
   readings: TableReading[];
+  /** Present when the tables were printed in another layout than the year's format (X-FMT). */
+  migration?: ImportMigration;
 }

@@ -14,7 +14,14 @@ import { decodeText } from './file.ts';
 import { looksLikeHtml } from './html.ts';
 import { ImportError, importText } from './importReport.ts';
 import { importPdf, pdfToText } from './pdf.ts';
-import type { ImportFinding, ImportOptions, ImportProvenance, TableReading, Unread } from './types.ts';
+import type {
+  ImportFinding,
+  ImportMigration,
+  ImportOptions,
+  ImportProvenance,
+  TableReading,
+  Unread,
+} from './types.ts';
 import { docxToHtml, isOle, isZip, wordOldFormat } from './word.ts';
 
 const run = promisify(execFile);
@@ -44,6 +51,8 @@ export interface UploadReading {
   provenance: ImportProvenance;
   /** Each table's reading and the rules that confirm it. */
   readings: TableReading[];
+  /** Printed in another layout than the year's format: the migration `data` offers, and what it loses. */
+  migration?: ImportMigration;
 }
 
 function tooMuchText(chars: number, limit: number): ImportError {
@@ -123,5 +132,6 @@ export async function readUploadedReport(
     cells: Object.keys(result.data.cells).length,
     provenance: result.provenance,
     readings: result.readings,
+    ...(result.migration ? { migration: result.migration } : {}),
   };
 }

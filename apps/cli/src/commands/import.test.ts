@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,34 @@ it('--json prints where year, body and format came from and which rules confirm 
   ]);
   expect(report.data.cells['t4.review.maintained']).toBe(10);
   expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('R4-SUM');
+  // A 2023 report whose table 三 prints （六）其他处理 as one row (the 2019 layout): the migration offered.
+  expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('X-FMT');
+  expect(report.migration).toMatchObject({
+    from: '2019',
+    to: '2021',
+    lost: [],
+    merged: [{ from: 't3.other_handling', to: 't3.other_misc', name: { zh: '（六）其他处理' } }],
+  });
+  expect(report.migration.printedCells['t3.other_handling.total']).toBe(
+    report.data.cells['t3.other_misc.total'],
+  );
+});
+
+it('says which figures the migration from the 2019 layout loses (a 2019 report relabelled 2023)', async () => {
+  const errors: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
+    errors.push(parts.join(' '));
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+  const file = join(dir, 'tiantan-2023.txt');
+  writeFileSync(file, readFileSync(fixture('tiantan-2019.txt'), 'utf8').replace(/2019(\s*)年/g, '2023$1年'));
+  expect(await run([file, '-o', join(dir, 'report.json')])).toBe(0);
+  const log = errors.join('\n');
+  expect(log).toMatch(/错误 X-FMT .*2023年度报告须使用2021年版格式/);
+  expect(log).toMatch(
+    /迁移：表格按 2019 版式印制，数据按 2021 版格式导入（「（六）其他处理」并入「3.其他」）；迁移丢失 2 个数字：/,
+  );
+  expect(log).toMatch(/政府集中采购.*采购项目数量 = 21 \(第 86 行\)/);
 });
 
 it('fails with a clear message for a year without a national format', async () => {

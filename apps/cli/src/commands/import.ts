@@ -9,6 +9,7 @@ import {
   checkImported,
   findingLine,
   type ImportResult,
+  migrationLines,
   type TableReading,
   unreadLine,
 } from '@nianbao/import';
@@ -81,8 +82,16 @@ export async function run(args: string[]): Promise<number> {
     const json = `${JSON.stringify(result.data, null, 2)}\n`;
     if (out) await writeFile(out, json);
     if (values.json) {
-      const { provenance, readings, readCells, unread } = result;
-      const report = { file, provenance, readings, readCells, unread, findings: checkImported(result) };
+      const { provenance, readings, readCells, unread, migration } = result;
+      const report = {
+        file,
+        provenance,
+        readings,
+        readCells,
+        unread,
+        findings: checkImported(result),
+        ...(migration ? { migration } : {}),
+      };
       process.stdout.write(`${JSON.stringify(out ? report : { ...report, data: result.data }, null, 2)}\n`);
       return 0;
     }
@@ -91,6 +100,7 @@ export async function run(args: string[]): Promise<number> {
     for (const note of result.unread) console.error(unreadLine(note, lang));
     console.error(provenanceLine(result, lang));
     for (const reading of result.readings) console.error(readingLine(reading, lang));
+    if (result.migration) for (const line of migrationLines(result.migration, lang)) console.error(line);
     const cells = result.readCells.length;
     console.error(
       lang === 'zh'
