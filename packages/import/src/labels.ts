@@ -34,13 +34,25 @@ function unwrapLabels(region: RegionText, labels: string[]): { region: RegionTex
   const lineEnd = (k: number) => starts[k + 1] ?? region.text.length;
   const drop = new Set<number>();
   const wrapped = new Set<string>();
+  // Characters of labels printed whole are no piece of another: 「行政」 of 「行政事业性收费」 does
+  // not begin a wrapped 「行政规范性文件」 whose rest 「规范性文件」 a converter printed on its own.
+  const whole = new Set<number>();
+  for (const label of labels) {
+    if (label.length < 2) continue;
+    for (let at = region.text.indexOf(label); at >= 0; at = region.text.indexOf(label, at + 1))
+      for (let i = at; i < at + label.length; i++) whole.add(i);
+  }
+  const free = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (whole.has(i)) return false;
+    return true;
+  };
   /** Pieces of `rest` at the starts of the lines after line `k` (indices into `starts`), or undefined. */
   const pieces = (rest: string, k: number): [number, number][] | undefined => {
     for (let next = k + 1; next <= k + WRAP_LINES && next < starts.length; next++) {
       const at = starts[next]!;
       const line = region.text.slice(at, lineEnd(next));
       for (let n = Math.min(rest.length, line.length); n >= 1; n--) {
-        if (line.slice(0, n) !== rest.slice(0, n)) continue;
+        if (line.slice(0, n) !== rest.slice(0, n) || !free(at, at + n)) continue;
         if (n === rest.length) return [[at, at + n]];
         const more = pieces(rest.slice(n), next);
         if (more) return [[at, at + n], ...more];
@@ -54,7 +66,7 @@ function unwrapLabels(region: RegionText, labels: string[]): { region: RegionTex
       const line = region.text.slice(starts[k], lineEnd(k));
       // The first piece ends before the label does; a line holding the whole label is no wrap.
       for (let n = Math.min(label.length - 1, line.length); n >= 1; n--) {
-        if (line.slice(0, n) !== label.slice(0, n)) continue;
+        if (line.slice(0, n) !== label.slice(0, n) || !free(starts[k]!, starts[k]! + n)) continue;
         const more = pieces(label.slice(n), k);
         if (!more) continue;
         for (const [from, to] of [[starts[k]!, starts[k]! + n] as [number, number], ...more])

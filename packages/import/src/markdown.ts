@@ -30,8 +30,40 @@ function rowTokens(line: string): Token[] | undefined {
   });
 }
 
+const isText = (t: Token | undefined) => t?.type === 'text' && t.text !== '';
+
+/**
+ * A converter that drops a merged group cell (「（三）不予公开」 spanning eight rows) from all but the
+ * rows it printed it in keeps the table's width with an empty cell at the end of the others:
+ * `| 1.属于国家秘密 | 4 | … | 4 |  |` beside `| （三）不 | 4.保护第三方合法权益 | 0 | … | 0 |`. In a
+ * table where rows of that width begin with two labels, a row of the same width beginning with one
+ * label and ending in an empty cell has lost the group cell: its last empty cell is the shift, not a
+ * blank figure.
+ */
+function dropShiftedEnds(lines: string[], rows: (Token[] | undefined)[]): void {
+  let start = 0;
+  while (start < lines.length) {
+    if (!/^\s*\|.*\|\s*$/.test(lines[start]!)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < lines.length && /^\s*\|.*\|\s*$/.test(lines[end]!)) end++;
+    const block = rows.slice(start, end).filter((r): r is Token[] => r !== undefined);
+    const grouped = new Set(
+      block.filter((r) => isText(r[0]) && isText(r[1]) && r.length > 3).map((r) => r.length),
+    );
+    for (const row of block)
+      if (grouped.has(row.length) && isText(row[0]) && !isText(row[1]) && row.at(-1)?.type === 'empty')
+        row.pop();
+    start = end;
+  }
+}
+
 export function markdownLines(text: string): Line[] {
-  const rows = text.split(/\r\n|\r|\n/).map(rowTokens);
+  const source = text.split(/\r\n|\r|\n/);
+  const rows = source.map(rowTokens);
+  dropShiftedEnds(source, rows);
   const plain = text
     .split(/\r\n|\r|\n/)
     .map((line) =>

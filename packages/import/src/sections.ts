@@ -29,23 +29,35 @@ function isHeading(line: Line, official: string): boolean {
   return 1 - distance / Math.max(printed.length, official.length) >= 0.5;
 }
 
+/**
+ * A report that numbers its own narrative sections (一、总体情况 … 六、平台建设) and the official ones
+ * after them (「一、主动公开政府信息情况」 for 二、): the wording is the official one word for word, only
+ * the ordinal differs. Taken only where no heading with the right ordinal is found, and reported.
+ */
+function isRenumbered(line: Line, official: string): boolean {
+  if (line.tokens.some((t) => t.type !== 'text')) return false;
+  const printed = normaliseLabel(lineText(line)).replace(/[:.。]+$/, '');
+  return /^[一二三四五六七八九十]、/.test(printed) && printed.slice(2) === official.slice(2);
+}
+
 function findHeadings(format: FormatDef, lines: Line[]): HeadingMatch[] {
   const found: HeadingMatch[] = [];
   let from = 0;
   for (const section of format.sections) {
     const official = normaliseLabel(section.label.zh);
-    for (let i = from; i < lines.length; i++) {
-      if (isHeading(lines[i]!, official)) {
-        found.push({
-          section: section.id,
-          index: i,
-          printed: lineText(lines[i]!).trim(),
-          official: section.label.zh,
-        });
-        from = i + 1;
-        break;
-      }
-    }
+    const at = (test: (line: Line, official: string) => boolean) => {
+      for (let i = from; i < lines.length; i++) if (test(lines[i]!, official)) return i;
+      return undefined;
+    };
+    const index = at(isHeading) ?? at(isRenumbered);
+    if (index === undefined) continue;
+    found.push({
+      section: section.id,
+      index,
+      printed: lineText(lines[index]!).trim(),
+      official: section.label.zh,
+    });
+    from = index + 1;
   }
   return found;
 }
