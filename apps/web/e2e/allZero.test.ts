@@ -5,7 +5,16 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, consoleErrors, createReport, launch, login, newPage, saved } from './browser.ts';
+import {
+  cell,
+  consoleErrors,
+  createReport,
+  fillRequiredTexts,
+  launch,
+  login,
+  newPage,
+  saved,
+} from './browser.ts';
 import { ownBody, zoomed } from './ownBody.ts';
 import { OUTPUT } from './server.ts';
 
@@ -22,8 +31,7 @@ beforeAll(async () => {
   await login(page, body.filler);
   await createReport(page, YEAR);
   await cell(page, 't4.review.maintained').waitFor();
-  const empty = page.locator('textarea.nb-text[aria-invalid="true"]');
-  while ((await empty.count()) > 0) await empty.first().fill('本年度未收到政府信息公开申请。');
+  await fillRequiredTexts(page, '本年度未收到政府信息公开申请。');
 });
 afterAll(async () => {
   await browser?.close();

@@ -52,6 +52,12 @@ export async function createReport(page: Page, year: number): Promise<void> {
 
 export const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 
+/** Writes `text` into every required passage still empty, so that only the tables decide the errors. */
+export async function fillRequiredTexts(page: Page, text = '本年度相关工作情况见下。'): Promise<void> {
+  const empty = page.locator('textarea.nb-text[aria-invalid="true"]');
+  while ((await empty.count()) > 0) await empty.first().fill(text);
+}
+
 /** Waits until autosave has reached the server. */
 export async function saved(page: Page): Promise<void> {
   await page.locator('[data-state="saved"]').waitFor({ timeout: 20_000 });

@@ -6,7 +6,16 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, consoleErrors, createReport, launch, login, newPage, saved } from './browser.ts';
+import {
+  cell,
+  consoleErrors,
+  createReport,
+  fillRequiredTexts,
+  launch,
+  login,
+  newPage,
+  saved,
+} from './browser.ts';
 import { ownBody, zoomed } from './ownBody.ts';
 import { OUTPUT } from './server.ts';
 
@@ -24,8 +33,7 @@ beforeAll(async () => {
   await login(page, body.filler);
   await createReport(page, YEAR);
   await cell(page, 't4.review.maintained').waitFor();
-  const empty = page.locator('textarea.nb-text[aria-invalid="true"]');
-  while ((await empty.count()) > 0) await empty.first().fill('本年度相关工作情况见下。');
+  await fillRequiredTexts(page);
   await cell(page, 't4.review.maintained').fill('2');
   await saved(page);
 });

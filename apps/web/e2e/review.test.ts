@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { cell, createReport, launch, login, newPage, saved } from './browser.ts';
+import { cell, createReport, fillRequiredTexts, launch, login, newPage, saved } from './browser.ts';
 import { DEMO, OUTPUT } from './server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -24,8 +24,7 @@ it('is returned by the reviewer with a comment the filler sees', async () => {
   await createReport(page, YEAR);
   await cell(page, 't4.review.maintained').waitFor();
   url = page.url();
-  const empty = page.locator('textarea.nb-text[aria-invalid="true"]');
-  while ((await empty.count()) > 0) await empty.first().fill('本年度相关工作情况见下。');
+  await fillRequiredTexts(page);
   await cell(page, 't4.review.maintained').fill('2');
   // Last year's carry-over (when the other test made last year's report) must be balanced too.
   const fixes = page.locator('.nb-findings [data-rule="R3-BAL"] .nb-fix');

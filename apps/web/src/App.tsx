@@ -92,7 +92,7 @@ function Pages() {
         {!user ? (
           <Login />
         ) : route.page === 'report' ? (
-          <Editor key={route.id} id={route.id} me={user} />
+          <Editor key={route.id} id={route.id} />
         ) : route.page === 'consolidate' ? (
           <ConsolidatePage me={user} />
         ) : route.page === 'desk' ? (

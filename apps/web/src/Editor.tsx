@@ -1,4 +1,4 @@
-import type { Me, Report } from '@nianbao/api';
+import type { Report } from '@nianbao/api';
 import { type FormFinding, ReportForm, type ReportFormHandle } from '@nianbao/form';
 import {
   allTablesZero,
@@ -17,11 +17,12 @@ import { type Drawer, EditorBar } from './EditorBar.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { formatTime, t, useLang } from './i18n.ts';
 import { PdfPanel } from './PdfPanel.tsx';
+import { actionError, type Notice, useReportSteps } from './reportSteps.ts';
 import { type Step, StepDialog } from './StepDialog.tsx';
 import { errorCode, errorMessage, useTRPC, useTRPCClient } from './trpc.ts';
-import { downloadJson, readUpload } from './upload.ts';
+import { downloadJson } from './upload.ts';
 
-export function Editor({ id, me }: { id: number; me: Me }) {
+export function Editor({ id }: { id: number }) {
   const trpc = useTRPC();
   const { lang, say } = useLang();
   // Fetched afresh each time the report is opened (gcTime 0): the form starts from what is stored now.
@@ -48,10 +49,10 @@ export function Editor({ id, me }: { id: number; me: Me }) {
     );
   }
   if (!report.data || (from && previous.isPending)) return <p className="page-note">{say(t.loading)}</p>;
-  return <Workspace report={report.data} previous={previous.data?.data} me={me} />;
+  return <Workspace report={report.data} previous={previous.data?.data} />;
 }
 
-function Workspace({ report, previous, me }: { report: Report; previous?: ReportData; me: Me }) {
+function Workspace({ report, previous }: { report: Report; previous?: ReportData }) {
   const { lang, say } = useLang();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -67,9 +68,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   const [current, setCurrent] = useState(report);
   const [errors, setErrors] = useState(() => report.findings.filter((f) => f.level === 'error').length);
   const [drawer, setDrawer] = useState<Drawer>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [step, setStep] = useState<Step | null>(null);
 
   const autosave = useAutosave({
@@ -87,7 +86,7 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   useEffect(() => {
     if (!startPending) return;
     if (startPending.baseVersion === report.version) {
-      setNotice(say(t.localRestored));
+      setNotice({ word: t.localRestored });
       queue.changed();
     } else {
       queue.startConflict({
@@ -127,46 +126,25 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
     return fresh;
   };
 
-  /** Saves what is pending, runs a step, reloads the report; `done` is said when it worked. */
-  const act = async (run: (version: number) => Promise<unknown>, done?: string) => {
-    setBusy(true);
-    setActionError(null);
-    setNotice(null);
-    try {
-      if (current.permissions.canEdit && !(await queue.flush())) {
-        // A save the server refused: its reason, in full (a text over the length limit, say).
-        const refused = queue.error;
-        setActionError(refused ? `${say(t.notSaved)}${errorMessage(refused, lang)}` : say(t.notSavedYet));
-        return;
-      }
-      await run(queue.version);
+  const steps = useReportSteps({
+    report: current,
+    queue,
+    onDone: async (done, data) => {
+      if (data) formRef.current?.reset(data);
       await refresh();
-      if (done) setNotice(done);
-    } catch (e) {
-      setActionError(errorMessage(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const restore = (v: number) =>
-    act(async (base) => {
-      const result = await client.reports.restore.mutate({ id: report.id, version: v, baseVersion: base });
-      queue.setVersion(result.version);
-      formRef.current?.reset(result.data);
-      setNotice(say(t.restored, { n: v }));
-    });
-
-  const importFile = (file: File) =>
-    act(async (base) => {
-      const upload = await readUpload(file, lang);
-      const result = await client.imports.into.mutate({ id: report.id, baseVersion: base, file: upload });
-      queue.setVersion(result.version);
-      formRef.current?.reset(result.data);
-      setNotice(
-        say(t.importedInto, { name: upload.name, n: result.version, read: result.reading.readCells }),
-      );
-    });
+      setStep(null);
+      setNotice(done);
+    },
+  });
+  /** The mutation each step's dialog sends (a withdrawal is a reopening without a reason). */
+  const stepMutation = {
+    submit: steps.submit,
+    approve: steps.approve,
+    return: steps.return,
+    reopen: steps.reopen,
+    withdraw: steps.reopen,
+  } satisfies Record<Step, unknown>;
+  const busy = Object.values(steps).some((m) => m.isPending);
 
   const exportJson = async () => {
     if (current.permissions.canEdit) await queue.flush();
@@ -175,8 +153,6 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
   };
 
   const p = current.permissions;
-  // The submitter taking back a report not yet approved: no reason needed.
-  const withdraws = current.status === 'submitted' && current.submittedBy?.id === me.id;
   const readOnly = !p.canEdit;
   const title = current.title[lang];
 
@@ -188,21 +164,27 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
         drawer={drawer}
         onDrawer={setDrawer}
         busy={busy}
+        importing={steps.importInto.isPending}
         errors={errors}
-        withdraws={withdraws}
         onExportJson={() => void exportJson()}
-        onImportFile={(file) => void importFile(file)}
-        onStep={setStep}
+        onImportFile={(file) => {
+          setNotice(null);
+          steps.importInto.mutate({ file, lang });
+        }}
+        onStep={(s) => {
+          stepMutation[s].reset();
+          setStep(s);
+        }}
       />
       {p.canSubmit && errors > 0 && <p className="bar-note">{say(t.submitBlocked, { n: errors })}</p>}
-      {actionError && (
+      {steps.importInto.error && (
         <p className="banner banner-error" role="alert">
-          {actionError}
+          {actionError(steps.importInto.error, lang)}
         </p>
       )}
       {notice && (
         <p className="banner banner-info" role="status">
-          {notice}
+          {say(notice.word, notice.vars)}
         </p>
       )}
       {current.returned && current.status === 'draft' && (
@@ -288,7 +270,17 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
               id={report.id}
               current={version}
               canRestore={p.canEdit}
-              onRestore={(v) => void restore(v)}
+              restoring={
+                steps.restore.variables && {
+                  version: steps.restore.variables.version,
+                  pending: steps.restore.isPending,
+                  error: steps.restore.error && actionError(steps.restore.error, lang),
+                }
+              }
+              onRestore={(version) => {
+                setNotice(null);
+                steps.restore.mutate({ version });
+              }}
             />
           ) : (
             <PdfPanel
@@ -313,31 +305,19 @@ function Workspace({ report, previous, me }: { report: Report; previous?: Report
         <StepDialog
           step={step}
           allZero={step === 'submit' && allTablesZero(format, formRef.current?.getData() ?? current.data)}
-          onCancel={() => setStep(null)}
-          onConfirm={(comment, allZero) => {
+          pending={stepMutation[step].isPending}
+          error={stepMutation[step].error && actionError(stepMutation[step].error, lang)}
+          onCancel={() => {
+            stepMutation[step].reset();
             setStep(null);
-            const id = report.id;
-            if (step === 'submit')
-              void act(
-                (v) =>
-                  client.reports.submit.mutate({
-                    id,
-                    version: v,
-                    ...(allZero ? { allZeroConfirmed: true } : {}),
-                  }),
-                say(t.submittedDone),
-              );
-            if (step === 'approve')
-              void act((v) => client.reports.approve.mutate({ id, version: v }), say(t.approvedDone));
-            if (step === 'return')
-              void act((v) => client.reports.return.mutate({ id, version: v, comment }), say(t.returnedDone));
-            if (step === 'reopen')
-              void act(
-                (v) => client.reports.reopen.mutate({ id, version: v, reason: comment }),
-                say(t.reopenedDone),
-              );
-            if (step === 'withdraw')
-              void act((v) => client.reports.reopen.mutate({ id, version: v }), say(t.withdrawnDone));
+          }}
+          onConfirm={(comment, allZero) => {
+            setNotice(null);
+            if (step === 'submit') steps.submit.mutate({ allZero });
+            if (step === 'approve') steps.approve.mutate();
+            if (step === 'return') steps.return.mutate({ comment });
+            if (step === 'reopen') steps.reopen.mutate({ reason: comment });
+            if (step === 'withdraw') steps.reopen.mutate({});
           }}
         />
       )}

@@ -27,8 +27,8 @@ export function EditorBar({
   drawer,
   onDrawer,
   busy,
+  importing,
   errors,
-  withdraws,
   onExportJson,
   onImportFile,
   onStep,
@@ -37,12 +37,12 @@ export function EditorBar({
   save: SaveSnapshot;
   drawer: Drawer;
   onDrawer: (drawer: Drawer) => void;
-  /** A step or an import is under way. */
+  /** A step, a restore or an import is under way: no other starts until it has been answered. */
   busy: boolean;
+  /** The import is the one under way. */
+  importing: boolean;
   /** Errors left in the form: they block submitting. */
   errors: number;
-  /** The submitter may take the report back without a reason. */
-  withdraws: boolean;
   onExportJson: () => void;
   onImportFile: (file: File) => void;
   onStep: (step: Step) => void;
@@ -92,8 +92,8 @@ export function EditorBar({
           {say(t.exportJson)}
         </button>
         {p.canEdit && (
-          <label className={busy ? 'btn btn-disabled' : 'btn'}>
-            {say(t.importInto)}
+          <label className={busy ? 'btn btn-disabled' : 'btn'} aria-busy={importing || undefined}>
+            {say(importing ? t.importingInto : t.importInto)}
             <input
               type="file"
               accept={ACCEPT}
@@ -133,9 +133,9 @@ export function EditorBar({
             type="button"
             className="btn"
             disabled={busy}
-            onClick={() => onStep(withdraws ? 'withdraw' : 'reopen')}
+            onClick={() => onStep(p.canWithdraw ? 'withdraw' : 'reopen')}
           >
-            {withdraws ? say(t.withdraw) : say(t.reopen)}
+            {p.canWithdraw ? say(t.withdraw) : say(t.reopen)}
           </button>
         )}
       </div>

@@ -14,6 +14,13 @@ function reasonText(reason: string, lang: Lang): string {
   return arg ? `${word} ${lang === 'zh' ? `第 ${arg} 版` : `v${arg}`}` : word;
 }
 
+/** The last restore asked for: of which version, still under way or refused (and why). */
+interface Restoring {
+  version: number;
+  pending: boolean;
+  error: string | null;
+}
+
 type Entry = { at: string } & (
   | { kind: 'revision'; revision: RevisionSummary }
   | { kind: 'event'; event: ReportEvent }
@@ -28,11 +35,13 @@ export function HistoryPanel({
   id,
   current,
   canRestore,
+  restoring,
   onRestore,
 }: {
   id: number;
   current: number;
   canRestore: boolean;
+  restoring?: Restoring;
   onRestore: (version: number) => void;
 }) {
   const { lang, say } = useLang();
@@ -70,6 +79,7 @@ export function HistoryPanel({
               revision={e.revision}
               current={current}
               canRestore={canRestore}
+              restoring={restoring}
               onRestore={onRestore}
             />
           ),
@@ -84,12 +94,14 @@ function RevisionItem({
   revision: r,
   current,
   canRestore,
+  restoring,
   onRestore,
 }: {
   id: number;
   revision: RevisionSummary;
   current: number;
   canRestore: boolean;
+  restoring?: Restoring;
   onRestore: (version: number) => void;
 }) {
   const { lang, say } = useLang();
@@ -113,6 +125,7 @@ function RevisionItem({
           version={r.version}
           current={current}
           canRestore={canRestore && r.version !== current}
+          restoring={restoring}
           onRestore={() => onRestore(r.version)}
         />
       )}
@@ -126,12 +139,14 @@ function VersionPreview({
   version,
   current,
   canRestore,
+  restoring,
   onRestore,
 }: {
   id: number;
   version: number;
   current: number;
   canRestore: boolean;
+  restoring?: Restoring;
   onRestore: () => void;
 }) {
   const { lang, say } = useLang();
@@ -155,9 +170,20 @@ function VersionPreview({
         <>
           <p>{say(h.restoreWould, { v: current })}</p>
           <Changes list={differences(format, now.data.data, self.data.data, lang)} />
-          <button type="button" className="btn btn-small btn-primary" onClick={onRestore}>
-            {say(t.restore)}
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={restoring?.pending}
+            aria-busy={(restoring?.pending && restoring.version === version) || undefined}
+            onClick={onRestore}
+          >
+            {restoring?.pending && restoring.version === version ? say(h.restoring) : say(t.restore)}
           </button>
+          {restoring?.error && restoring.version === version && (
+            <p className="form-error" role="alert">
+              {restoring.error}
+            </p>
+          )}
         </>
       )}
     </div>

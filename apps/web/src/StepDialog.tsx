@@ -8,16 +8,22 @@ export type Step = 'submit' | 'approve' | 'return' | 'reopen' | 'withdraw';
 export function StepDialog({
   step,
   allZero,
+  pending,
+  error,
   onCancel,
   onConfirm,
 }: {
   step: Step;
   allZero: boolean;
+  /** The step has been sent and not yet answered. */
+  pending: boolean;
+  /** Why the server (or the save before it) refused the step, in the user's language. */
+  error: string | null;
   onCancel: () => void;
   onConfirm: (comment: string, allZero: boolean) => void;
 }) {
   const { say } = useLang();
-  const common = { onCancel, onConfirm: (comment: string) => onConfirm(comment, allZero) };
+  const common = { pending, error, onCancel, onConfirm: (comment: string) => onConfirm(comment, allZero) };
   switch (step) {
     case 'submit':
       return (

@@ -16,6 +16,13 @@ export interface WorkflowDialogProps {
   checkLabel?: string;
   action: string;
   danger?: boolean;
+  /**
+   * Sent and not yet answered: the dialog stays open with what was typed, so that a refusal can be
+   * read beside it and the step tried again without typing it anew.
+   */
+  pending?: boolean;
+  /** Why the last try was refused. */
+  error?: string | null;
   onCancel: () => void;
   onConfirm: (comment: string) => void;
 }
@@ -36,9 +43,9 @@ export function WorkflowDialog(props: WorkflowDialogProps) {
         aria-describedby={props.text ? `${id}-text` : undefined}
         onSubmit={(e) => {
           e.preventDefault();
-          if (ready) props.onConfirm(comment.trim());
+          if (ready && !props.pending) props.onConfirm(comment.trim());
         }}
-        onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+        onKeyDown={(e) => e.key === 'Escape' && !props.pending && props.onCancel()}
       >
         <h2 id={`${id}-title`}>{props.title}</h2>
         {props.text && <p id={`${id}-text`}>{props.text}</p>}
@@ -50,6 +57,7 @@ export function WorkflowDialog(props: WorkflowDialogProps) {
               rows={5}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
+              readOnly={props.pending}
               required
               // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this comment
               autoFocus
@@ -58,22 +66,39 @@ export function WorkflowDialog(props: WorkflowDialogProps) {
         )}
         {props.checkLabel && (
           <label className="modal-check">
-            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={checked}
+              onChange={(e) => props.pending || setChecked(e.target.checked)}
+            />
             {props.checkLabel}
           </label>
         )}
+        {props.error && (
+          <p className="form-error" role="alert">
+            {props.error}
+          </p>
+        )}
         <div className="modal-actions">
-          <button type="button" className="btn" onClick={props.onCancel}>
+          {/* While pending the buttons keep the focus (aria-disabled, not disabled) and do nothing. */}
+          <button
+            type="button"
+            className="btn"
+            aria-disabled={props.pending || undefined}
+            onClick={() => props.pending || props.onCancel()}
+          >
             {say(t.cancel)}
           </button>
           <button
             type="submit"
             className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
             disabled={!ready}
+            aria-disabled={props.pending || undefined}
+            aria-busy={props.pending || undefined}
             // biome-ignore lint/a11y/noAutofocus: without a comment to write, the answer is the button
             autoFocus={!props.commentLabel && !props.checkLabel}
           >
-            {props.action}
+            {props.pending ? say(t.working) : props.action}
           </button>
         </div>
       </form>

@@ -11,6 +11,7 @@ export const historyWords = {
     zh: '恢复此版本将改动（与当前第 {v} 版相比）：',
     en: 'Restoring it would change (compared with the current version {v}):',
   },
+  restoring: { zh: '正在恢复…', en: 'Restoring…' },
   nothing: { zh: '没有改动', en: 'no change' },
   textChanged: { zh: '文字已改', en: 'text changed' },
   more: { zh: '另有 {n} 处', en: '{n} more' },

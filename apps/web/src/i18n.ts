@@ -92,6 +92,8 @@ export const t = {
     zh: '撤回后报告回到草稿，可以修改后再次提交。',
     en: 'The report goes back to draft: change it and submit it again.',
   },
+  /** A workflow step sent and not yet answered. */
+  working: { zh: '正在处理…', en: 'Working…' },
   withdrawnDone: { zh: '已撤回为草稿。', en: 'Withdrawn: the report is a draft again.' },
   history: { zh: '修订记录', en: 'History' },
   restore: { zh: '恢复此版本', en: 'Restore this version' },
@@ -218,6 +220,7 @@ export const t = {
   },
   exportJson: { zh: '导出 JSON', en: 'Export JSON' },
   importInto: { zh: '导入 JSON / 文件', en: 'Import JSON / file' },
+  importingInto: { zh: '正在导入…', en: 'Importing…' },
   importedInto: {
     zh: '已导入「{name}」为第 {n} 版（{read} 个表格数字）；原内容可在修订记录中恢复。',
     en: 'Imported "{name}" as version {n} ({read} table figures); the earlier content can be restored from the history.',

@@ -54,6 +54,9 @@ const expected: Record<ReportStatus, Record<Action, Actor[]>> = {
   approved: { edit: [], submit: [], approve: [], return: [], reopen: ['reviewer', 'admin'] },
 };
 
+/** Whose reopening is withdrawing their own submission, which needs no reason (`canWithdraw`). */
+const withdraws: Record<ReportStatus, Actor[]> = { draft: [], submitted: ['filler'], approved: [] };
+
 const permissionOf: Record<Action, keyof Permissions> = {
   edit: 'canEdit',
   submit: 'canSubmit',
@@ -78,7 +81,9 @@ async function as(role: Actor) {
 }
 
 /** A new report of 天坛街道办事处 without errors, brought to `status` (submitted by the filler). */
-async function reportIn(status: ReportStatus): Promise<{ id: number; version: number; data: ReportData }> {
+async function reportIn(
+  status: ReportStatus,
+): Promise<{ id: number; version: number; data: ReportData; status: ReportStatus }> {
   const year = nextYear++;
   const filler = await as('filler');
   const created = await filler.reports.create({ year });
@@ -88,17 +93,21 @@ async function reportIn(status: ReportStatus): Promise<{ id: number; version: nu
     organisation: created.data.organisation,
   };
   const saved = await filler.reports.save({ id: created.id, baseVersion: created.version, data });
-  if (status === 'draft') return { id: created.id, version: saved.version, data: saved.data };
+  if (status === 'draft') return { id: created.id, version: saved.version, data: saved.data, status };
   const submitted = await filler.reports.submit({ id: created.id, version: saved.version });
-  if (status === 'submitted') return { id: created.id, version: submitted.version, data: saved.data };
+  if (status === 'submitted') return { id: created.id, version: submitted.version, data: saved.data, status };
   const approved = await (await as('reviewer')).reports.approve({
     id: created.id,
     version: submitted.version,
   });
-  return { id: created.id, version: approved.version, data: saved.data };
+  return { id: created.id, version: approved.version, data: saved.data, status };
 }
 
-async function take(role: Actor, action: Action, report: { id: number; version: number; data: ReportData }) {
+async function take(
+  role: Actor,
+  action: Action,
+  report: { id: number; version: number; data: ReportData; status: ReportStatus },
+) {
   const caller = await as(role);
   const { id, version } = report;
   switch (action) {
@@ -111,7 +120,12 @@ async function take(role: Actor, action: Action, report: { id: number; version: 
     case 'return':
       return caller.reports.return({ id, version, comment: '请补充说明' });
     case 'reopen':
-      return caller.reports.reopen({ id, version, reason: '数据有误，需重新核对' });
+      // Without a reason where the web app asks for none.
+      return caller.reports.reopen(
+        withdraws[report.status].includes(role)
+          ? { id, version }
+          : { id, version, reason: '数据有误，需重新核对' },
+      );
   }
 }
 
@@ -143,8 +157,9 @@ describe('every (status, action, role)', () => {
   it.each(triples)('$status, $action by the $role', async ({ status, action, role }) => {
     const report = await reportIn(status);
     const allowed = expected[status][action].includes(role);
-    const shown = (await (await as(role)).reports.get({ id: report.id })).permissions[permissionOf[action]];
-    expect(shown, 'the permission the web app receives').toBe(allowed);
+    const { permissions } = await (await as(role)).reports.get({ id: report.id });
+    expect(permissions[permissionOf[action]], 'the permission the web app receives').toBe(allowed);
+    expect(permissions.canWithdraw, 'reopening as a withdrawal').toBe(withdraws[status].includes(role));
     const outcome = take(role, action, report);
     if (allowed) {
       await expect(outcome).resolves.toBeDefined();
@@ -165,6 +180,11 @@ it('an administrator who submitted a report does not approve it; another reviewe
     canApprove: false,
     canReturn: false,
     canReopen: true,
+    // Also a reviewer, so their reopening is a reviewer's (with a reason), as the server takes it.
+    canWithdraw: false,
+  });
+  await expect(admin.reports.reopen({ id: report.id, version: submitted.version })).rejects.toMatchObject({
+    code: 'BAD_REQUEST',
   });
   await expect(admin.reports.approve({ id: report.id, version: submitted.version })).rejects.toMatchObject({
     code: 'FORBIDDEN',

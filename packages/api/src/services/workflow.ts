@@ -69,6 +69,11 @@ export interface Permissions {
   canApprove: boolean;
   canReturn: boolean;
   canReopen: boolean;
+  /**
+   * The reopening this user may take is the submitter withdrawing a report not yet approved, which
+   * needs no reason (a reviewer's reopening asks for one): the web app offers 撤回 instead of 重新打开.
+   */
+  canWithdraw: boolean;
 }
 
 function permissionsFor(status: ReportStatus, has: ReadonlySet<Standing>): Permissions {
@@ -79,6 +84,8 @@ function permissionsFor(status: ReportStatus, has: ReadonlySet<Standing>): Permi
     canApprove: can('approve'),
     canReturn: can('return'),
     canReopen: can('reopen'),
+    // The same transition the reopen mutation takes (authorise), so the reason asked for matches.
+    canWithdraw: allowedTransition('reopen', status, has)?.who === 'submitter',
   };
 }
 
