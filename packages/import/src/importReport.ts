@@ -45,7 +45,7 @@ import { openingNarrative, paragraphs, sectionNarrative } from './narrative.ts';
 import { editDistance, normaliseLabel } from './normalise.ts';
 import { ORDERS_TRIED } from './reviewOrders.ts';
 import { readReviewTable } from './reviewTable.ts';
-import { findRegions } from './sections.ts';
+import { cutAtHeadings, findRegions } from './sections.ts';
 import type { Value } from './segments.ts';
 import type {
   ImportFinding,
@@ -111,7 +111,7 @@ function t3Table(format: FormatDef): MatrixTable {
  *   text itself has none.
  */
 export function importLines(
-  lines: Line[],
+  input: Line[],
   options: ImportOptions = {},
   titleLines: Line[] = [],
   form: InputForm = 'text',
@@ -120,6 +120,7 @@ export function importLines(
   const unread: Unread[] = [];
   const readings: TableReading[] = [];
   // The six headings are the same in every format, so any definition finds them.
+  const lines = cutAtHeadings(formats[0]!, input);
   const regions = findRegions(formats[0]!, lines);
   const t2Lines = slice(lines, regions.t2);
   const t3Lines = slice(lines, regions.t3);

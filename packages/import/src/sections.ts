@@ -3,7 +3,7 @@
  * format, and, when a copy lacks headings, the tables' own first labels.
  */
 import type { FormatDef, MatrixTable } from '@nianbao/schema';
-import { type Line, lineText } from './lines.ts';
+import { type Line, lineText, tokeniseLine } from './lines.ts';
 import { editDistance, normaliseLabel } from './normalise.ts';
 
 interface HeadingMatch {
@@ -60,6 +60,45 @@ function findHeadings(format: FormatDef, lines: Line[]): HeadingMatch[] {
     from = index + 1;
   }
   return found;
+}
+
+/** A line this long holds paragraphs run together (a page's text saved without its line breaks). */
+const RUN_TOGETHER = 200;
+
+/**
+ * Text whose paragraphs run together into a few long lines (「…的情况。 二、主动公开政府信息情况第二十条…」)
+ * has the section headings inside them. Each long line is cut before and after every heading that
+ * stands in it — its ordinal, then wording within a few edits of the official heading (a misprint
+ * stays as printed, to be reported) — so that the headings are found as in any other text. The
+ * pieces keep the line's number.
+ */
+export function cutAtHeadings(format: FormatDef, lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    if (line.raw.length < RUN_TOGETHER || line.tableRow) {
+      out.push(line);
+      continue;
+    }
+    const cuts: number[] = [];
+    for (const section of format.sections) {
+      const official = normaliseLabel(section.label.zh);
+      const ordinal = section.label.zh.slice(0, 2);
+      for (let at = line.raw.indexOf(ordinal); at >= 0; at = line.raw.indexOf(ordinal, at + 1)) {
+        let best: { end: number; distance: number } | undefined;
+        for (let end = at + official.length - 3; end <= at + official.length + 3; end++) {
+          const distance = editDistance(normaliseLabel(line.raw.slice(at, end)), official);
+          if (!best || distance < best.distance) best = { end, distance };
+        }
+        if (best && best.distance <= Math.floor(official.length * 0.15)) cuts.push(at, best.end);
+      }
+    }
+    const bounds = [...new Set([0, ...cuts, line.raw.length])].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const raw = line.raw.slice(bounds[i], bounds[i + 1]).trim();
+      if (raw !== '') out.push({ no: line.no, raw, tokens: tokeniseLine(raw) });
+    }
+  }
+  return out;
 }
 
 /** First line index at or after `from` whose normal-form text satisfies `test`. */
