@@ -62,6 +62,14 @@ function findHeadings(format: FormatDef, lines: Line[]): HeadingMatch[] {
   return found;
 }
 
+/**
+ * In such lines a figure stands glued between two labels (「行政处罚2113行政强制0」): digits with Han
+ * characters on both sides are set apart, so that a one-cell row reads its one figure. Digits that
+ * number the next label (「3.其他」) stay with it; several cells glued into one run
+ * (「713000074」) stay one figure, which no row of several cells takes.
+ */
+const GLUED = /(?<=\p{Script=Han})(\d+(?:\.\d+)?)(?=\p{Script=Han}|[（(]|$)/gu;
+
 /** A line this long holds paragraphs run together (a page's text saved without its line breaks). */
 const RUN_TOGETHER = 200;
 
@@ -95,7 +103,7 @@ export function cutAtHeadings(format: FormatDef, lines: Line[]): Line[] {
     const bounds = [...new Set([0, ...cuts, line.raw.length])].sort((a, b) => a - b);
     for (let i = 0; i + 1 < bounds.length; i++) {
       const raw = line.raw.slice(bounds[i], bounds[i + 1]).trim();
-      if (raw !== '') out.push({ no: line.no, raw, tokens: tokeniseLine(raw) });
+      if (raw !== '') out.push({ no: line.no, raw, tokens: tokeniseLine(raw.replace(GLUED, ' $1 ')) });
     }
   }
   return out;
