@@ -2,7 +2,7 @@
  * The opening statement and the lead paragraph of 一 (docs/formats.md §2) come back from a
  * published report: from our own PDF, HTML and .docx, and from a real county page's wording.
  */
-import { readFileSync } from 'node:fs';
+import { exampleJson } from '@nianbao/examples';
 import { renderReportDocx, renderReportHtml, renderReportPdf } from '@nianbao/pdf';
 import { draftNarrative, getFormat, type ReportData } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +12,7 @@ import { importText } from './importReport.ts';
 const LEAD = '2021年，本局坚持以公开为常态、不公开为例外，全面推进政务公开工作。';
 
 function withOpening(): ReportData {
-  const report: ReportData = JSON.parse(
-    readFileSync(new URL('../../../examples/demo-county-2021.report.json', import.meta.url), 'utf8'),
-  );
+  const report = exampleJson('demo-county-2021') as ReportData;
   const contact = {
     address: '青山县人民路1号',
     postcode: '123456',

@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { backupSqlite, databaseLocation, integrityCheck, openDatabase } from '@nianbao/db';
+import { commandArgs } from '../args.ts';
 
 const PG_DUMP = `DATABASE_URL is PostgreSQL: back up with pg_dump and restore with pg_restore (docs/deploy.md):
   pg_dump --format=custom --file=nianbao.dump "$DATABASE_URL"
@@ -27,19 +27,9 @@ async function check(file: string): Promise<string> {
 
 export async function run(args: string[], command: 'backup' | 'restore' = 'backup'): Promise<number> {
   const usage = `usage: pnpm nianbao ${command} <file> [--db <file>]`;
-  let positionals: string[];
-  let values: { db?: string };
-  try {
-    ({ positionals, values } = parseArgs({
-      args,
-      options: { db: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`nianbao ${command}: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
+  const parsed = commandArgs(command, usage, args, { db: { type: 'string' } }, { positionals: true });
+  if (!parsed) return 2;
+  const { positionals, values } = parsed;
   if (positionals.length !== 1) {
     console.error(`nianbao ${command}: name one backup file 请指定一个备份文件\n\n${usage}`);
     return 2;

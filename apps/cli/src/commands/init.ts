@@ -3,7 +3,6 @@
  * the first organisation and its administrator in an empty database (production starts this way,
  * never with the demo). The administrator's password is generated and printed once.
  */
-import { parseArgs } from 'node:util';
 import {
   audit,
   createOrganisation,
@@ -13,29 +12,22 @@ import {
   isEmpty,
   openDatabase,
 } from '@nianbao/db';
+import { commandArgs } from '../args.ts';
 import { LOGIN } from './user.ts';
 
 const USAGE =
   'usage: pnpm nianbao init --org <机关名称> --admin <登录名> [--org-en <name>] [--name <显示名>] [--db <file>]';
 
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        org: { type: 'string' },
-        'org-en': { type: 'string' },
-        admin: { type: 'string' },
-        name: { type: 'string' },
-        db: { type: 'string' },
-      },
-      strict: true,
-    }) as { values: Record<string, string | undefined> });
-  } catch (error) {
-    console.error(`nianbao init: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs('init', USAGE, args, {
+    org: { type: 'string' },
+    'org-en': { type: 'string' },
+    admin: { type: 'string' },
+    name: { type: 'string' },
+    db: { type: 'string' },
+  });
+  if (!parsed) return 2;
+  const { values } = parsed;
   const orgName = values.org?.trim() ?? '';
   if (orgName.length === 0 || orgName.length > 200) {
     console.error(

@@ -8,7 +8,7 @@ import type { Shown } from '../lang.ts';
 import { contentWidth, indent, page, type } from '../officialLayout.ts';
 import type { NarrativeModel, Paragraph, ReportModel } from '../reportModel.ts';
 import { blocksTableLayout } from './blocksTable.ts';
-import { type Face, type TextStyle, textWidth } from './faces.ts';
+import { emBoxMiddle, type Face, type TextStyle, textWidth } from './faces.ts';
 import { Flow } from './flow.ts';
 import { breakLines, type Line } from './lineBreak.ts';
 import { matrixTableLayout } from './matrixTable.ts';
@@ -228,7 +228,8 @@ function pageNumber(n: number): Op {
     face: s.face,
     size: s.size,
     x: n % 2 === 1 ? contentWidth - s.size - width : s.size,
-    y: middle + 0.35 * s.size,
+    // The em box centred on the line the gap leads to, as in a table cell.
+    y: middle + emBoxMiddle(s.face) * s.size,
     text,
   };
 }
