@@ -10,6 +10,14 @@
 'use strict';
 const { workerData } = require('piscina');
 
+// os.setPriority(n) is setpriority(PRIO_PROCESS, 0, n), which Linux applies to the calling thread
+// only: this worker's jobs yield to the main thread's requests (see WORKER_NICENESS).
+try {
+  require('node:os').setPriority(workerData.niceness);
+} catch {
+  // Not permitted or not supported here: the worker runs at the process's priority.
+}
+
 const loaded = import(workerData.module);
 // A module that fails to load fails each job with its error, as piscina would have.
 loaded.catch(() => {});

@@ -1,7 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { newReport } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { ImportPool } from '../src/import/pool.ts';
 import { RenderPool } from '../src/pdf/pool.ts';
+import { WORKER_NICENESS } from '../src/workerPool.ts';
+
+/** A thread's niceness (Linux: field 19 of its stat file). */
+const niceness = (stat: string) => Number(readFileSync(stat, 'utf8').split(') ')[1]!.split(' ')[16]);
+/** The niceness of each thread of this process. */
+const threadNiceness = () =>
+  readdirSync('/proc/self/task').map((id) => niceness(`/proc/self/task/${id}/stat`));
 
 // A pool closed while its threads are still loading their module aborted the whole process (rarely: CI saw it once)
 // (Node's require(esm) in a stopped thread: a V8 fatal error, not an exception). Closing at every
@@ -18,6 +26,19 @@ describe('worker pools', () => {
     const report = newReport({ year: 2024, organisation: { zh: '某县人民政府' } });
     const result = await pool.render('one', () => ({ kind: 'html', lang: 'zh', report }));
     expect(result.ok && new TextDecoder().decode(result.body)).toContain('某县人民政府');
+    await pool.destroy();
+  });
+
+  it.runIf(process.platform === 'linux')('render in threads that yield to the requests', async () => {
+    const before = threadNiceness().filter((n) => n === WORKER_NICENESS).length;
+    const pool = new RenderPool({ threads: 2 });
+    const report = newReport({ year: 2024, organisation: { zh: '某县人民政府' } });
+    await Promise.all(
+      ['a', 'b'].map((key) => pool.render(key, () => ({ kind: 'html', lang: 'zh', report }))),
+    );
+    // Two more threads run niced, and this (the requests') thread is not.
+    expect(threadNiceness().filter((n) => n === WORKER_NICENESS).length).toBe(before + 2);
+    expect(niceness('/proc/thread-self/stat')).toBe(0);
     await pool.destroy();
   });
 });

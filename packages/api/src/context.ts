@@ -1,7 +1,7 @@
 import { type Db, findSession, getOrganisation, type OrganisationRow, type UserRow } from '@nianbao/db';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { LoginThrottle, type LoginThrottleOptions } from './loginThrottle.ts';
-import { type DeskExporter, exportDesk } from './services/deskExport.ts';
+import type { DeskExporter } from './services/deskExport.ts';
 import { inThreadUploadReader, type UploadReader } from './uploadReader.ts';
 
 /** What the API needs from the process: the database and its settings. One per server. */
@@ -41,7 +41,11 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     secureCookies: options.secureCookies ?? false,
     loginThrottle: new LoginThrottle(options.db, options.loginThrottle),
     uploadReader: options.uploadReader ?? inThreadUploadReader,
-    deskExporter: options.deskExporter ?? ((job) => exportDesk(options.db, job)),
+    // Loaded when first used: exceljs alone takes half a second to load, and a server never needs it
+    // in its main thread (it passes its export pool).
+    deskExporter:
+      options.deskExporter ??
+      (async (job) => (await import('./services/deskExport.ts')).exportDesk(options.db, job)),
   };
 }
 

@@ -4,7 +4,7 @@
  * is read in this thread, within the same size limits.
  */
 import type { ImportOptions } from '@nianbao/import';
-import { readUploadedReport, type UploadReading } from '@nianbao/import/node';
+import type { UploadReading } from '@nianbao/import/node';
 import type { Label } from '@nianbao/schema';
 
 export interface UploadReader {
@@ -23,6 +23,8 @@ export class UploadRefused extends Error {
   }
 }
 
+/** Loads the importer when first used: a server reads uploads in its worker pool, never here. */
 export const inThreadUploadReader: UploadReader = {
-  read: (_userId, bytes, options) => readUploadedReport(bytes, options),
+  read: async (_userId, bytes, options) =>
+    (await import('@nianbao/import/node')).readUploadedReport(bytes, options),
 };

@@ -19,7 +19,6 @@ import type { Context, SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
 import { id, version } from '../inputs.ts';
 import { type DeskEntry, deskEntry } from '../services/deskEntry.ts';
-import { MAX_EXPORT_ROWS } from '../services/deskExport.ts';
 import { authedProcedure, createCallerFactory, router } from '../trpc.ts';
 import { reportsRouter } from './reports.ts';
 
@@ -170,8 +169,8 @@ export const deskRouter = router({
       });
       if (!result.ok) {
         throw apiError('PAYLOAD_TOO_LARGE', {
-          zh: `符合条件的机关超过 ${MAX_EXPORT_ROWS.toLocaleString('en')} 个，请按层级或状态筛选后导出`,
-          en: `More than ${MAX_EXPORT_ROWS.toLocaleString('en')} bodies match: filter by level or status before exporting`,
+          zh: `符合条件的机关超过 ${result.limit.toLocaleString('en')} 个，请按层级或状态筛选后导出`,
+          en: `More than ${result.limit.toLocaleString('en')} bodies match: filter by level or status before exporting`,
         });
       }
       return result.file;

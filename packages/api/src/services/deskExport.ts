@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { type DeskEntry, deskEntry } from './deskEntry.ts';
 
 /** Rows an export takes at most: beyond, the user is asked to filter. */
-export const MAX_EXPORT_ROWS = 50_000;
+const MAX_EXPORT_ROWS = 50_000;
 
 interface DeskExportInput {
   organisation: Label;
@@ -70,7 +70,8 @@ export interface DeskExportJob {
 }
 
 /** The file, or the number of matching rows when there are more than an export takes. */
-export type DeskExportResult = { ok: true; file: DeskFile } | { ok: false; total: number };
+/** Refused: more rows match than an export takes (`limit`); the router loads no exceljs to say so. */
+export type DeskExportResult = { ok: true; file: DeskFile } | { ok: false; total: number; limit: number };
 
 /** Runs an export: in this thread (`exportDesk` on the API's database) or in the server's worker pool. */
 export type DeskExporter = (job: DeskExportJob) => Promise<DeskExportResult>;
@@ -79,7 +80,7 @@ export type DeskExporter = (job: DeskExportJob) => Promise<DeskExportResult>;
 export async function exportDesk(db: Db, job: DeskExportJob): Promise<DeskExportResult> {
   const { query } = job;
   const { rows, total } = await deskPage(db, { ...query, page: 1, size: MAX_EXPORT_ROWS + 1 });
-  if (total > MAX_EXPORT_ROWS) return { ok: false, total };
+  if (total > MAX_EXPORT_ROWS) return { ok: false, total, limit: MAX_EXPORT_ROWS };
   const file = await deskExport({
     organisation: job.organisation,
     year: query.year,

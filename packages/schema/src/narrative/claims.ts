@@ -154,9 +154,21 @@ const NOT_A_CELL: Record<Lang, RegExp> = {
   en: /(?:increased?|decreased?|rose|fell|up by|down by|rate of|about|nearly|more than|some)\s*(?:of|by)?\s*$/i,
 };
 
-function figureClaims(format: FormatDef, data: ReportData, block: string, lang: Lang, text: string): Claim[] {
+/**
+ * A claim as the text alone makes it: what is stated and which cells it names. Its readings' values
+ * and whether the tables agree come from the data (`withData`), so that an autosave that changed a
+ * cell does not read every passage again.
+ */
+type TextClaim = Omit<Claim, 'readings' | 'matched'> &
+  (
+    | { kind: 'figure'; figure: Figure; named: Phrase }
+    | { kind: 'share'; figure: Figure; part: { value: number; phrase: Phrase } }
+    | { kind: 'none' | 'upheld'; cells: string[] }
+  );
+
+function figureClaims(format: FormatDef, block: string, lang: Lang, text: string): TextClaim[] {
   const phrases = formatPhrases(format);
-  const out: Claim[] = [];
+  const out: TextClaim[] = [];
   const figures = findFigures(text);
   for (const [sStart, sEnd] of sentenceBounds(text, lang)) {
     const inSentence = figures.filter((f) => f.start >= sStart && f.end <= sEnd);
@@ -169,10 +181,11 @@ function figureClaims(format: FormatDef, data: ReportData, block: string, lang: 
       const to = inSentence[i + 1]?.start ?? sEnd;
       const sentence: TextRange = { block, lang, start: sStart, end: sEnd };
       const span: TextRange = { block, lang, start: figure.start, end: figure.end };
+      const stated = figure.text.trim();
       const lead = text.slice(Math.max(from, figure.start - REACH), figure.start);
       if (figure.unit === 'percent') {
         if (lastCount && wholeOf(lastCount.phrase.subject).length && !NOT_A_CELL[lang].test(lead))
-          out.push(shareClaim(format, data, lastCount, figure, sentence, span));
+          out.push({ kind: 'share', sentence, span, stated, phrase: stated, figure, part: lastCount });
         return;
       }
       if (NOT_A_CELL[lang].test(lead) || /[余多]$/.test(text.slice(figure.end, figure.end + 1))) return;
@@ -191,19 +204,17 @@ function figureClaims(format: FormatDef, data: ReportData, block: string, lang: 
         const cells = lastRowClaim.cells.map((c) => c.replace(/\.total$/, `.${phrase.column}`));
         phrase = { ...phrase, readings: [{ cells, name: nameOfCells(format, cells) }] };
       }
-      const readings = withValues(phrase, data);
-      const claim: Claim = {
+      out.push({
         kind: 'figure',
         sentence,
         span,
-        stated: figure.text.trim(),
+        stated,
         phrase: text
           .slice(Math.min(found.hit.start, figure.start), Math.max(figure.end, found.hit.end))
           .trim(),
-        readings,
-        matched: readings.findIndex((r) => agrees(phrase, figure, r, data)),
-      };
-      out.push(claim);
+        figure,
+        named: phrase,
+      });
       if (!phrase.column && phrase.subject === 'applications') lastRowClaim = phrase.readings[0];
       if (phrase.unit === 'count') lastCount = { value: Number(figure.value), phrase };
     });
@@ -241,14 +252,12 @@ function wholeOf(subject: Subject): string[][] {
 }
 
 /** 「占41.7%」 after a figure: that figure's share of the whole it belongs to, within rounding. */
-function shareClaim(
+function shareReadings(
   format: FormatDef,
   data: ReportData,
   part: { value: number; phrase: Phrase },
   figure: Figure,
-  sentence: TextRange,
-  span: TextRange,
-): Claim {
+): Pick<Claim, 'readings' | 'matched'> {
   const decimals = figure.value.split('.')[1]?.length ?? 0;
   const stated = Number(figure.value);
   const readings = wholeOf(part.phrase.subject).map((cells) => {
@@ -263,15 +272,7 @@ function shareClaim(
     const base = sumCounts(r.cells, data);
     return base > 0 && Math.abs(stated - (100 * part.value) / base) <= 0.5 * 10 ** -decimals + 1e-9;
   });
-  return {
-    kind: 'share',
-    sentence,
-    span,
-    stated: figure.text.trim(),
-    phrase: figure.text.trim(),
-    readings,
-    matched,
-  };
+  return { readings, matched };
 }
 
 const NONE: Record<Lang, RegExp> = {
@@ -292,8 +293,8 @@ function casesNamed(text: string, lang: Lang): Subject[] {
   return hitsOf(SUBJECTS.applications[lang], text, 0, text.length).length ? ['applications'] : [];
 }
 
-function wordClaims(format: FormatDef, data: ReportData, block: string, lang: Lang, text: string): Claim[] {
-  const out: Claim[] = [];
+function wordClaims(block: string, lang: Lang, text: string): TextClaim[] {
+  const out: TextClaim[] = [];
   const sentences = sentenceBounds(text, lang);
   const sentenceOf = (at: number): TextRange => {
     const [start, end] = sentences.find(([s, e]) => at >= s && at < e) ?? [at, at];
@@ -302,15 +303,13 @@ function wordClaims(format: FormatDef, data: ReportData, block: string, lang: La
   NONE[lang].lastIndex = 0;
   for (const m of text.matchAll(NONE[lang])) {
     for (const subject of casesNamed(m[0], lang)) {
-      const r = reading(format, data, wholeOf(subject).at(subject === 'applications' ? 1 : 0)!);
       out.push({
         kind: 'none',
         sentence: sentenceOf(m.index),
         span: { block, lang, start: m.index, end: m.index + m[0].length },
         stated: m[0],
         phrase: m[0],
-        readings: [r],
-        matched: r.value === '0' ? 0 : -1,
+        cells: wholeOf(subject).at(subject === 'applications' ? 1 : 0)!,
       });
     }
   }
@@ -324,20 +323,54 @@ function wordClaims(format: FormatDef, data: ReportData, block: string, lang: La
     }
     for (const subject of subjects) {
       const groups = subject === 'review' ? ['review'] : LITIGATION;
-      const cells = groups.flatMap((g) => ['corrected', 'other', 'pending'].map((o) => `t4.${g}.${o}`));
-      const r = reading(format, data, cells);
       out.push({
         kind: 'upheld',
         sentence,
         span: { block, lang, start: m.index, end: m.index + m[0].length },
         stated: m[0],
         phrase: text.slice(sentence.start, m.index + m[0].length),
-        readings: [r],
-        matched: r.value === '0' ? 0 : -1,
+        cells: groups.flatMap((g) => ['corrected', 'other', 'pending'].map((o) => `t4.${g}.${o}`)),
       });
     }
   }
   return out;
+}
+
+/** A claim's readings with the values the tables hold now, and the first one they agree with. */
+function withData(format: FormatDef, data: ReportData, claim: TextClaim): Claim {
+  const { sentence, span, stated, phrase } = claim;
+  const made = { kind: claim.kind, sentence, span, stated, phrase };
+  if (claim.kind === 'figure') {
+    const readings = withValues(claim.named, data);
+    const matched = readings.findIndex((r) => agrees(claim.named, claim.figure, r, data));
+    return { ...made, readings, matched };
+  }
+  if (claim.kind === 'share') return { ...made, ...shareReadings(format, data, claim.part, claim.figure) };
+  // 「未收到…」 and 「均获维持」 deny that any case is in the cells.
+  const r = reading(format, data, claim.cells);
+  return { ...made, readings: [r], matched: r.value === '0' ? 0 : -1 };
+}
+
+/**
+ * The claims of one passage, kept by its text for each format: reading a passage is most of a
+ * report's check, and a save usually changes cells, not text. A bounded number of passages is kept
+ * (the least recently used is dropped), so hostile or many reports cannot grow it without end.
+ */
+const PASSAGES_KEPT = 512;
+const passages = new WeakMap<FormatDef, Map<string, TextClaim[]>>();
+function passageClaims(format: FormatDef, block: string, lang: Lang, text: string): TextClaim[] {
+  const kept = passages.get(format) ?? new Map<string, TextClaim[]>();
+  passages.set(format, kept);
+  const key = `${block}\u0000${lang}\u0000${text}`;
+  let claims = kept.get(key);
+  if (claims) kept.delete(key);
+  else
+    claims = [...figureClaims(format, block, lang, text), ...wordClaims(block, lang, text)].sort(
+      (a, b) => a.span.start - b.span.start,
+    );
+  kept.set(key, claims);
+  if (kept.size > PASSAGES_KEPT) kept.delete(kept.keys().next().value!);
+  return claims;
 }
 
 /** Every claim of every narrative block, Chinese then English, in reading order. */
@@ -347,12 +380,8 @@ export function readClaims(format: FormatDef, data: ReportData): Claim[] {
   for (const block of narrativeBlocks(format).filter((b) => b.role !== 'opening')) {
     for (const lang of LANGS) {
       const text = data.narrative[block.id]?.[lang];
-      if (!text) continue;
-      const claims = [
-        ...figureClaims(format, data, block.id, lang, text),
-        ...wordClaims(format, data, block.id, lang, text),
-      ];
-      out.push(...claims.sort((a, b) => a.span.start - b.span.start));
+      if (text)
+        out.push(...passageClaims(format, block.id, lang, text).map((c) => withData(format, data, c)));
     }
   }
   return out;
