@@ -85,7 +85,7 @@ const cases: Case[] = [
   { name: 'shanghai-municipal-govt-office-2025', read: 194 },
   { name: 'suqian-shuyang-county-govt-2025', read: 200 },
   { name: 'shanghai-stcsm-2024', read: 39 },
-  { name: 'pingtan-experimental-zone-2019', read: 0 },
+  { name: 'pingtan-experimental-zone-2019', read: 35 },
   { name: 'pingtan-experimental-zone-2021', read: 2 },
   { name: 'pingtan-experimental-zone-2022', read: 4 },
   { name: 'pingtan-experimental-zone-2024', read: 4 },

@@ -66,9 +66,16 @@ function findHeadings(format: FormatDef, lines: Line[]): HeadingMatch[] {
  * In such lines a figure stands glued between two labels (「行政处罚2113行政强制0」): digits with Han
  * characters on both sides are set apart, so that a one-cell row reads its one figure. Digits that
  * number the next label (「3.其他」) stay with it; several cells glued into one run
- * (「713000074」) stay one figure, which no row of several cells takes.
+ * (「713000074」) stay one figure, which no row of several cells takes, unless the run can only be
+ * read one way (`apart`).
  */
 const GLUED = /(?<=\p{Script=Han})(\d+(?:\.\d+)?)(?=\p{Script=Han}|[（(]|$)/gu;
+
+/**
+ * A run as long as a row of table 三 (7 cells) or table 四 (15) can only be one digit per cell:
+ * every cell holds at least one. Any other run is one figure (or several cells no row takes).
+ */
+const apart = (run: string) => (/^\d{7}$|^\d{15}$/.test(run) ? ` ${run.split('').join(' ')} ` : ` ${run} `);
 
 /** A line this long holds paragraphs run together (a page's text saved without its line breaks). */
 const RUN_TOGETHER = 200;
@@ -103,7 +110,7 @@ export function cutAtHeadings(format: FormatDef, lines: Line[]): Line[] {
     const bounds = [...new Set([0, ...cuts, line.raw.length])].sort((a, b) => a - b);
     for (let i = 0; i + 1 < bounds.length; i++) {
       const raw = line.raw.slice(bounds[i], bounds[i + 1]).trim();
-      if (raw !== '') out.push({ no: line.no, raw, tokens: tokeniseLine(raw.replace(GLUED, ' $1 ')) });
+      if (raw !== '') out.push({ no: line.no, raw, tokens: tokeniseLine(raw.replace(GLUED, apart)) });
     }
   }
   return out;
