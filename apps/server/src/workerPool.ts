@@ -6,12 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
 /**
- * The niceness of every worker thread (PDF, import, desk export): their jobs take tens of
- * milliseconds to seconds of CPU, a save takes a few. With the cores busy rendering, a save waiting
- * behind the renders is what users feel (autosave, sign-in), so the renders yield to the requests.
- * Linux applies a thread's niceness to that thread alone; elsewhere the call may do nothing.
+ * The niceness of every worker thread (PDF, import, desk export; `NIANBAO_WORKER_NICE`, 0–19,
+ * default 10): their jobs take tens of milliseconds to seconds of CPU, a save a few. With the cores
+ * busy rendering, a save waiting behind the renders is what users feel (autosave, sign-in), so the
+ * workers yield to the main thread. Linux applies a thread's niceness to that thread alone.
  */
-export const WORKER_NICENESS = 10;
+export const WORKER_NICENESS = niceness(process.env.NIANBAO_WORKER_NICE);
+
+function niceness(value: string | undefined): number {
+  if (value === undefined || value === '') return 10;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 19)
+    throw new Error(`NIANBAO_WORKER_NICE must be a whole number from 0 to 19, not "${value}"`);
+  return n;
+}
 
 export function workerPool(
   workerModule: URL,

@@ -6,17 +6,8 @@
  * Plain JavaScript run by plain node: it loads the built `@nianbao/api/deskExport` and @nianbao/db
  * (dist/, which turbo builds before the server runs or is tested).
  */
-import { setPriority } from 'node:os';
 import { exportDesk } from '@nianbao/api/deskExport';
 import { openDatabase } from '@nianbao/db';
-
-// On Linux the nice value belongs to the thread: an export leaves the CPU to the main thread first,
-// so that other users' saves and pages go on at their pace.
-try {
-  setPriority(10);
-} catch {
-  // Not permitted or not supported: export at normal priority.
-}
 
 /** This thread's own connection to the server's database (SQLite: a second reader of the same file). */
 let db;

@@ -8,20 +8,11 @@
  * At start the worker loads and parses the fonts and renders a small report once, so that the
  * first download does not pay for the cold path (module loading, font tables, first layout).
  */
-import { setPriority } from 'node:os';
 import { preloadFonts, renderReportDocx, renderReportHtml, renderReportPdf } from '@nianbao/pdf';
 import { newReport } from '@nianbao/schema';
 
 /** @typedef {import('./renderJob.ts').RenderJob} RenderJob */
 /** @typedef {import('./renderJob.ts').RenderResult} RenderResult */
-
-// On Linux the nice value belongs to the thread: this lowers the renderer's priority only, so the
-// main thread answering saves gets the CPU first while PDFs render on every core.
-try {
-  setPriority(Number(process.env.NIANBAO_PDF_NICE ?? 10));
-} catch {
-  // Not permitted or not supported: render at normal priority.
-}
 
 // React's development build checks every element and roughly doubles react-pdf's rendering time;
 // a renderer in a server is production. (process.env is this thread's own copy; the bundle has it

@@ -43,7 +43,12 @@ export async function save(
   await authorise(db, user, row, 'edit');
   const checked = checkData(input.data, row.year, await previousYearData(db, row.organisation_id, row.year));
   // The body's name is its record's, as the administrator set it: a save cannot put another on the report.
-  checked.data.organisation = organisationLabel((await getOrganisation(db, row.organisation_id))!);
+  // (A filler's own body was read with the session, in this request.)
+  const organisation =
+    row.organisation_id === user.organisation.id
+      ? user.organisation
+      : await getOrganisation(db, row.organisation_id);
+  checked.data.organisation = organisationLabel(organisation!);
   const data = JSON.stringify(checked.data);
   // The losing side of a conflict is kept, so that neither version is lost (a restore needs no copy).
   const refused = async (current: ReportRow) =>
