@@ -67,4 +67,21 @@ describe.each([
     const fresh = `${year}年，本局依申请公开办理质量仍需提升，个别答复书引用条款不够准确；网站栏目设置与群众查找习惯不符。明年将编制答复模板、调整栏目，并开展两次专题培训。`;
     expect(rule('Y-COPY', format, report(format, year, {}, { [block]: { zh: fresh } }), last)).toEqual([]);
   });
+
+  it('answers for the text and last year as they are now, check after check', () => {
+    // The share is kept by text for each previous report: another text or another year is read again.
+    const copied = report(format, year, {}, { [block]: { zh: old } });
+    const other = report(
+      format,
+      year - 1,
+      {},
+      {
+        [block]: {
+          zh: `${year - 1}年，本局网站栏目调整后访问量明显上升，依申请公开答复均在法定期限内办结，未发生行政复议和诉讼案件。`,
+        },
+      },
+    );
+    const warned = (previous: typeof last) => rule('Y-COPY', format, copied, previous).length;
+    expect([warned(last), warned(other), warned(last), warned(other)]).toEqual([1, 0, 1, 0]);
+  });
 });

@@ -105,9 +105,11 @@ function wording(text: string): string {
 }
 
 function grams(text: string): string[] {
-  const chars = [...text];
+  // By UTF-16 units where each character is one (nearly every report), else by code points.
+  const chars = /[\uD800-\uDFFF]/.test(text) ? [...text] : text;
   const out: string[] = [];
-  for (let i = 0; i + GRAM <= chars.length; i++) out.push(chars.slice(i, i + GRAM).join(''));
+  for (let i = 0; i + GRAM <= chars.length; i++)
+    out.push(typeof chars === 'string' ? chars.slice(i, i + GRAM) : chars.slice(i, i + GRAM).join(''));
   return out;
 }
 
@@ -125,17 +127,39 @@ function gramsOfReport(previous: ReportData): Record<Lang, Set<string>> {
   return sets;
 }
 
+/** Share of a text's wording found in last year's, or undefined when too short to tell. */
+function repeatedShare(text: string, lang: Lang, previous: ReportData): number | undefined {
+  const mine = grams(wording(text));
+  if (mine.length + GRAM - 1 < MIN_CHARS) return undefined;
+  const before = gramsOfReport(previous)[lang];
+  return mine.filter((g) => before.has(g)).length / mine.length;
+}
+
+/**
+ * Shares kept by text for each previous report (the server keeps one parsed object per version):
+ * a save usually changes cells, not text. Bounded: the least recently used is dropped.
+ */
+const SHARES_KEPT = 256;
+const shares = new WeakMap<ReportData, Map<string, number | undefined>>();
+function keptShare(text: string, lang: Lang, previous: ReportData): number | undefined {
+  const kept = shares.get(previous) ?? new Map<string, number | undefined>();
+  shares.set(previous, kept);
+  const key = `${lang}\u0000${text}`;
+  const share = kept.has(key) ? kept.get(key) : repeatedShare(text, lang, previous);
+  kept.delete(key);
+  kept.set(key, share);
+  if (kept.size > SHARES_KEPT) kept.delete(kept.keys().next().value!);
+  return share;
+}
+
 export function copyFindings(format: FormatDef, data: ReportData, previous: ReportData): Finding[] {
-  const before = gramsOfReport(previous);
   const out: Finding[] = [];
   // The opening statement is standard wording that every year repeats on purpose.
   for (const block of narrativeBlocks(format).filter((b) => b.role !== 'opening')) {
     for (const lang of ['zh', 'en'] as const) {
       const text = data.narrative[block.id]?.[lang] ?? '';
-      const mine = grams(wording(text));
-      if (mine.length + GRAM - 1 < MIN_CHARS) continue;
-      const repeated = mine.filter((g) => before[lang].has(g)).length / mine.length;
-      if (repeated <= COPY_SHARE) continue;
+      const repeated = keptShare(text, lang, previous);
+      if (repeated === undefined || repeated <= COPY_SHARE) continue;
       const name = blockName(format, block);
       const percent = Math.round(repeated * 100);
       out.push({
