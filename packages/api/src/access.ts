@@ -3,30 +3,33 @@
  * administrators also see every organisation below theirs (a parent body reviews its subordinate
  * bodies' reports, and will consolidate them into a 汇总 report).
  */
-import { type Db, type ReportRow, subtreeIds } from '@nianbao/db';
+import { type Db, isWithin, type ReportRow, type ReportScope } from '@nianbao/db';
 import type { SessionUser } from './context.ts';
 import { notFound } from './errors.ts';
 
-/** The organisations whose reports the user may read. */
-export async function readableOrganisations(db: Db, user: SessionUser): Promise<number[]> {
-  if (user.role === 'filler') return [user.organisation_id];
-  return subtreeIds(db, user.organisation_id);
+/**
+ * The organisations whose reports the user may read, as a scope a query joins on (never a list of
+ * ids: a province's reviewer reads tens of thousands).
+ */
+export function readScope(user: SessionUser): ReportScope {
+  return { rootId: user.organisation_id, below: user.role !== 'filler' };
 }
 
 export async function canRead(db: Db, user: SessionUser, organisationId: number): Promise<boolean> {
-  return (await readableOrganisations(db, user)).includes(organisationId);
+  if (organisationId === user.organisation_id) return true;
+  return user.role !== 'filler' && isWithin(db, user.organisation_id, organisationId);
 }
 
 /** Writing data (create, save, restore, submit): the own organisation; an administrator also below it. */
 export async function canWrite(db: Db, user: SessionUser, organisationId: number): Promise<boolean> {
   if (organisationId === user.organisation_id) return true;
-  return user.role === 'admin' && (await subtreeIds(db, user.organisation_id)).includes(organisationId);
+  return user.role === 'admin' && isWithin(db, user.organisation_id, organisationId);
 }
 
 /** Approving and returning: a reviewer or administrator of the organisation or one above it. */
 export async function canReview(db: Db, user: SessionUser, organisationId: number): Promise<boolean> {
   if (user.role === 'filler') return false;
-  return (await subtreeIds(db, user.organisation_id)).includes(organisationId);
+  return isWithin(db, user.organisation_id, organisationId);
 }
 
 /**

@@ -1,4 +1,11 @@
-import { createOrganisation, createUser, type Db, seedReports, seedSubordinates } from '@nianbao/db';
+import {
+  createOrganisation,
+  createUser,
+  type Db,
+  seedReports,
+  seedSubordinates,
+  updateOrganisation,
+} from '@nianbao/db';
 import { createTestDatabase, type TestDatabase } from '@nianbao/db/testing';
 import { exampleText } from '@nianbao/examples';
 import type { Role } from '@nianbao/schema';
@@ -250,5 +257,43 @@ describe('the desk', () => {
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFFBody,Level,Status')).toBe(true);
     expect(text.trim().split('\r\n')).toHaveLength(1 + 45);
+  });
+
+  // Last: it adds bodies to the tree the other cases count.
+  it("moves a body's whole subtree into another county's desk and reports list", async () => {
+    const admin = await user('city-admin', 'admin', ids.city!);
+    const county = await as('county-b-reviewer');
+    const before = await county.desk.list({ year: YEAR, size: 200 });
+    const created = await (await as('city-admin')).orgs.create({
+      nameZh: '丙县人民政府',
+      parentId: ids.city!,
+    });
+    const towns = await seedSubordinates(db, { parentId: created.id, count: 3, prefix: '丙县乡镇' });
+    await seedReports(db, {
+      organisationIds: towns.slice(0, 1),
+      year: YEAR,
+      format: '2021',
+      data: DEMO,
+      userId: admin.id,
+      status: () => 'submitted',
+    });
+    expect((await county.desk.list({ year: YEAR, size: 200 })).total).toBe(before.total);
+    expect((await county.reports.list({ organisationId: towns[0]! })).total).toBe(0);
+
+    await updateOrganisation(db, created.id, { parentId: ids.countyB! });
+    const after = await county.desk.list({ year: YEAR, name: '丙县', sort: 'level', size: 200 });
+    expect(after.rows.map((r) => [r.nameZh, r.level])).toEqual([
+      ['丙县人民政府', 1],
+      ['丙县乡镇1', 2],
+      ['丙县乡镇2', 2],
+      ['丙县乡镇3', 2],
+    ]);
+    expect(after.counts.total).toBe(before.counts.total + 4);
+    expect(after.counts.submitted).toBe(before.counts.submitted + 1);
+    const listed = await county.reports.list({ organisationId: towns[0]! });
+    expect(listed.rows.map((r) => r.organisation.id)).toEqual([towns[0]]);
+    // Still below the city, one level deeper than before.
+    const city = await (await as('city-reviewer')).desk.list({ year: YEAR, name: '丙县乡镇', size: 10 });
+    expect(city.rows.map((r) => r.level)).toEqual([3, 3, 3]);
   });
 });

@@ -9,7 +9,7 @@ import { router } from './trpc.ts';
 
 /**
  * The whole API. A new area (e.g. consolidation, 汇总) is one more router here; the access rules
- * it needs (`readableOrganisations`, `canReview`) are exported from access.ts.
+ * it needs (`readScope`, `canReview`) are exported from access.ts.
  */
 export const appRouter = router({
   auth: authRouter,

@@ -5,6 +5,7 @@
  */
 
 import type { ReportStatus } from '@nianbao/schema';
+import { linkNew } from './ancestry.ts';
 import type { Db } from './database.ts';
 import { now } from './database.ts';
 import { nameInitials } from './nameInitials.ts';
@@ -62,6 +63,11 @@ export async function seedSubordinates(db: Db, tree: SubordinateTree): Promise<n
           )
           .returning('id')
           .execute();
+        // Level by level, so that each body's parent is linked before it.
+        await linkNew(
+          trx,
+          rows.map((r) => r.id),
+        );
         levelIds.push(...rows.map((r) => r.id));
       }
       ids.push(...levelIds);

@@ -1,9 +1,11 @@
 /**
  * The parent body's desk: one row per organisation below a root (the whole tree, not only direct
- * children) with its report for one year. Every figure comes from the database in a fixed number of
- * queries, whatever the size of the tree: a recursive CTE walks the tree (written once, it runs the
- * same on SQLite and PostgreSQL), a window count gives the total beside the page, and one grouped
- * query gives the counts by status.
+ * children) with its report for one year. Every figure comes from the database in three queries,
+ * whatever the size of the tree, written once for SQLite and PostgreSQL. The tree below the root is
+ * one range of `organisation_tree`'s key (`ancestry.ts`). One aggregate pass gives the counts by
+ * status and the number of rows matching the filters; the page's ids are chosen by a query that
+ * joins only what its filters and sort read (both databases drop an unused left join on a unique
+ * key, so sorting by name never touches the reports); only the page's rows get every column.
  */
 import { type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import type { Db } from './database.ts';
@@ -27,9 +29,6 @@ export type DeskSort = (typeof DESK_SORTS)[number];
 
 /** The statutory deadline (1月31日 of the following year) when an organisation has none of its own. */
 export const DEFAULT_DEADLINE = '01-31';
-
-/** Deepest tree walked: more levels than any administrative hierarchy, and a guard against a cycle. */
-const MAX_DEPTH = 32;
 
 export interface DeskQuery {
   rootId: number;
@@ -72,30 +71,46 @@ export interface DeskRow {
 
 export type DeskCounts = Record<DeskStatus | 'overdue' | 'late' | 'total', number>;
 
-const tree = (rootId: number) => sql`
-  with recursive tree(id, depth) as (
-    select id, 0 from organisations where id = ${rootId}
-    union all
-    select o.id, t.depth + 1 from organisations o join tree t on o.parent_id = t.id where t.depth < ${MAX_DEPTH}
-  )`;
+/**
+ * What a desk query joins besides the tree and the bodies: the year's reports, and the users who
+ * saved them last (only the page's rows show a name).
+ */
+interface Joins {
+  reports: boolean;
+  users: boolean;
+}
 
-/** The columns every desk query works on, one row per body below the root. */
-function deskRows(q: Pick<DeskQuery, 'rootId' | 'year'>) {
-  return sql`${tree(q.rootId)},
-  desk as (
-    select o.id as organisation_id, o.name_zh, o.name_en, o.name_initials, o.parent_id, t.depth as level,
-      cast(${`${q.year + 1}-`} as text) || coalesce(o.deadline, ${DEFAULT_DEADLINE}) as deadline,
+/**
+ * The columns every desk query works on, one row per body below the root (a subquery named `desk`).
+ * Without the reports joined, the report columns are absent rather than empty, so a filter or sort
+ * that needs them fails loudly instead of reading every body as having no report.
+ */
+function deskRows(q: Pick<DeskQuery, 'rootId' | 'year'>, joins: Joins) {
+  const report = sql`,
       case when r.id is null then 'none'
            when r.status = 'draft' and r.returned_at is not null then 'returned'
            else r.status end as status,
-      r.id as report_id, r.version, r.errors, r.warnings, r.updated_at, u.display_name as updated_by,
-      r.submitted_at, r.submitted_by, r.approved_at
-    from tree t
-    join organisations o on o.id = t.id
-    left join reports r on r.organisation_id = o.id and r.year = ${q.year}
-    left join users u on u.id = r.updated_by
-    where t.depth > 0
-  )`;
+      r.id as report_id, r.version, r.errors, r.warnings, r.updated_at,
+      r.submitted_at, r.submitted_by, r.approved_at`;
+  return sql`(
+    select o.id as organisation_id, o.name_zh, o.name_en, o.name_initials, o.parent_id, t.depth as level,
+      cast(${`${q.year + 1}-`} as text) || coalesce(o.deadline, ${DEFAULT_DEADLINE}) as deadline
+      ${joins.reports ? report : sql``}
+      ${joins.users ? sql`, u.display_name as updated_by` : sql``}
+    from organisation_tree t
+    join organisations o on o.id = t.descendant_id
+    ${joins.reports ? sql`left join reports r on r.organisation_id = t.descendant_id and r.year = ${q.year}` : sql``}
+    ${joins.users ? sql`left join users u on u.id = r.updated_by` : sql``}
+    where t.ancestor_id = ${q.rootId} and t.depth > 0
+  ) desk`;
+}
+
+/** Sorts that read only the body's own record, not its report. */
+const BODY_SORTS: readonly DeskSort[] = ['name', 'level', 'deadline'];
+
+/** Whether choosing the page reads the reports: a status or overdue filter, or a sort by a report column. */
+function pageNeedsReports(q: DeskQuery): boolean {
+  return (q.status?.length ?? 0) > 0 || q.overdue === true || !BODY_SORTS.includes(q.sort ?? 'name');
 }
 
 const overdue = (today: string) => sql`(status in ('none', 'draft', 'returned') and deadline < ${today})`;
@@ -154,7 +169,6 @@ interface RawDeskRow {
   submitted_at: string | null;
   submitted_by: number | null;
   approved_at: string | null;
-  total: number | string;
 }
 
 const OPTIMIZE_EVERY_MS = 10 * 60 * 1000;
@@ -174,25 +188,30 @@ async function keepStatistics(db: Db): Promise<void> {
   await sql`pragma optimize = 0x10002`.execute(db);
 }
 
-/** One page of the desk and the number of rows that match its filters. */
-export async function deskPage(db: Db, q: DeskQuery): Promise<{ rows: DeskRow[]; total: number }> {
+/**
+ * One page of the desk, the number of rows that match its filters, and the counts by status over the
+ * whole tree (filters do not apply to those).
+ */
+export async function deskPage(
+  db: Db,
+  q: DeskQuery,
+): Promise<{ rows: DeskRow[]; total: number; counts: DeskCounts }> {
   await keepStatistics(db);
   const order = SORT_COLUMN[q.sort ?? 'name'];
   const dir = q.desc ? sql`desc` : sql`asc`;
-  const { rows } = await sql<RawDeskRow>`${deskRows(q)}
-    select *, count(*) over () as total from desk
-    where ${filters(q)}
-    order by ${order} ${dir}, organisation_id ${dir}
-    limit ${q.size} offset ${(q.page - 1) * q.size}`.execute(db);
-  let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
-  if (rows.length === 0 && q.page > 1) {
-    // Past the last page: the window count has no row to ride on.
-    const { rows: n } = await sql<{ n: number | string }>`${deskRows(q)}
-      select count(*) as n from desk where ${filters(q)}`.execute(db);
-    total = Number(n[0]?.n ?? 0);
-  }
+  const [{ counts, total }, { rows }] = await Promise.all([
+    deskCounts(db, q),
+    sql<RawDeskRow>`select * from ${deskRows(q, { reports: true, users: true })}
+      where organisation_id in (
+        select organisation_id from ${deskRows(q, { reports: pageNeedsReports(q), users: false })}
+        where ${filters(q)}
+        order by ${order} ${dir}, organisation_id ${dir}
+        limit ${q.size} offset ${(q.page - 1) * q.size})
+      order by ${order} ${dir}, organisation_id ${dir}`.execute(db),
+  ]);
   return {
     total,
+    counts,
     rows: rows.map((r) => ({
       organisationId: r.organisation_id,
       nameZh: r.name_zh,
@@ -214,13 +233,10 @@ export async function deskPage(db: Db, q: DeskQuery): Promise<{ rows: DeskRow[];
   };
 }
 
-/** Counts by status over the whole tree (filters do not apply), in one query. */
-export async function deskCounts(
-  db: Db,
-  q: Pick<DeskQuery, 'rootId' | 'year' | 'today'>,
-): Promise<DeskCounts> {
+/** Counts by status over the whole tree and the number of rows its filters match, in one pass. */
+async function deskCounts(db: Db, q: DeskQuery): Promise<{ counts: DeskCounts; total: number }> {
   const count = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
-  const { rows } = await sql<Record<keyof DeskCounts, number | string | null>>`${deskRows(q)}
+  const { rows } = await sql<Record<keyof DeskCounts | 'matching', number | string | null>>`
     select count(*) as total,
       ${count(sql`status = 'none'`)} as none,
       ${count(sql`status = 'draft'`)} as draft,
@@ -228,11 +244,12 @@ export async function deskCounts(
       ${count(sql`status = 'submitted'`)} as submitted,
       ${count(sql`status = 'approved'`)} as approved,
       ${count(overdue(q.today))} as overdue,
-      ${count(late)} as late
-    from desk`.execute(db);
+      ${count(late)} as late,
+      ${count(filters(q))} as matching
+    from ${deskRows(q, { reports: true, users: false })}`.execute(db);
   const row = rows[0];
-  const out = {} as DeskCounts;
+  const counts = {} as DeskCounts;
   for (const key of [...DESK_STATUSES, 'overdue', 'late', 'total'] as const)
-    out[key] = Number(row?.[key] ?? 0);
-  return out;
+    counts[key] = Number(row?.[key] ?? 0);
+  return { counts, total: Number(row?.matching ?? 0) };
 }

@@ -1,3 +1,4 @@
+export { CycleError, isWithin, MAX_DEPTH, moveOrganisation, subtreeIds } from './ancestry.ts';
 export { type AuditEntry, audit, lastAudit, listAudit } from './audit.ts';
 export { backupSqlite } from './backup.ts';
 export { type BulkReports, type SubordinateTree, seedReports, seedSubordinates } from './bulkSeed.ts';
@@ -31,7 +32,6 @@ export {
   type DeskRow,
   type DeskSort,
   type DeskStatus,
-  deskCounts,
   deskPage,
 } from './desk.ts';
 export {
@@ -53,7 +53,6 @@ export {
   listChildren,
   listOrganisations,
   type NewOrganisation,
-  subtreeIds,
   updateOrganisation,
 } from './organisations.ts';
 export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
@@ -71,6 +70,7 @@ export {
   listReports,
   listRevisions,
   type NewReport,
+  type ReportScope,
   type ReportSummaryRow,
   type ReportsPageQuery,
   type RevisionSummaryRow,

@@ -3,6 +3,7 @@
  * the auto-increment key differs between SQLite and PostgreSQL.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
+import { backfillAncestry } from './ancestry.ts';
 import { nameInitials } from './nameInitials.ts';
 
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -201,6 +202,35 @@ const organisationInitials: Migration = {
   },
 };
 
+/**
+ * Each body's ancestry as a closure table (`ancestry.ts`), filled here from `parent_id` for the bodies
+ * already there: the desk and the reports list find every body below one through its primary key.
+ * On SQLite the table is clustered on that key (without rowid), so the subtree is one contiguous read.
+ */
+const organisationTree: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('organisation_tree')
+      .addColumn('ancestor_id', 'integer', (c) =>
+        c.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('descendant_id', 'integer', (c) =>
+        c.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('depth', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('organisation_tree_key', ['ancestor_id', 'descendant_id'])
+      .$call((t) => (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
+      .execute();
+    // Moving a body reads its ancestors; the desk's level filter reads depth.
+    await db.schema
+      .createIndex('organisation_tree_descendant')
+      .on('organisation_tree')
+      .columns(['descendant_id', 'depth'])
+      .execute();
+    await backfillAncestry(db);
+  },
+};
+
 /** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -209,6 +239,7 @@ export const migrations: Record<string, Migration> = {
   '0004_login_failures': loginFailures,
   '0006_organisation_contact': organisationContact,
   '0007_organisation_initials': organisationInitials,
+  '0008_organisation_tree': organisationTree,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import { inTransaction, linkNew, moveOrganisation } from './ancestry.ts';
 import { compiledOnce } from './compiled.ts';
 import { type Db, now } from './database.ts';
 import { nameInitials } from './nameInitials.ts';
@@ -16,7 +17,16 @@ export interface NewOrganisation {
 
 const CONTACT = ['address', 'postcode', 'phone', 'email'] as const;
 
+/** A new body, linked into its parent's ancestry in the same transaction. */
 export async function createOrganisation(db: Db, org: NewOrganisation): Promise<OrganisationRow> {
+  return inTransaction(db, async (trx) => {
+    const row = await insertOrganisation(trx, org);
+    await linkNew(trx, [row.id]);
+    return row;
+  });
+}
+
+function insertOrganisation(db: Db, org: NewOrganisation): Promise<OrganisationRow> {
   return db
     .insertInto('organisations')
     .values({
@@ -39,8 +49,6 @@ const organisationById = compiledOnce((db, id: number) =>
 export async function getOrganisation(db: Db, id: number): Promise<OrganisationRow | undefined> {
   return (await organisationById(db, id))[0];
 }
-
-const organisationTree = compiledOnce((db) => db.selectFrom('organisations').select(['id', 'parent_id']));
 
 const childrenOf = compiledOnce((db, parentId: number) =>
   db.selectFrom('organisations').selectAll().where('parent_id', '=', parentId).orderBy('id'),
@@ -65,6 +73,10 @@ export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return db.selectFrom('organisations').selectAll().orderBy('id').execute();
 }
 
+/**
+ * Changes a body's record. A new `parentId` moves it with everything below it (`moveOrganisation`:
+ * refused with CycleError when the new parent is the body itself or below it).
+ */
 export async function updateOrganisation(
   db: Db,
   id: number,
@@ -76,35 +88,16 @@ export async function updateOrganisation(
     values.name_initials = nameInitials(patch.nameZh);
   }
   if (patch.nameEn !== undefined) values.name_en = patch.nameEn;
-  if (patch.parentId !== undefined) values.parent_id = patch.parentId;
   if (patch.deadline !== undefined) values.deadline = patch.deadline;
   for (const k of CONTACT) if (patch[k] !== undefined) values[k] = patch[k];
-  if (Object.keys(values).length === 0) return getOrganisation(db, id);
-  return db.updateTable('organisations').set(values).where('id', '=', id).returningAll().executeTakeFirst();
-}
-
-/**
- * The organisation and every organisation below it. Computed in memory: the tree of one
- * government's bodies is small, and this keeps the query the same in every dialect.
- */
-export async function subtreeIds(db: Db, rootId: number): Promise<number[]> {
-  const all = await organisationTree(db);
-  const children = new Map<number, number[]>();
-  for (const o of all) {
-    if (o.parent_id === null) continue;
-    const list = children.get(o.parent_id) ?? [];
-    list.push(o.id);
-    children.set(o.parent_id, list);
-  }
-  const out: number[] = [];
-  const stack = [rootId];
-  const seen = new Set<number>();
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return out;
+  return inTransaction(db, async (trx) => {
+    if (patch.parentId !== undefined) await moveOrganisation(trx, id, patch.parentId);
+    if (Object.keys(values).length === 0) return getOrganisation(trx, id);
+    return trx
+      .updateTable('organisations')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  });
 }

@@ -145,8 +145,16 @@ export function listReports(
   return query.orderBy('year', 'desc').orderBy('organisation_id').execute();
 }
 
+/** Whose reports: one body's, or (`below`) also those of every body below it. */
+export interface ReportScope {
+  rootId: number;
+  below: boolean;
+}
+
 export interface ReportsPageQuery {
-  organisationIds: number[];
+  scope: ReportScope;
+  /** Only this body's reports (none when it is outside the scope). */
+  organisationId?: number;
   year?: number;
   status?: ReportStatus;
   /** 1-based. */
@@ -163,11 +171,18 @@ export async function reportsPage(
   db: Db,
   q: ReportsPageQuery,
 ): Promise<{ rows: ReportSummaryRow[]; total: number }> {
-  if (q.organisationIds.length === 0) return { rows: [], total: 0 };
+  const { rootId, below } = q.scope;
   let query = db
     .selectFrom('reports')
     .innerJoin('organisations', 'organisations.id', 'reports.organisation_id')
-    .where('reports.organisation_id', 'in', q.organisationIds);
+    // The bodies below through their ancestry's key (`ancestry.ts`), not a list of their ids.
+    .innerJoin('organisation_tree', (j) =>
+      j
+        .onRef('organisation_tree.descendant_id', '=', 'reports.organisation_id')
+        .on('organisation_tree.ancestor_id', '=', rootId),
+    );
+  if (!below) query = query.where('reports.organisation_id', '=', rootId);
+  if (q.organisationId !== undefined) query = query.where('reports.organisation_id', '=', q.organisationId);
   if (q.year !== undefined) query = query.where('reports.year', '=', q.year);
   if (q.status !== undefined) query = query.where('reports.status', '=', q.status);
   const rows = await query

@@ -22,6 +22,17 @@ export interface OrganisationsTable {
   created_at: string;
 }
 
+/**
+ * Each body's ancestry (a closure table): one row per ancestor and descendant, every body its own
+ * ancestor at depth 0. Written only by `ancestry.ts`.
+ */
+export interface OrganisationTreeTable {
+  ancestor_id: number;
+  descendant_id: number;
+  /** Levels from the ancestor down to the descendant: 1 = a direct subordinate. */
+  depth: number;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   login: string;
@@ -118,6 +129,7 @@ export interface LoginFailuresTable {
 
 export interface Schema {
   organisations: OrganisationsTable;
+  organisation_tree: OrganisationTreeTable;
   users: UsersTable;
   sessions: SessionsTable;
   reports: ReportsTable;

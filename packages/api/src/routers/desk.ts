@@ -3,14 +3,7 @@
  * tree) with its report for a year — status, findings left, who saved last, dates, deadline —
  * paginated on the server, with counts by status, bulk approve/return and an export.
  */
-import {
-  DESK_SORTS,
-  DESK_STATUSES,
-  type DeskCounts,
-  deskCounts,
-  deskPage,
-  getOrganisation,
-} from '@nianbao/db';
+import { DESK_SORTS, DESK_STATUSES, type DeskCounts, deskPage, getOrganisation } from '@nianbao/db';
 import type { Label } from '@nianbao/schema';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -127,7 +120,7 @@ export const deskRouter = router({
       const org = await deskRoot(ctx, input.organisationId);
       const at = today();
       const query = { ...input, rootId: org.id, today: at };
-      const [page, counts] = await Promise.all([deskPage(ctx.db, query), deskCounts(ctx.db, query)]);
+      const page = await deskPage(ctx.db, query);
       return {
         organisation: { id: org.id, name: { zh: org.name_zh, en: org.name_en ?? org.name_zh } },
         year: input.year,
@@ -136,7 +129,7 @@ export const deskRouter = router({
         total: page.total,
         page: input.page,
         size: input.size,
-        counts,
+        counts: page.counts,
       };
     }),
 

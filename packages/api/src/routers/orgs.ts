@@ -2,6 +2,7 @@ import {
   audit,
   createOrganisation,
   getOrganisation,
+  isWithin,
   listOrganisations,
   type OrganisationRow,
   subtreeIds,
@@ -143,8 +144,7 @@ export const orgsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }): Promise<Organisation> => {
-      if (!(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(input.parentId))
-        throw notFound(ORGANISATION);
+      if (!(await isWithin(ctx.db, ctx.user.organisation_id, input.parentId))) throw notFound(ORGANISATION);
       const row = await createOrganisation(ctx.db, {
         nameZh: input.nameZh,
         nameEn: input.nameEn || null,
@@ -175,8 +175,7 @@ export const orgsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }): Promise<Organisation> => {
-      if (!(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(input.id))
-        throw notFound(ORGANISATION);
+      if (!(await isWithin(ctx.db, ctx.user.organisation_id, input.id))) throw notFound(ORGANISATION);
       const row = await updateOrganisation(ctx.db, input.id, {
         nameZh: input.nameZh,
         nameEn: input.nameEn === '' ? null : input.nameEn,

@@ -24,7 +24,7 @@ import {
   type ReportStatus,
 } from '@nianbao/schema';
 import { z } from 'zod';
-import { canRead, canWrite, readableOrganisations, readableReport } from '../access.ts';
+import { canRead, canWrite, readableReport, readScope } from '../access.ts';
 import type { SessionUser } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { id, version } from '../inputs.ts';
@@ -166,9 +166,7 @@ export const reportsRouter = router({
         .default({ page: 1, size: 50 }),
     )
     .query(async ({ ctx, input }): Promise<ReportsPage> => {
-      let orgIds = await readableOrganisations(ctx.db, ctx.user);
-      if (input.organisationId !== undefined) orgIds = orgIds.filter((o) => o === input.organisationId);
-      const { rows, total } = await reportsPage(ctx.db, { ...input, organisationIds: orgIds });
+      const { rows, total } = await reportsPage(ctx.db, { ...input, scope: readScope(ctx.user) });
       const orgs = new Map(
         (await getOrganisations(ctx.db, [...new Set(rows.map((r) => r.organisation_id))])).map((o) => [
           o.id,

@@ -5,6 +5,7 @@ import {
   findUserByLogin,
   generatePassword,
   getUser,
+  isWithin,
   listUsers,
   MIN_PASSWORD_LENGTH,
   setUserPassword,
@@ -72,8 +73,7 @@ async function managed(
   userId: number,
 ): Promise<UserRow> {
   const row = await getUser(ctx.db, userId);
-  if (!row || !(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(row.organisation_id))
-    throw notFound(USER);
+  if (!row || !(await isWithin(ctx.db, ctx.user.organisation_id, row.organisation_id))) throw notFound(USER);
   return row;
 }
 
@@ -110,7 +110,7 @@ export const usersRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }): Promise<{ user: User; password: string | null }> => {
-      if (!(await subtreeIds(ctx.db, ctx.user.organisation_id)).includes(input.organisationId)) {
+      if (!(await isWithin(ctx.db, ctx.user.organisation_id, input.organisationId))) {
         throw notFound({ zh: '该机关', en: 'This organisation' }, 'organisationId');
       }
       if (await findUserByLogin(ctx.db, input.login)) {
