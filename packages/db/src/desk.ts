@@ -85,6 +85,10 @@ interface Joins {
  * Without the reports joined, the report columns are absent rather than empty, so a filter or sort
  * that needs them fails loudly instead of reading every body as having no report.
  */
+/** A body's deadline for the year's report as `YYYY-MM-DD`, from its organisations row `o`. */
+const deadlineOf = (year: number) =>
+  sql`(cast(${`${year + 1}-`} as text) || coalesce(o.deadline, ${DEFAULT_DEADLINE}))`;
+
 function deskRows(q: Pick<DeskQuery, 'rootId' | 'year'>, joins: Joins) {
   const report = sql`,
       case when r.id is null then 'none'
@@ -94,7 +98,7 @@ function deskRows(q: Pick<DeskQuery, 'rootId' | 'year'>, joins: Joins) {
       r.submitted_at, r.submitted_by, r.approved_at`;
   return sql`(
     select o.id as organisation_id, o.name_zh, o.name_en, o.name_initials, o.parent_id, t.depth as level,
-      cast(${`${q.year + 1}-`} as text) || coalesce(o.deadline, ${DEFAULT_DEADLINE}) as deadline
+      ${deadlineOf(q.year)} as deadline
       ${joins.reports ? report : sql``}
       ${joins.users ? sql`, u.display_name as updated_by` : sql``}
     from organisation_tree t
@@ -114,7 +118,6 @@ function pageNeedsReports(q: DeskQuery): boolean {
 }
 
 const overdue = (today: string) => sql`(status in ('none', 'draft', 'returned') and deadline < ${today})`;
-const late = sql`(submitted_at is not null and substr(submitted_at, 1, 10) > deadline)`;
 
 const SORT_COLUMN: Record<DeskSort, RawBuilder<unknown>> = {
   name: sql`name_zh`,
@@ -199,7 +202,7 @@ export async function deskPage(
   await keepStatistics(db);
   const order = SORT_COLUMN[q.sort ?? 'name'];
   const dir = q.desc ? sql`desc` : sql`asc`;
-  const [{ counts, total }, { rows }] = await Promise.all([
+  const [counts, { rows }] = await Promise.all([
     deskCounts(db, q),
     sql<RawDeskRow>`select * from ${deskRows(q, { reports: true, users: true })}
       where organisation_id in (
@@ -209,6 +212,7 @@ export async function deskPage(
         limit ${q.size} offset ${(q.page - 1) * q.size})
       order by ${order} ${dir}, organisation_id ${dir}`.execute(db),
   ]);
+  const total = await matching(db, q, counts);
   return {
     total,
     counts,
@@ -233,23 +237,74 @@ export async function deskPage(
   };
 }
 
-/** Counts by status over the whole tree and the number of rows its filters match, in one pass. */
-async function deskCounts(db: Db, q: DeskQuery): Promise<{ counts: DeskCounts; total: number }> {
+/**
+ * The number of rows the filters match: the counts tell it for no filter, for statuses alone and for
+ * 「已逾期」 alone (the desk's buttons); a name or level filter, or statuses and overdue together,
+ * count the rows they pick.
+ */
+async function matching(db: Db, q: DeskQuery, counts: DeskCounts): Promise<number> {
+  const statuses = q.status ?? [];
+  if (q.name === undefined && q.level === undefined) {
+    if (!q.overdue) return statuses.length === 0 ? counts.total : statuses.reduce((n, s) => n + counts[s], 0);
+    if (statuses.length === 0) return counts.overdue;
+  }
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n
+    from ${deskRows(q, { reports: pageNeedsReports(q), users: false })}
+    where ${filters(q)}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Counts by status over the whole tree. Two aggregates: the bodies (how many, how many past their
+ * deadline), and the year's reports of the bodies (by status, submitted late, done by a deadline that
+ * has passed); a body without a report is `none`, an overdue body one past its deadline without a
+ * submitted or approved report.
+ *
+ * The reports are read in the order that touches fewer index entries: along the year's reports
+ * (`reports_year`, probing each body's ancestry) when the tree holds a good part of them, else body by
+ * body. SQLite knows only the average subtree (a handful of bodies), so it would always pick the
+ * latter, and for a large tree also read every report row to build a Bloom filter (measured at
+ * 20,000 bodies: 90 ms against 35 ms); `cross join` fixes SQLite's order, PostgreSQL plans its own.
+ */
+async function deskCounts(db: Db, q: Pick<DeskQuery, 'rootId' | 'year' | 'today'>): Promise<DeskCounts> {
   const count = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
-  const { rows } = await sql<Record<keyof DeskCounts | 'matching', number | string | null>>`
-    select count(*) as total,
-      ${count(sql`status = 'none'`)} as none,
-      ${count(sql`status = 'draft'`)} as draft,
-      ${count(sql`status = 'returned'`)} as returned,
-      ${count(sql`status = 'submitted'`)} as submitted,
-      ${count(sql`status = 'approved'`)} as approved,
-      ${count(overdue(q.today))} as overdue,
-      ${count(late)} as late,
-      ${count(filters(q))} as matching
-    from ${deskRows(q, { reports: true, users: false })}`.execute(db);
-  const row = rows[0];
-  const counts = {} as DeskCounts;
-  for (const key of [...DESK_STATUSES, 'overdue', 'late', 'total'] as const)
-    counts[key] = Number(row?.[key] ?? 0);
-  return { counts, total: Number(row?.matching ?? 0) };
+  const deadline = deadlineOf(q.year);
+  const { rows: bodyRows } = await sql<{
+    total: number | string;
+    past: number | string | null;
+    reports: number | string;
+  }>`
+    select count(*) as total, ${count(sql`${deadline} < ${q.today}`)} as past,
+      (select count(*) from reports where year = ${q.year}) as reports
+    from organisation_tree t join organisations o on o.id = t.descendant_id
+    where t.ancestor_id = ${q.rootId} and t.depth > 0`.execute(db);
+  const bodies = { total: Number(bodyRows[0]?.total ?? 0), past: Number(bodyRows[0]?.past ?? 0) };
+  const alongYear = Number(bodyRows[0]?.reports ?? 0) < 4 * bodies.total;
+  const from = alongYear
+    ? sql`reports r cross join organisation_tree t`
+    : sql`organisation_tree t cross join reports r`;
+  const { rows } = await sql<
+    Record<'n' | 'draft' | 'returned' | 'submitted' | 'approved' | 'done' | 'late', number | string | null>
+  >`
+    select count(*) as n,
+      ${count(sql`r.status = 'draft' and r.returned_at is null`)} as draft,
+      ${count(sql`r.status = 'draft' and r.returned_at is not null`)} as returned,
+      ${count(sql`r.status = 'submitted'`)} as submitted,
+      ${count(sql`r.status = 'approved'`)} as approved,
+      ${count(sql`r.status <> 'draft' and ${deadline} < ${q.today}`)} as done,
+      ${count(sql`r.submitted_at is not null and substr(r.submitted_at, 1, 10) > ${deadline}`)} as late
+    from ${from} cross join organisations o
+    where t.ancestor_id = ${q.rootId} and t.depth > 0 and t.descendant_id = r.organisation_id
+      and r.year = ${q.year} and o.id = r.organisation_id`.execute(db);
+  const n = (key: keyof (typeof rows)[number]) => Number(rows[0]?.[key] ?? 0);
+  return {
+    total: bodies.total,
+    none: bodies.total - n('n'),
+    draft: n('draft'),
+    returned: n('returned'),
+    submitted: n('submitted'),
+    approved: n('approved'),
+    overdue: bodies.past - n('done'),
+    late: n('late'),
+  };
 }
