@@ -5,9 +5,9 @@
  */
 
 import type { ReportStatus } from '@nianbao/schema';
+import { sql } from 'kysely';
 import { linkNew } from './ancestry.ts';
-import type { Db } from './database.ts';
-import { now } from './database.ts';
+import { type Db, databaseKind, now } from './database.ts';
 import { nameInitials } from './nameInitials.ts';
 
 const BATCH = 200;
@@ -32,6 +32,21 @@ export interface SubordinateTree {
 
 /** Creates `count` bodies below the parent; returns their ids in creation order. */
 export async function seedSubordinates(db: Db, tree: SubordinateTree): Promise<number[]> {
+  const ids = await insertSubordinates(db, tree);
+  await refreshStatistics(db, sql`organisations, organisation_tree`);
+  return ids;
+}
+
+/**
+ * Bulk inserts leave PostgreSQL planning for the tables as they were until autovacuum comes round
+ * (measured: the desk at 20,000 bodies, planned as nested loops over "empty" tables, 121 ms; analysed, 85 ms); SQLite's
+ * statistics are kept by the desk itself (`PRAGMA optimize`).
+ */
+async function refreshStatistics(db: Db, tables: ReturnType<typeof sql>): Promise<void> {
+  if (databaseKind(db) === 'postgres') await sql`analyze ${tables}`.execute(db);
+}
+
+function insertSubordinates(db: Db, tree: SubordinateTree): Promise<number[]> {
   const at = now();
   // Digits keep themselves in the initials: convert the prefix once, not 20,000 names.
   const prefixInitials = nameInitials(tree.prefix);
@@ -95,6 +110,12 @@ export interface BulkReports {
 
 /** Inserts one report per organisation at version 1, with its revision; returns their ids. */
 export async function seedReports(db: Db, reports: BulkReports): Promise<number[]> {
+  const ids = await insertReports(db, reports);
+  await refreshStatistics(db, sql`reports`);
+  return ids;
+}
+
+function insertReports(db: Db, reports: BulkReports): Promise<number[]> {
   const at = now();
   return db.transaction().execute(async (trx) => {
     const ids: number[] = [];
