@@ -207,6 +207,11 @@ function byRows(segments: Segment[], columns: number): RowsRead {
         },
       };
     }
+    // A row whose cells run together into one string of digits (「713000074」, text saved without
+    // its cell breaks) stands between its own label and the next: it cannot be split by itself, but
+    // it leaves no doubt where the next row begins. Left unread (listed as missing); go on.
+    const only = segment.values.length === 1 ? segment.values[0]!.token : undefined;
+    if (only?.type === 'number' && /^\d+$/.test(only.raw) && only.raw.length > columns) continue;
     // A row printed with its 总计 left blank (copied text drops the empty cell): the six applicant
     // figures, the 总计 not read. Which cell was blank only the rules across rows can confirm.
     const totalBlank = segment.values.length === columns - 1;
