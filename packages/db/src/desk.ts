@@ -1,11 +1,11 @@
 /**
  * The parent body's desk: one row per organisation below a root (the whole tree, not only direct
- * children) with its report for one year. Every figure comes from the database in three queries,
+ * children) with its report for one year. Every figure comes from the database in a few queries,
  * whatever the size of the tree, written once for SQLite and PostgreSQL. The tree below the root is
- * one range of `organisation_tree`'s key (`ancestry.ts`). One aggregate pass gives the counts by
- * status and the number of rows matching the filters; the page's ids are chosen by a query that
- * joins only what its filters and sort read (both databases drop an unused left join on a unique
- * key, so sorting by name never touches the reports); only the page's rows get every column.
+ * one range of `organisation_tree`'s key (`ancestry.ts`). Two aggregates give the counts by status
+ * (`deskCounts`), which also tell how many rows the usual filters match; the page's ids are chosen by
+ * a query that joins only what its filters and sort read (sorted by name, the reports are not
+ * touched); only the page's rows get every column.
  */
 import { type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import type { Db } from './database.ts';
