@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { appRouter } from '@nianbao/api';
+import { listAudit } from '@nianbao/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.ts';
 import { Client, failure, type TestServer, testServer } from './helpers.ts';
@@ -80,6 +81,66 @@ describe('sign-in', () => {
     for (const path of ['/reports/1.pdf', '/reports/1.docx', '/reports/1.html?lang=zh']) {
       expect((await client.request(path)).status, path).toBe(401);
     }
+  });
+});
+
+describe("changing one's own password", () => {
+  it('refuses a wrong current password and a short or unchanged new one, naming the field in both languages', async () => {
+    const client = new Client(server.url);
+    await client.login('reviewer', 'reviewer-demo');
+    const change = (currentPassword: string, newPassword: string) =>
+      failure(client.call('mutation', 'auth.changePassword', { currentPassword, newPassword }));
+    const wrong = await change('not-the-password', 'a-new-password');
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toEqual({
+      zh: '当前密码（currentPassword）不正确',
+      en: 'current password (currentPassword) is wrong',
+    });
+    expect(wrong.data.issues).toEqual([{ path: ['currentPassword'], message: wrong.text }]);
+    const short = await change('reviewer-demo', 'short');
+    expect(short.status).toBe(400);
+    expect((short.data.issues as { path: string[]; message: { zh: string; en: string } }[])[0]).toEqual({
+      path: ['newPassword'],
+      message: {
+        zh: 'newPassword：新密码（newPassword）至少 8 个字符',
+        en: 'newPassword: new password (newPassword): at least 8 characters',
+      },
+    });
+    const same = await change('reviewer-demo', 'reviewer-demo');
+    expect(same.data.issues).toEqual([{ path: ['newPassword'], message: same.text }]);
+    expect(same.text.en).toBe('new password (newPassword) must differ from the current one');
+    // Nothing changed: the old password still signs in.
+    await new Client(server.url).login('reviewer', 'reviewer-demo');
+    const failed = await listAudit(server.db, { action: 'password.change.failed' });
+    expect(failed.length).toBe(1);
+  });
+
+  it('changes it, keeps this browser signed in, ends the other sessions and writes it to the audit log', async () => {
+    const here = new Client(server.url);
+    const elsewhere = new Client(server.url);
+    await here.login('tiantan', 'tiantan-demo');
+    await elsewhere.login('tiantan', 'tiantan-demo');
+    const before = here.cookie;
+    expect(
+      await here.call('mutation', 'auth.changePassword', {
+        currentPassword: 'tiantan-demo',
+        newPassword: 'tiantan-new-password',
+      }),
+    ).toEqual({ ok: true });
+    // A new session for this browser (the old token died with the others).
+    expect(here.cookie).not.toBe(before);
+    expect(await here.call('query', 'auth.me')).toMatchObject({ login: 'tiantan' });
+    expect(await elsewhere.call('query', 'auth.me')).toBeNull();
+    const stale = new Client(server.url);
+    stale.cookie = before;
+    expect(await stale.call('query', 'auth.me')).toBeNull();
+    expect((await failure(new Client(server.url).login('tiantan', 'tiantan-demo'))).code).toBe(
+      'UNAUTHORIZED',
+    );
+    await new Client(server.url).login('tiantan', 'tiantan-new-password');
+    const [entry] = await listAudit(server.db, { action: 'password.change' });
+    expect(entry).toMatchObject({ action: 'password.change' });
+    expect(entry!.user_id).toBe((await here.call('query', 'auth.me')).id);
   });
 });
 

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import {
   cell,
   consoleErrors,
@@ -112,6 +113,7 @@ it('shows in the dialog, in English, why the server refused, and cancels cleanly
   await dialog.getByRole('button', { name: 'Withdraw' }).click();
   await refusal.waitFor();
   await page.screenshot({ path: join(OUTPUT, 'step-refused.png') });
+  expect(await axeViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await dialog.count()).toBe(0);
   await page.getByRole('button', { name: 'Withdraw' }).click();

@@ -1,7 +1,8 @@
 import type { Me } from '@nianbao/api';
 import type { Lang } from '@nianbao/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { ConsolidatePage } from './ConsolidatePage.tsx';
 import { DeskPage } from './DeskPage.tsx';
 import { Editor } from './Editor.tsx';
@@ -9,6 +10,8 @@ import { LangContext, t, useLang } from './i18n.ts';
 import { Login } from './Login.tsx';
 import { OrganisationPage } from './OrganisationPage.tsx';
 import { organisationWords } from './organisationWords.ts';
+import { PasswordDialog } from './PasswordDialog.tsx';
+import { passwordWords } from './passwordWords.ts';
 import { ReportList } from './ReportList.tsx';
 import { organisationHref, useRoute } from './route.ts';
 import { useTRPC } from './trpc.ts';
@@ -29,6 +32,8 @@ function TopBar({ me }: { me: Me | null }) {
   const { lang, setLang, say } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const userMenu = useRef<HTMLDetailsElement>(null);
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
@@ -50,9 +55,25 @@ function TopBar({ me }: { me: Me | null }) {
       </a>
       <div className="app-bar-right">
         {me && (
-          <span className="app-user">
-            {me.organisation.name[lang] ?? me.organisation.name.zh} · {userName(me, lang)}
-          </span>
+          // The user menu: what a user does to their own account.
+          <details className="user-menu" ref={userMenu}>
+            <summary className="app-user" data-opens="password">
+              {me.organisation.name[lang] ?? me.organisation.name.zh} · {userName(me, lang)}
+              <span aria-hidden="true"> ▾</span>
+            </summary>
+            <div className="user-menu-items">
+              <button
+                type="button"
+                className="btn btn-quiet"
+                onClick={() => {
+                  if (userMenu.current) userMenu.current.open = false;
+                  setChangingPassword(true);
+                }}
+              >
+                {say(passwordWords.open)}
+              </button>
+            </div>
+          </details>
         )}
         {me && (
           <a className="btn btn-quiet btn-on-dark" href={organisationHref()}>
@@ -74,6 +95,19 @@ function TopBar({ me }: { me: Me | null }) {
           </button>
         )}
       </div>
+      {changingPassword &&
+        // On the page, not in the bar: the bar's stacking would put the backdrop under the page.
+        createPortal(
+          <PasswordDialog
+            onClose={() => {
+              setChangingPassword(false);
+              requestAnimationFrame(() =>
+                document.querySelector<HTMLElement>('[data-opens="password"]')?.focus(),
+              );
+            }}
+          />,
+          document.body,
+        )}
     </header>
   );
 }

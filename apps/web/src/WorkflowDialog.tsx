@@ -35,73 +35,78 @@ export function WorkflowDialog(props: WorkflowDialogProps) {
   const ready = (!props.commentLabel || comment.trim() !== '') && (!props.checkLabel || checked);
   return (
     <div className="modal-backdrop">
-      <form
+      {/* The dialog holds the form (a form may not take the dialog role). */}
+      <div
         className="modal card"
         role="dialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         aria-describedby={props.text ? `${id}-text` : undefined}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ready && !props.pending) props.onConfirm(comment.trim());
-        }}
-        onKeyDown={(e) => e.key === 'Escape' && !props.pending && props.onCancel()}
       >
-        <h2 id={`${id}-title`}>{props.title}</h2>
-        {props.text && <p id={`${id}-text`}>{props.text}</p>}
-        {props.commentLabel && (
-          <>
-            <label htmlFor={`${id}-comment`}>{props.commentLabel}</label>
-            <textarea
-              id={`${id}-comment`}
-              rows={5}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              readOnly={props.pending}
-              required
-              // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this comment
-              autoFocus
-            />
-          </>
-        )}
-        {props.checkLabel && (
-          <label className="modal-check">
-            <input
-              type="checkbox"
-              checked={checked}
-              onChange={(e) => props.pending || setChecked(e.target.checked)}
-            />
-            {props.checkLabel}
-          </label>
-        )}
-        {props.error && (
-          <p className="form-error" role="alert">
-            {props.error}
-          </p>
-        )}
-        <div className="modal-actions">
-          {/* While pending the buttons keep the focus (aria-disabled, not disabled) and do nothing. */}
-          <button
-            type="button"
-            className="btn"
-            aria-disabled={props.pending || undefined}
-            onClick={() => props.pending || props.onCancel()}
-          >
-            {say(t.cancel)}
-          </button>
-          <button
-            type="submit"
-            className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
-            disabled={!ready}
-            aria-disabled={props.pending || undefined}
-            aria-busy={props.pending || undefined}
-            // biome-ignore lint/a11y/noAutofocus: without a comment to write, the answer is the button
-            autoFocus={!props.commentLabel && !props.checkLabel}
-          >
-            {props.pending ? say(t.working) : props.action}
-          </button>
-        </div>
-      </form>
+        <form
+          className="modal-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (ready && !props.pending) props.onConfirm(comment.trim());
+          }}
+          onKeyDown={(e) => e.key === 'Escape' && !props.pending && props.onCancel()}
+        >
+          <h2 id={`${id}-title`}>{props.title}</h2>
+          {props.text && <p id={`${id}-text`}>{props.text}</p>}
+          {props.commentLabel && (
+            <>
+              <label htmlFor={`${id}-comment`}>{props.commentLabel}</label>
+              <textarea
+                id={`${id}-comment`}
+                rows={5}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                readOnly={props.pending}
+                required
+                // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this comment
+                autoFocus
+              />
+            </>
+          )}
+          {props.checkLabel && (
+            <label className="modal-check">
+              <input
+                type="checkbox"
+                checked={checked}
+                onChange={(e) => props.pending || setChecked(e.target.checked)}
+              />
+              {props.checkLabel}
+            </label>
+          )}
+          {props.error && (
+            <p className="form-error" role="alert">
+              {props.error}
+            </p>
+          )}
+          <div className="modal-actions">
+            {/* While pending the buttons keep the focus (aria-disabled, not disabled) and do nothing. */}
+            <button
+              type="button"
+              className="btn"
+              aria-disabled={props.pending || undefined}
+              onClick={() => props.pending || props.onCancel()}
+            >
+              {say(t.cancel)}
+            </button>
+            <button
+              type="submit"
+              className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
+              disabled={!ready}
+              aria-disabled={props.pending || undefined}
+              aria-busy={props.pending || undefined}
+              // biome-ignore lint/a11y/noAutofocus: without a comment to write, the answer is the button
+              autoFocus={!props.commentLabel && !props.checkLabel}
+            >
+              {props.pending ? say(t.working) : props.action}
+            </button>
+          </div>
+        </form>
+      </div>
     </div>
   );
 }

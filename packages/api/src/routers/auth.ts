@@ -1,11 +1,19 @@
-import { audit, createSession, deleteSession, findUserByLogin, verifyPassword } from '@nianbao/db';
-import { plainText } from '@nianbao/schema';
+import {
+  audit,
+  createSession,
+  deleteSession,
+  findUserByLogin,
+  setUserPassword,
+  verifyPassword,
+} from '@nianbao/db';
+import { type Label, plainText } from '@nianbao/schema';
 import { z } from 'zod';
 import { authenticate, type SessionUser } from '../context.ts';
 import { clearedSessionCookie, sessionCookie } from '../cookies.ts';
 import { apiError } from '../errors.ts';
+import { chosenPassword } from '../inputs.ts';
 import { organisationLabel } from '../services/reports.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
 /** Checked when the login is unknown, so a wrong name takes as long as a wrong password. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -30,6 +38,11 @@ function me(user: SessionUser): Me {
       parentId: user.organisation.parent_id,
     },
   };
+}
+
+/** A refused field of the request, named in the message and in `issues` (the web app shows it there). */
+function badField(field: string, message: Label) {
+  return apiError('BAD_REQUEST', message, { issues: [{ path: [field], message }] });
 }
 
 const wrongLogin = () =>
@@ -91,6 +104,40 @@ export const authRouter = router({
     ctx.setCookie(clearedSessionCookie(ctx.deps.secureCookies));
     return { ok: true as const };
   }),
+
+  /**
+   * Any signed-in user changes their own password, proving it with the current one. Every other
+   * session of theirs ends (a password thought to be known to someone else is changed to shut them
+   * out); this browser gets a new session and stays signed in.
+   */
+  changePassword: authedProcedure
+    .input(
+      z.strictObject({
+        currentPassword: z.string().min(1).max(200),
+        newPassword: chosenPassword('newPassword', { zh: '新密码', en: 'new password (newPassword)' }),
+      }),
+    )
+    .mutation(async ({ ctx, input }): Promise<{ ok: true }> => {
+      const { user } = ctx;
+      if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+        await audit(ctx.db, { action: 'password.change.failed', userId: user.id, address: ctx.address });
+        throw badField('currentPassword', {
+          zh: '当前密码（currentPassword）不正确',
+          en: 'current password (currentPassword) is wrong',
+        });
+      }
+      if (input.newPassword === input.currentPassword) {
+        throw badField('newPassword', {
+          zh: '新密码（newPassword）须与当前密码不同',
+          en: 'new password (newPassword) must differ from the current one',
+        });
+      }
+      await setUserPassword(ctx.db, user.id, input.newPassword);
+      const { token } = await createSession(ctx.db, user.id, ctx.deps.sessionTtlMs, ctx.address);
+      ctx.setCookie(sessionCookie(token, Math.floor(ctx.deps.sessionTtlMs / 1000), ctx.deps.secureCookies));
+      await audit(ctx.db, { action: 'password.change', userId: user.id, address: ctx.address });
+      return { ok: true };
+    }),
 
   /** The signed-in user, or null without a session (the web app shows the login page). */
   me: publicProcedure.query(({ ctx }): Me | null => (ctx.user ? me(ctx.user) : null)),

@@ -7,7 +7,6 @@ import {
   getUser,
   isWithin,
   listUsers,
-  MIN_PASSWORD_LENGTH,
   setUserPassword,
   setUserRole,
   subtreeIds,
@@ -17,7 +16,7 @@ import { plainText, ROLES } from '@nianbao/schema';
 import { z } from 'zod';
 import type { SessionUser } from '../context.ts';
 import { apiError, notFound } from '../errors.ts';
-import { id } from '../inputs.ts';
+import { chosenPassword, id } from '../inputs.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 const role = z.enum(ROLES);
@@ -31,13 +30,7 @@ const loginSchema = plainText(
     ),
   { zh: '用户名（login）', en: 'user name (login)' },
 );
-const password = z
-  .string()
-  .min(
-    MIN_PASSWORD_LENGTH,
-    `密码（password）至少 ${MIN_PASSWORD_LENGTH} 个字符｜password: at least ${MIN_PASSWORD_LENGTH} characters`,
-  )
-  .max(200);
+const password = chosenPassword('password', { zh: '密码', en: 'password' });
 
 export interface User {
   id: number;
