@@ -6,7 +6,6 @@ import {
   getReport,
   getReportSummary,
   getRevision,
-  keepRejectedSave,
   lastAudit,
   listAudit,
   listRejectedSaves,
