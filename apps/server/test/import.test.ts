@@ -46,6 +46,8 @@ describe('import of a file into a new draft', () => {
     expect(reading.kind).toBe('text');
     expect(reading.data.year).toBe(2019);
     expect(reading.readCells).toBeGreaterThan(50);
+    // Of every table figure the 2019 format has, not of those that were read.
+    expect(reading.cells).toBe(198);
     const seeded = await tiantan2019();
     const created = await town.call('mutation', 'imports.create', {
       file: upload('tiantan.txt', TIANTAN_TEXT),

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { FormatDef, ReportData } from '@nianbao/schema';
+import { type FormatDef, formatCells, type ReportData } from '@nianbao/schema';
 import { checkImported } from './checkImported.ts';
 import { decodeText } from './file.ts';
 import { looksLikeHtml } from './html.ts';
@@ -129,7 +129,7 @@ export async function readUploadedReport(
     findings: checkImported(result),
     unread: result.unread,
     readCells: result.readCells.length,
-    cells: Object.keys(result.data.cells).length,
+    cells: formatCells(result.format).length,
     provenance: result.provenance,
     readings: result.readings,
     ...(result.migration ? { migration: result.migration } : {}),

@@ -6,7 +6,7 @@
 import { audit, getOrganisation, getReport } from '@nianbao/db';
 import { ImportError } from '@nianbao/import';
 import type { UploadReading } from '@nianbao/import/node';
-import { parseReport, plainText } from '@nianbao/schema';
+import { formatCells, getFormat, parseReport, plainText } from '@nianbao/schema';
 import { z } from 'zod';
 import { canRead, canWrite, readableReport } from '../access.ts';
 import { apiError, badData } from '../errors.ts';
@@ -162,7 +162,7 @@ function readJson(name: string, bytes: Buffer): ImportReading {
     findings,
     unread: [],
     readCells: Object.values(parsed.data.cells).filter((v) => v !== null && v !== '').length,
-    cells: Object.keys(parsed.data.cells).length,
+    cells: formatCells(getFormat(parsed.data.format)).length,
   };
 }
 
