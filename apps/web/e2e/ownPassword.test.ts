@@ -63,7 +63,7 @@ it('refuses a wrong current password and differing new ones at their fields, the
   await dialog.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
   await page.screenshot({ path: join(OUTPUT, 'password-changed.png') });
   await dialog.getByRole('button', { name: '关闭' }).click();
-  expect(await dialog.count()).toBe(0);
+  await expect.poll(() => dialog.count()).toBe(0);
   // The focus goes back to the menu it came from.
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.classList.contains('app-user')))

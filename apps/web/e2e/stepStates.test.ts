@@ -115,7 +115,7 @@ it('shows in the dialog, in English, why the server refused, and cancels cleanly
   await page.screenshot({ path: join(OUTPUT, 'step-refused.png') });
   expect(await axeViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  expect(await dialog.count()).toBe(0);
+  await expect.poll(() => dialog.count()).toBe(0);
   await page.getByRole('button', { name: 'Withdraw' }).click();
   expect(await dialog.getByRole('alert').count()).toBe(0);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
