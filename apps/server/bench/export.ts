@@ -11,33 +11,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  appRouter,
-  createApiDeps,
-  createCallerFactory,
-  createContext,
-  type DeskExporter,
-} from '@nianbao/api';
+import { createApiDeps, type DeskExporter, signedInCaller } from '@nianbao/api';
 import { createOrganisation, createUser, type Db, openDatabase, seedSubordinates } from '@nianbao/db';
 import { ExportPool } from '../src/export/pool.ts';
 
 const BODIES = Number(process.env.BENCH_EXPORT_BODIES ?? 20_000);
 
-async function signedIn(db: Db, deskExporter?: DeskExporter) {
-  const deps = createApiDeps({ db, deskExporter });
-  let cookie: string | null = null;
-  const caller = async () =>
-    createCallerFactory(appRouter)(
-      await createContext(deps, {
-        cookieHeader: cookie,
-        address: '127.0.0.1',
-        setCookie: (v) => {
-          cookie = v.split(';')[0]!;
-        },
-      }),
-    );
-  await (await caller()).auth.login({ login: 'bench-province', password: 'bench-province-password' });
-  return caller();
+function signedIn(db: Db, deskExporter?: DeskExporter) {
+  return signedInCaller(createApiDeps({ db, deskExporter }), {
+    login: 'bench-province',
+    password: 'bench-province-password',
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createOrganisation, createUser, seedReports, seedSubordinates } from '@nianbao/db';
 import { createTestDatabase, testDatabaseKind } from '@nianbao/db/testing';
 import { exampleText } from '@nianbao/examples';
-import { appRouter, createApiDeps, createCallerFactory, createContext } from '../src/index.ts';
+import { createApiDeps, signedInCaller } from '../src/index.ts';
 
 const DEMO = exampleText('demo-county-2021');
 const RUNS = 20;
@@ -84,20 +84,10 @@ async function scenario(bodies: number) {
       role: 'reviewer',
       organisationId: root.id,
     });
-    const deps = createApiDeps({ db });
-    let cookie: string | null = null;
-    const caller = async () =>
-      createCallerFactory(appRouter)(
-        await createContext(deps, {
-          cookieHeader: cookie,
-          address: '127.0.0.1',
-          setCookie: (v) => {
-            cookie = v.split(';')[0]!;
-          },
-        }),
-      );
-    await (await caller()).auth.login({ login: 'bench-reviewer', password: 'bench-reviewer-password' });
-    const api = await caller();
+    const api = await signedInCaller(createApiDeps({ db }), {
+      login: 'bench-reviewer',
+      password: 'bench-reviewer-password',
+    });
     const first = await time(RUNS, () => api.desk.list({ year: 2021, page: 1, size: 50 }));
     const overdue = await time(RUNS, () =>
       api.desk.list({ year: 2021, overdue: true, sort: 'updatedAt', desc: true, page: 3, size: 50 }),

@@ -9,6 +9,7 @@ import {
   LoginThrottle,
   readCookie,
   seedDemo,
+  signedInCaller,
 } from './index.ts';
 
 describe('readCookie', () => {
@@ -101,34 +102,22 @@ describe('the router without HTTP', () => {
   });
 
   it("checks a save's carry-over against the latest version of last year's report", async () => {
-    const deps = createApiDeps({ db });
-    let cookie: string | null = null;
-    const caller = async () =>
-      createCallerFactory(appRouter)(
-        await createContext(deps, {
-          cookieHeader: cookie,
-          address: '10.0.0.9',
-          setCookie: (value) => {
-            cookie = value.split(';')[0]!;
-          },
-        }),
-      );
-    await (await caller()).auth.login({ login: 'tiantan', password: 'tiantan-demo' });
+    const api = await signedInCaller(createApiDeps({ db }), { login: 'tiantan', password: 'tiantan-demo' });
     const {
       rows: [last],
-    } = await (await caller()).reports.list({ year: 2021 });
-    const next = await (await caller()).reports.create({ year: 2022 });
+    } = await api.reports.list({ year: 2021 });
+    const next = await api.reports.create({ year: 2022 });
     let lastVersion = last!.version;
     let nextVersion = next.version;
-    const lastData = (await (await caller()).reports.get({ id: last!.id })).data;
+    const lastData = (await api.reports.get({ id: last!.id })).data;
     for (const carried of [7, 9]) {
-      const saved = await (await caller()).reports.save({
+      const saved = await api.reports.save({
         id: last!.id,
         baseVersion: lastVersion,
         data: { ...lastData, cells: { ...lastData.cells, 't3.carried_forward.natural_person': carried } },
       });
       lastVersion = saved.version;
-      const checked = await (await caller()).reports.save({
+      const checked = await api.reports.save({
         id: next.id,
         baseVersion: nextVersion,
         data: next.data,

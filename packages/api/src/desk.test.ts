@@ -11,7 +11,7 @@ import { exampleText } from '@nianbao/examples';
 import type { Role } from '@nianbao/schema';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, createApiDeps, createCallerFactory, createContext } from './index.ts';
+import { createApiDeps, signedInCaller } from './index.ts';
 
 const DEMO = exampleText('demo-county-2021');
 const YEAR = 2021;
@@ -23,21 +23,8 @@ let reviewerId = 0;
 let fillerId = 0;
 
 /** A caller signed in as `login` (password `${login}-password`). */
-async function as(login: string) {
-  const deps = createApiDeps({ db });
-  let cookie: string | null = null;
-  const make = async () =>
-    createCallerFactory(appRouter)(
-      await createContext(deps, {
-        cookieHeader: cookie,
-        address: '10.1.0.1',
-        setCookie: (value) => {
-          cookie = value.split(';')[0]!;
-        },
-      }),
-    );
-  await (await make()).auth.login({ login, password: `${login}-password` });
-  return make();
+function as(login: string) {
+  return signedInCaller(createApiDeps({ db }), { login, password: `${login}-password` }, '10.1.0.1');
 }
 
 async function user(login: string, role: Role, organisationId: number) {

@@ -25,5 +25,6 @@ export type { DeskExporter, DeskExportJob, DeskExportResult, DeskFile } from './
 export { type ReportSummary, type UserRef, versionData } from './services/reports.ts';
 export type { SaveResult } from './services/save.ts';
 export type { Permissions } from './services/workflow.ts';
+export { signedInCaller } from './signedInCaller.ts';
 export { createCallerFactory } from './trpc.ts';
 export { inThreadUploadReader, type UploadReader, UploadRefused } from './uploadReader.ts';
