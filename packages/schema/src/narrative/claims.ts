@@ -7,6 +7,7 @@ import { cellIndex, cellName, narrativeBlocks } from '../cells.ts';
 import type { FormatDef, Label, ReportData } from '../types.ts';
 import { amountUnits, countOf } from '../values.ts';
 import { type Figure, findFigures } from './figures.ts';
+import { keptByText } from './keptByText.ts';
 import { formatPhrases, type Phrase, SUBJECTS, type Subject } from './phrases.ts';
 import { sentenceBounds } from './sentences.ts';
 import type { Lang, Reading, TextRange } from './types.ts';
@@ -351,26 +352,14 @@ function withData(format: FormatDef, data: ReportData, claim: TextClaim): Claim 
   return { ...made, readings: [r], matched: r.value === '0' ? 0 : -1 };
 }
 
-/**
- * The claims of one passage, kept by its text for each format: reading a passage is most of a
- * report's check, and a save usually changes cells, not text. A bounded number of passages is kept
- * (the least recently used is dropped), so hostile or many reports cannot grow it without end.
- */
-const PASSAGES_KEPT = 512;
-const passages = new WeakMap<FormatDef, Map<string, TextClaim[]>>();
+/** The claims of one passage, read once per text and format (see keptByText.ts). */
+const passages = keptByText<FormatDef, TextClaim[]>(512);
 function passageClaims(format: FormatDef, block: string, lang: Lang, text: string): TextClaim[] {
-  const kept = passages.get(format) ?? new Map<string, TextClaim[]>();
-  passages.set(format, kept);
-  const key = `${block}\u0000${lang}\u0000${text}`;
-  let claims = kept.get(key);
-  if (claims) kept.delete(key);
-  else
-    claims = [...figureClaims(format, block, lang, text), ...wordClaims(block, lang, text)].sort(
+  return passages(format, `${block}\u0000${lang}\u0000${text}`, () =>
+    [...figureClaims(format, block, lang, text), ...wordClaims(block, lang, text)].sort(
       (a, b) => a.span.start - b.span.start,
-    );
-  kept.set(key, claims);
-  if (kept.size > PASSAGES_KEPT) kept.delete(kept.keys().next().value!);
-  return claims;
+    ),
+  );
 }
 
 /** Every claim of every narrative block, Chinese then English, in reading order. */

@@ -8,6 +8,7 @@ import { getFormat } from '../formats/index.ts';
 import type { Finding } from '../rules.ts';
 import type { FormatDef, Label, MatrixTable, ReportData } from '../types.ts';
 import { amountUnits, countOf } from '../values.ts';
+import { keptByText } from './keptByText.ts';
 import type { Lang } from './types.ts';
 
 const GROWTH = 5;
@@ -135,22 +136,8 @@ function repeatedShare(text: string, lang: Lang, previous: ReportData): number |
   return mine.filter((g) => before.has(g)).length / mine.length;
 }
 
-/**
- * Shares kept by text for each previous report (the server keeps one parsed object per version):
- * a save usually changes cells, not text. Bounded: the least recently used is dropped.
- */
-const SHARES_KEPT = 256;
-const shares = new WeakMap<ReportData, Map<string, number | undefined>>();
-function keptShare(text: string, lang: Lang, previous: ReportData): number | undefined {
-  const kept = shares.get(previous) ?? new Map<string, number | undefined>();
-  shares.set(previous, kept);
-  const key = `${lang}\u0000${text}`;
-  const share = kept.has(key) ? kept.get(key) : repeatedShare(text, lang, previous);
-  kept.delete(key);
-  kept.set(key, share);
-  if (kept.size > SHARES_KEPT) kept.delete(kept.keys().next().value!);
-  return share;
-}
+/** Shares kept by text for each previous report (the server keeps one parsed object per version). */
+const shares = keptByText<ReportData, number | undefined>(256);
 
 export function copyFindings(format: FormatDef, data: ReportData, previous: ReportData): Finding[] {
   const out: Finding[] = [];
@@ -158,7 +145,7 @@ export function copyFindings(format: FormatDef, data: ReportData, previous: Repo
   for (const block of narrativeBlocks(format).filter((b) => b.role !== 'opening')) {
     for (const lang of ['zh', 'en'] as const) {
       const text = data.narrative[block.id]?.[lang] ?? '';
-      const repeated = keptShare(text, lang, previous);
+      const repeated = shares(previous, `${lang}\u0000${text}`, () => repeatedShare(text, lang, previous));
       if (repeated === undefined || repeated <= COPY_SHARE) continue;
       const name = blockName(format, block);
       const percent = Math.round(repeated * 100);
