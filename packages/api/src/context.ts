@@ -1,4 +1,4 @@
-import { type Db, findSession, getOrganisation, type OrganisationRow, type UserRow } from '@nianbao/db';
+import { type Db, findSession, type OrganisationRow, type UserRow } from '@nianbao/db';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { LoginThrottle, type LoginThrottleOptions } from './loginThrottle.ts';
 import type { DeskExporter } from './services/deskExport.ts';
@@ -89,7 +89,5 @@ export async function createContext(deps: ApiDeps, request: RequestInfo): Promis
 /** The user of a session token, or null when the session is unknown or expired. */
 export async function authenticate(db: Db, token: string): Promise<SessionUser | null> {
   const found = await findSession(db, token);
-  if (!found) return null;
-  const organisation = await getOrganisation(db, found.user.organisation_id);
-  return organisation ? { ...found.user, organisation } : null;
+  return found ? { ...found.user, organisation: found.organisation } : null;
 }

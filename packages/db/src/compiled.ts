@@ -7,6 +7,7 @@
  */
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db } from './database.ts';
+import { prepare } from './preparedStatements.ts';
 
 /** Stands for the argument at `index` while the query is built. */
 class Argument {
@@ -34,6 +35,7 @@ export function compiledOnce<A extends unknown[], R>(
       if (used.size !== arity)
         throw new Error(`compiledOnce: the query uses ${used.size} of ${arity} arguments`);
       compiled.set(adapter, query);
+      prepare(query.sql);
     }
     const parameters = query.parameters.map((p) => (p instanceof Argument ? args[p.index] : p));
     const result = await db.executeQuery<R>({ ...query, parameters });

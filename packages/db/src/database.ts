@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations.ts';
+import { PreparingClient } from './preparedStatements.ts';
 import type { Schema } from './types.ts';
 
 export type Db = Kysely<Schema>;
@@ -81,7 +82,7 @@ export function redactUrl(url: string): string {
  * `max_connections`.
  */
 export function postgresDialect(url: string, poolSize = pgPoolSizeFromEnv()): PostgresDialect {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   // An idle connection the server drops (restart, failover) must not crash the process: the pool
   // discards it and the next query opens a new one.
   pool.on('error', () => undefined);

@@ -7,6 +7,7 @@ import {
   createUser,
   type Db,
   findSession,
+  getOrganisation,
   getReport,
   getRevision,
   hashPassword,
@@ -16,6 +17,8 @@ import {
   listRevisions,
   migrateToLatest,
   migrations,
+  openDatabase,
+  postgresDialect,
   saveReportData,
   subtreeIds,
   updateOrganisation,
@@ -78,6 +81,59 @@ describe('migrations', () => {
       1,
     );
   });
+
+  it.runIf(testDatabaseKind() === 'postgres')(
+    'prepare the queries built once on each PostgreSQL connection, and only those',
+    async () => {
+      // One connection, so that its prepared statements are the ones this session lists.
+      const one = await openDatabase({ dialect: postgresDialect(test.url!, 1) });
+      try {
+        const { user } = await seed();
+        const { token } = await createSession(one, user.id, 60_000, null);
+        expect((await findSession(one, token))!.user.id).toBe(user.id);
+        expect((await findSession(one, token))!.user.id).toBe(user.id);
+        const prepared = await sql<{ name: string; statement: string }>`
+          select name, statement from pg_prepared_statements`.execute(one);
+        const session = prepared.rows.filter((r) => r.statement.includes('from "sessions"'));
+        expect(session).toHaveLength(1);
+        expect(session[0]!.name).toMatch(/^nianbao_\d+$/);
+        // The session's insert is built anew each time: it runs unnamed.
+        expect(prepared.rows.some((r) => r.statement.startsWith('insert into "sessions"'))).toBe(false);
+      } finally {
+        await one.destroy();
+      }
+    },
+  );
+
+  it.runIf(testDatabaseKind() === 'postgres')(
+    "compress the reports' data with lz4 on PostgreSQL",
+    async () => {
+      const { org, user } = await seed();
+      const data = JSON.stringify({ cells: Array.from({ length: 2000 }, (_, i) => `第${i}项`) });
+      const row = await insertReport(db, {
+        organisationId: org.id,
+        year: 2021,
+        format: '2021',
+        data,
+        errors: 0,
+        warnings: 0,
+        userId: user.id,
+      });
+      await saveReportData(db, {
+        id: row.id,
+        baseVersion: 1,
+        data,
+        errors: 0,
+        warnings: 0,
+        userId: user.id,
+        reason: 'save',
+      });
+      const stored = await sql<{ report: string; revision: string }>`
+      select pg_column_compression(r.data) as report, pg_column_compression(v.data) as revision
+      from reports r join report_revisions v on v.report_id = r.id and v.version = 2`.execute(db);
+      expect(stored.rows).toEqual([{ report: 'lz4', revision: 'lz4' }]);
+    },
+  );
 
   it('run once when several server processes open a new database at the same time', async () => {
     const fresh = await createTestDatabase();
@@ -177,6 +233,13 @@ describe('saving report data', () => {
     expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { version: 2, data: '"v2"' } });
     expect((await listRevisions(db, row.id)).map((r) => r.version)).toEqual([2, 1]);
     expect((await getRevision(db, row.id, 1))!.data).toBe('"v1"');
+    // The revision is the save's own: its data, author, time and reason.
+    expect(await getRevision(db, row.id, 2)).toMatchObject({
+      data: '"v2"',
+      saved_by: user.id,
+      saved_at: first.ok ? first.report.updated_at : 'unsaved',
+      reason: 'save',
+    });
 
     const submitted = await changeStatus(db, { id: row.id, version: 2, from: ['draft'], to: 'submitted' });
     expect(submitted.ok).toBe(true);
@@ -226,6 +289,10 @@ describe('organisations, users, sessions', () => {
     const live = await createSession(db, user.id, 60_000, '127.0.0.1');
     const dead = await createSession(db, user.id, -1, '127.0.0.1');
     expect((await findSession(db, live.token))!.user.id).toBe(user.id);
+    // The organisation comes with the user, every column as stored.
+    expect((await findSession(db, live.token))!.organisation).toEqual(
+      await getOrganisation(db, user.organisation_id),
+    );
     expect(await findSession(db, dead.token)).toBeUndefined();
     const stored = await db.selectFrom('sessions').select('id').execute();
     expect(stored.map((s) => s.id)).not.toContain(live.token);

@@ -245,6 +245,25 @@ const reportsYearIndex: Migration = {
   },
 };
 
+/**
+ * PostgreSQL: a report's data (about 12 KB of JSON, written twice by every save: the report and its
+ * revision) compressed with lz4 instead of the default pglz, which took about a sixth of the
+ * server's work per save. Values already stored stay as they are until rewritten. A server built
+ * without lz4 keeps pglz (the setting is refused; nothing else changes). SQLite stores text as is.
+ */
+const lz4Data: Migration = {
+  async up(db: Kysely<unknown>) {
+    if (!isPostgres(db)) return;
+    await sql`
+      do $$ begin
+        alter table reports alter column data set compression lz4;
+        alter table report_revisions alter column data set compression lz4;
+        alter table rejected_saves alter column data set compression lz4;
+      exception when feature_not_supported then null;
+      end $$`.execute(db);
+  },
+};
+
 /** Every migration in order; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -255,6 +274,7 @@ export const migrations: Record<string, Migration> = {
   '0007_organisation_initials': organisationInitials,
   '0008_organisation_tree': organisationTree,
   '0009_reports_year_index': reportsYearIndex,
+  '0010_lz4_data': lz4Data,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -81,8 +81,12 @@ describe('PostgreSQL', () => {
       reason: 'save',
     });
     await listReports(db, { organisationIds: [1, 2], year: 2021 });
-    const update = statements.find((s) => s.startsWith('update "reports"'))!;
-    expect(update).toMatch(/where "id" = \$\d+ and "version" = \$\d+ and "status" = \$\d+ returning "id", /);
+    // The update and its revision in one statement: the revision only of a row the update changed.
+    const save = statements.find((s) => s.startsWith('with "updated" as (update "reports"'))!;
+    expect(save).toMatch(/where "id" = \$\d+ and "version" = \$\d+ and "status" = \$\d+ returning "id", /);
+    expect(save).toMatch(
+      /"revision" as \(insert into "report_revisions" .* select .* from "updated"\) select \* from "updated"$/,
+    );
     const list = statements.find((s) => s.includes('"organisation_id" in'))!;
     expect(list).toContain('"organisation_id" in ($1, $2) and "year" = $3');
   });
