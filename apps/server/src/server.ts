@@ -25,6 +25,7 @@ import {
   type ReportRow,
 } from '@nianbao/db';
 import { isReportLang, REPORT_LANGS, reportTitle } from '@nianbao/schema';
+import type { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBody } from './body.ts';
 import { ExportPool, type ExportPoolOptions } from './export/pool.ts';
@@ -41,6 +42,7 @@ import { openApiDocument } from './openapi.ts';
 import { type RenderPool as Pool, QueueFullError, RenderPool } from './pdf/pool.ts';
 import type { RenderJob } from './pdf/renderJob.ts';
 import { serveStatic } from './staticFiles.ts';
+import { answerDirectCall, directCall } from './trpcCall.ts';
 
 export interface ServerOptions {
   /** SQLite file (created when missing). */
@@ -159,6 +161,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       body = read.bytes;
     }
+    const onError = (error: TRPCError, path: string | undefined) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        log(`trpc ${path ?? '?'}: ${error.cause?.stack ?? error.stack}`);
+    };
+    const call = directCall(appRouter, req.method, url, body);
+    if (call) {
+      const cookies: string[] = [];
+      const answer = await answerDirectCall(
+        appRouter,
+        call,
+        () =>
+          createContext(deps, {
+            cookieHeader: req.headers.cookie,
+            address: clientAddress(req),
+            setCookie: (value) => cookies.push(value),
+          }),
+        onError,
+      );
+      const out: Record<string, string | string[]> = { ...answer.headers, 'cache-control': 'no-store' };
+      if (cookies.length > 0) out['set-cookie'] = cookies;
+      res.writeHead(answer.status, out);
+      return void res.end(answer.body);
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;
@@ -177,10 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           address: clientAddress(req),
           setCookie: (value) => resHeaders.append('Set-Cookie', value),
         }),
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          log(`trpc ${path ?? '?'}: ${error.cause?.stack ?? error.stack}`);
-      },
+      onError: ({ error, path }) => onError(error, path),
     });
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((value, name) => {

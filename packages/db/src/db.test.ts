@@ -99,6 +99,11 @@ describe('migrations', () => {
         expect(session[0]!.name).toMatch(/^nianbao_\d+$/);
         // The session's insert is built anew each time: it runs unnamed.
         expect(prepared.rows.some((r) => r.statement.startsWith('insert into "sessions"'))).toBe(false);
+        // Another process migrates (a rolling restart): the prepared `users.*` no longer fits, and
+        // the query runs unnamed instead of failing.
+        await sql`alter table users add column nickname text`.execute(db);
+        expect((await findSession(one, token))!.user).toMatchObject({ id: user.id, nickname: null });
+        expect((await findSession(one, token))!.user.id).toBe(user.id);
       } finally {
         await one.destroy();
       }

@@ -16,15 +16,27 @@ export function prepare(text: string): void {
 
 /**
  * A `pg` client that runs marked SQL as a named statement (pg parses it once per connection and
- * reuses it by name); Kysely calls `query(text, values)`, which is all this changes.
+ * reuses it by name); Kysely calls `query(text, values)`, which is all this changes. A statement
+ * whose tables another process changed (a migration during a rolling restart: PostgreSQL refuses
+ * a prepared `select *` whose columns changed, before running it) runs unnamed from then on, and
+ * the refused call is sent again so.
  */
 export class PreparingClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
-    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    const query = this.query.bind(this) as (...args: unknown[]) => Promise<unknown>;
+    const stale = new Set<string>();
     this.query = ((config: unknown, values?: unknown, callback?: unknown) => {
       const name = typeof config === 'string' && Array.isArray(values) ? names.get(config) : undefined;
-      return name ? query({ name, text: config, values }) : query(config, values, callback);
+      if (!name || stale.has(name) || callback) return query(config, values, callback);
+      return query({ name, text: config, values }).catch((error: { code?: string }) => {
+        if (error?.code !== CACHED_PLAN_CHANGED) throw error;
+        stale.add(name);
+        return query(config, values);
+      });
     }) as pg.Client['query'];
   }
 }
+
+/** feature_not_supported: "cached plan must not change result type". */
+const CACHED_PLAN_CHANGED = '0A000';
