@@ -179,10 +179,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           }),
         onError,
       );
-      const out: Record<string, string | string[]> = { ...answer.headers, 'cache-control': 'no-store' };
+      const bytes = Buffer.from(answer.body);
+      const out: Record<string, string | string[]> = {
+        ...answer.headers,
+        'cache-control': 'no-store',
+        'content-length': String(bytes.length),
+      };
       if (cookies.length > 0) out['set-cookie'] = cookies;
       res.writeHead(answer.status, out);
-      return void res.end(answer.body);
+      return void res.end(bytes);
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {

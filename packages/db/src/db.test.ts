@@ -9,6 +9,7 @@ import {
   findSession,
   getOrganisation,
   getReport,
+  getReportSummaryWithPrevious,
   getRevision,
   hashPassword,
   insertReport,
@@ -259,6 +260,37 @@ describe('saving report data', () => {
       ok: false,
       reason: 'missing',
     });
+  });
+});
+
+describe("a report with last year's", () => {
+  it("reads the summary and the same organisation's report of the year before in one query", async () => {
+    const { parent, org, user } = await seed();
+    const report = (organisationId: number, year: number) =>
+      insertReport(db, {
+        organisationId,
+        year,
+        format: '2021',
+        data: '{}',
+        errors: 0,
+        warnings: 0,
+        userId: user.id,
+      });
+    const last = await report(org.id, 2021);
+    const now = await report(org.id, 2022);
+    const parents = await report(parent.id, 2022);
+    const other = await report(parent.id, 2023);
+    const found = await getReportSummaryWithPrevious(db, now.id);
+    expect(found!.report).toMatchObject({ id: now.id, year: 2022, organisation_id: org.id, version: 1 });
+    expect(found!.report).not.toHaveProperty('data');
+    expect(found!.previous).toEqual({ id: last.id, version: 1, status: 'draft' });
+    expect((await getReportSummaryWithPrevious(db, last.id))!.previous).toBeUndefined();
+    expect((await getReportSummaryWithPrevious(db, other.id))!.previous).toEqual({
+      id: parents.id,
+      version: 1,
+      status: 'draft',
+    });
+    expect(await getReportSummaryWithPrevious(db, 9999)).toBeUndefined();
   });
 });
 

@@ -63,6 +63,7 @@ export {
   findReportVersion,
   getReport,
   getReportSummary,
+  getReportSummaryWithPrevious,
   getRevision,
   insertReport,
   keepRejectedSave,

@@ -131,6 +131,45 @@ export async function getReportSummary(db: Db, id: number): Promise<ReportSummar
   return (await reportSummaryById(db, id))[0];
 }
 
+const summaryWithPreviousById = compiledOnce((db, id: number) =>
+  db
+    .selectFrom('reports')
+    .leftJoin('reports as previous', (join) =>
+      join
+        .onRef('previous.organisation_id', '=', 'reports.organisation_id')
+        .on('previous.year', '=', (eb) => eb(eb.ref('reports.year'), '-', 1)),
+    )
+    .select(SUMMARY_COLUMNS.map((c) => `reports.${c}` as const))
+    .select([
+      'previous.id as previous_id',
+      'previous.version as previous_version',
+      'previous.status as previous_status',
+    ])
+    .where('reports.id', '=', id),
+);
+
+/**
+ * A report without its data, with the id, version and status of the same organisation's report of
+ * the year before (what a save checks its carry-over against), in one query: a save runs it first.
+ */
+export async function getReportSummaryWithPrevious(
+  db: Db,
+  id: number,
+): Promise<
+  { report: ReportSummaryRow; previous: Pick<ReportRow, 'id' | 'version' | 'status'> | undefined } | undefined
+> {
+  const [row] = await summaryWithPreviousById(db, id);
+  if (!row) return undefined;
+  const { previous_id, previous_version, previous_status, ...report } = row;
+  return {
+    report,
+    previous:
+      previous_id === null || previous_version === null || previous_status === null
+        ? undefined
+        : { id: previous_id, version: previous_version, status: previous_status },
+  };
+}
+
 export function listReports(
   db: Db,
   filter: { organisationIds: number[]; year?: number; status?: ReportStatus },

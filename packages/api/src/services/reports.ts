@@ -61,8 +61,11 @@ export async function carrySource(
   db: Db,
   organisationId: number,
   year: number,
+  /** Last year's report as already read with this one (null: there is none); read here when absent. */
+  known?: Pick<ReportRow, 'id' | 'version' | 'status'> | null,
 ): Promise<CarrySource | undefined> {
-  const previous = await findReportVersion(db, organisationId, year - 1);
+  const previous =
+    known === undefined ? await findReportVersion(db, organisationId, year - 1) : (known ?? undefined);
   if (!previous) return undefined;
   let version = previous.version;
   let status = previous.status;

@@ -7,7 +7,7 @@ import type { Db } from '@nianbao/db';
 import {
   getOrganisation,
   getReport,
-  getReportSummary,
+  getReportSummaryWithPrevious,
   keepRejectedSave,
   type ReportRow,
   saveReportData,
@@ -18,7 +18,7 @@ import type { SessionUser } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { conflict } from './conflict.ts';
 import { rememberReportData } from './reportDataCache.ts';
-import { checkData, organisationLabel, previousYearData } from './reports.ts';
+import { carrySource, checkData, organisationLabel } from './reports.ts';
 import { authorise } from './workflow.ts';
 
 export interface SaveResult {
@@ -39,9 +39,11 @@ export async function save(
   input: { id: number; baseVersion: number; data: unknown },
   reason: string,
 ): Promise<SaveResult> {
-  const row = await readableReport(db, user, await getReportSummary(db, input.id));
+  const found = await getReportSummaryWithPrevious(db, input.id);
+  const row = await readableReport(db, user, found?.report);
   await authorise(db, user, row, 'edit');
-  const checked = checkData(input.data, row.year, await previousYearData(db, row.organisation_id, row.year));
+  const previous = await carrySource(db, row.organisation_id, row.year, found?.previous ?? null);
+  const checked = checkData(input.data, row.year, previous?.data);
   // The body's name is its record's, as the administrator set it: a save cannot put another on the report.
   // (A filler's own body was read with the session, in this request.)
   const organisation =
