@@ -18,7 +18,7 @@ import { agent, Client, Connection, percentile, serverCpuSeconds, startServerPro
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = 5;
 const USERS = 200;
-const DOWNLOADERS = 4;
+const DOWNLOADERS = Number(process.env.BENCH_DOWNLOADERS ?? 4);
 const PASSWORD = 'bench-password';
 const example = exampleJson('demo-county-2021') as Record<string, unknown>;
 
