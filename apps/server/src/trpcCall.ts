@@ -41,7 +41,12 @@ export function directCall(
   url: URL,
   body: Uint8Array | undefined,
 ): DirectCall | undefined {
-  const path = decodeURIComponent(url.pathname.slice('/trpc/'.length));
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice('/trpc/'.length));
+  } catch {
+    return undefined; // Malformed percent-encoding: the fetch adapter's answer.
+  }
   // The flat map of every procedure by its dotted path (the router has no lazy parts).
   const procedure = (router._def.procedures as unknown as Record<string, AnyProcedure | undefined>)[path];
   if (!procedure) return undefined;

@@ -58,6 +58,8 @@ describe('which calls are answered directly', () => {
       ['POST', '/trpc/no.such', body({})],
       ['POST', '/trpc/__proto__', body({})],
       ['POST', '/trpc/reports', body({})],
+      ['POST', '/trpc/%E0%A4%A', body({})],
+      ['POST', '/trpc/constructor', body({})],
     ] as const) {
       expect(directCall(appRouter, method, at(path), sent), `${method} ${path}`).toBeUndefined();
     }
@@ -111,6 +113,16 @@ describe('a direct answer is the fetch adapter’s', () => {
       expect(direct, `${method} ${path}`).toEqual(adapter);
       expect(direct.type).toBe('application/json');
     }
+  });
+
+  it('leaves a path with malformed percent-encoding to the adapter, which refuses it (400)', async () => {
+    const reply = await filler.request('/trpc/%E0%A4%A', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ error: { data: { code: 'BAD_REQUEST' } } });
   });
 
   it('for a save and for a stale save (a conflict)', async () => {
