@@ -5,11 +5,11 @@
  */
 
 import type { ReportStatus } from '@nianbao/schema';
-import { sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import { compiledOnce } from './compiled.ts';
 import type { Db } from './database.ts';
 import { databaseKind, now } from './database.ts';
-import type { RejectedSaveRow, ReportRow, ReportUpdate, RevisionRow } from './types.ts';
+import type { RejectedSaveRow, ReportRow, ReportUpdate, RevisionRow, Schema } from './types.ts';
 
 export interface NewReport {
   organisationId: number;
@@ -258,6 +258,36 @@ export interface SaveData {
   reason: string;
 }
 
+/** The values of a save, in the order the update takes them. */
+type DraftValues = [
+  id: number,
+  baseVersion: number,
+  version: number,
+  data: string,
+  errors: number,
+  warnings: number,
+  userId: number | null,
+  at: string,
+];
+
+/** The optimistic update of a draft: only on `baseVersion`, only while a draft. */
+function draftUpdate(
+  q: QueryCreator<Schema>,
+  ...[id, baseVersion, version, data, errors, warnings, userId, at]: DraftValues
+) {
+  return (
+    q
+      .updateTable('reports')
+      .set({ data, version, errors, warnings, updated_by: userId, updated_at: at })
+      .where('id', '=', id)
+      .where('version', '=', baseVersion)
+      .where('status', '=', 'draft')
+      // Not the data: the caller has it, and reading it back costs more than the rest of the update.
+      .returning(SUMMARY_COLUMNS)
+  );
+}
+
+// `compiledOnce` counts the builder's parameters, so they are spelled out here.
 const updateDraft = compiledOnce(
   (
     db,
@@ -269,15 +299,7 @@ const updateDraft = compiledOnce(
     warnings: number,
     userId: number | null,
     at: string,
-  ) =>
-    db
-      .updateTable('reports')
-      .set({ data, version, errors, warnings, updated_by: userId, updated_at: at })
-      .where('id', '=', id)
-      .where('version', '=', baseVersion)
-      .where('status', '=', 'draft')
-      // Not the data: the caller has it, and reading it back costs more than the rest of the update.
-      .returning(SUMMARY_COLUMNS),
+  ) => draftUpdate(db, id, baseVersion, version, data, errors, warnings, userId, at),
 );
 
 const insertRevision = compiledOnce(
@@ -313,15 +335,7 @@ const updateDraftWithRevision = compiledOnce(
     reason: string,
   ) =>
     db
-      .with('updated', (q) =>
-        q
-          .updateTable('reports')
-          .set({ data, version, errors, warnings, updated_by: userId, updated_at: at })
-          .where('id', '=', id)
-          .where('version', '=', baseVersion)
-          .where('status', '=', 'draft')
-          .returning(SUMMARY_COLUMNS),
-      )
+      .with('updated', (q) => draftUpdate(q, id, baseVersion, version, data, errors, warnings, userId, at))
       .with('revision', (q) =>
         q
           .insertInto('report_revisions')
@@ -353,7 +367,7 @@ async function refusal(db: Db, save: SaveData): Promise<SaveOutcome> {
 /** Writes new data on top of `baseVersion` of a draft, as version `baseVersion + 1`, with its revision. */
 export async function saveReportData(db: Db, save: SaveData): Promise<SaveOutcome> {
   const at = now();
-  const values = [
+  const values: DraftValues = [
     save.id,
     save.baseVersion,
     save.baseVersion + 1,
@@ -362,7 +376,7 @@ export async function saveReportData(db: Db, save: SaveData): Promise<SaveOutcom
     save.warnings,
     save.userId,
     at,
-  ] as const;
+  ];
   if (databaseKind(db) === 'postgres') {
     const [row] = await updateDraftWithRevision(db, ...values, save.reason);
     return row ? { ok: true, report: row } : refusal(db, save);
